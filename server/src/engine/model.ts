@@ -1,0 +1,202 @@
+/**
+ * The post-mortem model: what the engine reads out of a Markdown report, and the shapes of
+ * findings and fixes. Plain data, no editor types: the server, the CLI and the remark-lint
+ * plugins all speak it.
+ */
+import type { Root, RootContent } from 'mdast';
+
+/** A place in the text. `line` and `column` are 1-based; `offset` is 0-based in `text`. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A span of text, end exclusive. */
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+export type Severity = 'off' | 'info' | 'warning' | 'error';
+
+export const RULE_IDS = [
+  'required-sections',
+  'section-order',
+  'empty-section',
+  'placeholder',
+  'timeline-time',
+  'timeline-order',
+  'rca-evidence',
+  'metrics-consistency',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const MILESTONES = ['start', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+
+export type Milestone = (typeof MILESTONES)[number];
+
+export const METRIC_NAMES = [
+  'timeToDetect',
+  'timeToAcknowledge',
+  'timeToMitigate',
+  'timeToResolve',
+] as const;
+
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Minutes for each metric; `null` where an end is missing. */
+export type Metrics = Record<MetricName, number | null>;
+
+/** One section of the schema: what it is called and whether a report needs it. */
+export interface SectionSpec {
+  id: string;
+  title: string;
+  aliases: string[];
+  required: boolean;
+  /** Markdown body inserted under the heading by the missing-section fix. */
+  scaffold: string;
+}
+
+/** The sections a report should have, in the order it should have them. */
+export interface Schema {
+  sections: SectionSpec[];
+}
+
+/** A schema section found in the document. */
+export interface Section {
+  spec: SectionSpec;
+  /** Index of `spec` in the schema: the section's place in the expected order. */
+  order: number;
+  heading: {
+    /** The heading's text as written (markup dropped). */
+    text: string;
+    depth: number;
+    span: Span;
+  };
+  /** From the heading's start to the start of the next heading of the same or a higher level. */
+  span: Span;
+  /** The section's block nodes after its heading, sub-headings included. */
+  nodes: RootContent[];
+}
+
+/** A time as read from a timeline entry. */
+export interface TimeReading {
+  /** The time text as written, e.g. `~1:05 PM UTC`. */
+  text: string;
+  span: Span;
+  /** `YYYY-MM-DD` when the entry (or a date above it) gives one. */
+  date: string | null;
+  /** Minutes since midnight, 0 to 1439 (seconds as a fraction). */
+  minuteOfDay: number;
+  /** Whether the text had AM/PM. */
+  meridiem: boolean;
+  /** Zone as written (`UTC`, `CET`, `+01:00`), from the entry, a note or configuration. */
+  zone: string | null;
+  /** Offset of `zone` from UTC in minutes, when known. */
+  zoneOffset: number | null;
+  approximate: boolean;
+  /** End of a range such as `09:00 - 11:00`, minutes since midnight. */
+  rangeEndMinuteOfDay: number | null;
+}
+
+/** One row, list item or line of the timeline. */
+export interface TimelineEntry {
+  /** The whole row, item or line. */
+  span: Span;
+  /** The time cell or the time text at the start of the item; null when there is none. */
+  timeSpan: Span | null;
+  /** The time text as written (`--:--` and `TBD` included). */
+  timeText: string;
+  /** The parsed time; null when unknown (`--:--`, `TBD`) or unreadable. */
+  time: TimeReading | null;
+  /** Why the time could not be used, for `timeline-time`; null when it is fine. */
+  timeProblem: 'unknown' | 'unreadable' | 'ambiguous' | null;
+  /** The entry's event text. */
+  description: string;
+  /**
+   * Minutes on one axis for ordering and metrics: the date (or the day count from midnight
+   * crossings) and the zone offset applied. Null when the time is unknown or unreadable.
+   */
+  instant: number | null;
+  /** Milestones this entry marks, and why (the marker or keyword that matched). */
+  marks: { milestone: Milestone; reason: string }[];
+}
+
+export interface Timeline {
+  section: Section;
+  entries: TimelineEntry[];
+  /** Whether the timeline writes times in 12-hour form (some entry has AM/PM). */
+  twelveHour: boolean;
+}
+
+/** Which entry each milestone resolved to (index into `timeline.entries`). */
+export type MilestoneEntries = Record<Milestone, number | null>;
+
+/** A metric stated in the text, such as `Time to detection: 54 minutes`. */
+export interface StatedMetric {
+  metric: MetricName;
+  /** The whole line (or list item paragraph) that states it. */
+  span: Span;
+  /** The value as written (`54 minutes`, `1h 5m`, `???`). */
+  valueText: string;
+  valueSpan: Span;
+  /** The value in minutes; null for a placeholder such as `?`, `???`, `TBD`. */
+  minutes: number | null;
+}
+
+export interface PostmortemModel {
+  /** The document text, without a byte order mark. */
+  text: string;
+  tree: Root;
+  schema: Schema;
+  /** Schema sections found, in document order. */
+  sections: Section[];
+  timeline: Timeline | null;
+  milestones: MilestoneEntries;
+  /** Null when the document has no timeline section. */
+  metrics: Metrics | null;
+  statedMetrics: StatedMetric[];
+}
+
+/** A replacement of `text.slice(start, end)` by `newText` (offsets into the model's text). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A fix a finding offers: its edits, and whether `--fix` may apply it unattended. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes (scaffold insertion, timeline sort) are applied by `--fix` and fix-all. */
+  safe: boolean;
+}
+
+/** What a rule reports, before configuration gives it a severity. */
+export interface RuleFinding {
+  message: string;
+  span: Span;
+  fix?: Fix;
+}
+
+/** A finding with its rule and effective severity. */
+export interface Finding extends RuleFinding {
+  ruleId: RuleId;
+  severity: Exclude<Severity, 'off'>;
+}
+
+/** Milestones that keywords can mark (`start` is marked only explicitly or by position). */
+export type KeywordMilestone = Exclude<Milestone, 'start'>;
+
+/** Everything configuration decides for one document, defaults filled in. */
+export interface LintConfig {
+  schema: Schema;
+  rules: Record<RuleId, Severity>;
+  /** Keyword stems per milestone, matched case-insensitively at word starts. */
+  milestoneKeywords: Record<KeywordMilestone, string[]>;
+  /** Zone for times that state none, e.g. `UTC`; null to leave times zoneless. */
+  timeZone: string | null;
+}

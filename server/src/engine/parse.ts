@@ -1,0 +1,13 @@
+/** Markdown to mdast: CommonMark with GFM (tables, task lists) and front matter. */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+
+/** Parses Markdown (without a byte order mark) into an mdast tree with positions. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}

@@ -1,0 +1,106 @@
+/**
+ * Messages between the VS Code client and the language server beyond LSP itself.
+ * Both sides import this file; each message says who sends it and why.
+ */
+import type { Milestone, Metrics } from './engine/model';
+
+/** Where something is in the document: 0-based LSP line and character. */
+export interface OutlinePosition {
+  line: number;
+  character: number;
+}
+
+export interface OutlineRange {
+  start: OutlinePosition;
+  end: OutlinePosition;
+}
+
+export type SectionState = 'present' | 'missing' | 'empty';
+
+export interface OutlineSection {
+  id: string;
+  title: string;
+  required: boolean;
+  state: SectionState;
+  /** The heading's range; null when the section is missing. */
+  range: OutlineRange | null;
+}
+
+export interface OutlineEntry {
+  /** The time as written. */
+  time: string;
+  description: string;
+  range: OutlineRange;
+  milestones: Milestone[];
+}
+
+export interface OutlineResult {
+  uri: string;
+  /** False for Markdown that is not a post-mortem (no view, no findings). */
+  isPostmortem: boolean;
+  /** Schema sections in schema order. */
+  sections: OutlineSection[];
+  timeline: OutlineEntry[];
+  /** Null when the report has no timeline. */
+  metrics: Metrics | null;
+}
+
+export interface OutlineParams {
+  uri: string;
+}
+
+/** Client → server: the model of one document, for the Post-Mortem tree view and status bar. */
+export const OUTLINE_REQUEST = 'postmortem/outline';
+
+/** Server → client: a document's analysis changed; the client refreshes its view if it shows it. */
+export const OUTLINE_CHANGED_NOTIFICATION = 'postmortem/outlineChanged';
+
+export interface OutlineChangedParams {
+  uri: string;
+}
+
+/** Code action kinds the server offers; the client's commands ask for them by kind. */
+export const CODE_ACTION_KINDS = {
+  /** Apply every safe fix (fix-on-save through `editor.codeActionsOnSave`). */
+  fixAll: 'source.fixAll.postmortem',
+  /** Insert the scaffold of every missing section, each at its schema place. */
+  insertMissingSections: 'source.postmortem.insertMissingSections',
+  /** Sort the timeline rows by time, keeping each row whole. */
+  sortTimeline: 'source.postmortem.sortTimeline',
+} as const;
+
+export interface NewTimelineEntryParams {
+  uri: string;
+  /** ISO time to write; the server writes it in the timeline's own format and zone. */
+  now: string;
+}
+
+export interface NewTimelineEntryResult {
+  /** Where to insert (an empty range at the end of the timeline). */
+  position: OutlinePosition;
+  /** The new row or item, line ending included, as a snippet (`$0` where the event goes). */
+  snippet: string;
+}
+
+/** Client → server: a new timeline row for "Insert Timeline Entry (now)"; null without a timeline. */
+export const NEW_TIMELINE_ENTRY_REQUEST = 'postmortem/newTimelineEntry';
+
+export interface TemplateParams {
+  /** A document or folder whose configuration picks the schema; the default schema without it. */
+  uri?: string;
+  /** A preset to use instead of the configured schema. */
+  preset?: string;
+  title: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+}
+
+export interface TemplateResult {
+  text: string;
+}
+
+/** Client → server: a new report's Markdown for "New Post-Mortem". */
+export const TEMPLATE_REQUEST = 'postmortem/template';
+
+/** Server command run by the TTR code lens: shows which entry ended each span. */
+export const SHOW_METRICS_COMMAND = 'postmortem.showMetricsBreakdown';
