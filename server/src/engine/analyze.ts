@@ -13,7 +13,6 @@ import { readTimeline } from './timeline';
 
 export interface Analysis {
   model: PostmortemModel;
-  lines: LineIndex;
   /** Findings of enabled rules, suppressions applied, in document order. */
   findings: Finding[];
 }
@@ -31,6 +30,7 @@ export function buildModel(
   const milestones = resolveMilestones(timeline);
   return {
     text,
+    lines,
     tree,
     schema: config.schema,
     sections,
@@ -58,7 +58,6 @@ export function runRules(model: PostmortemModel, config: LintConfig): Finding[] 
 
 /** Analyses a document's text (without a byte order mark) under a configuration. */
 export function analyze(text: string, config: LintConfig): Analysis {
-  const lines = new LineIndex(text);
-  const model = buildModel(text, config, lines);
-  return { model, lines, findings: runRules(model, config) };
+  const model = buildModel(text, config);
+  return { model, findings: runRules(model, config) };
 }

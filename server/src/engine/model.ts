@@ -4,6 +4,7 @@
  * plugins all speak it.
  */
 import type { Root, RootContent } from 'mdast';
+import type { LineIndex } from './text';
 
 /** A place in the text. `line` and `column` are 1-based; `offset` is 0-based in `text`. */
 export interface Point {
@@ -149,6 +150,7 @@ export interface StatedMetric {
 export interface PostmortemModel {
   /** The document text, without a byte order mark. */
   text: string;
+  lines: LineIndex;
   tree: Root;
   schema: Schema;
   /** Schema sections found, in document order. */

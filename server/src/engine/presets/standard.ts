@@ -8,7 +8,8 @@ export const standard: Schema = {
       title: 'Summary',
       aliases: ['Incident Summary', 'Issue Summary', 'Executive Summary', 'Overview', 'TL;DR'],
       required: true,
-      scaffold: '<!-- What happened, in two or three sentences: what broke, for how long, whom it affected and how it was fixed. -->',
+      scaffold:
+        '<!-- What happened, in two or three sentences: what broke, for how long, whom it affected and how it was fixed. -->',
     },
     {
       id: 'impact',
@@ -27,14 +28,7 @@ export const standard: Schema = {
     {
       id: 'rca',
       title: 'Root Cause Analysis',
-      aliases: [
-        'RCA',
-        'Root Cause',
-        'Root Causes',
-        'Cause',
-        'Causes',
-        'Contributing Factors',
-      ],
+      aliases: ['RCA', 'Root Cause', 'Root Causes', 'Cause', 'Causes', 'Contributing Factors'],
       required: true,
       scaffold: '- **Root Cause:** \n- **Supporting Evidence:** ',
     },

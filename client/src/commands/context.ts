@@ -1,0 +1,55 @@
+/** What the command handlers share: the client, the outline, and checks with messages. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { OutlineResult } from '../../../server/src/protocol';
+import { SETTING_NAMES } from '../../../server/src/protocol';
+import { COMMANDS } from '../constants';
+import type { OutlineTracker } from '../outline-tracker';
+import { isMarkdownDocument } from '../outline-tracker';
+
+export interface CommandContext {
+  client: LanguageClient;
+  tracker: OutlineTracker;
+}
+
+/** Whether the server runs; when it does not, says so and offers to restart it. */
+export function serverRunning({ client }: CommandContext): boolean {
+  if (client.isRunning()) return true;
+  void vscode.window
+    .showWarningMessage('The post-mortem language server is not running.', 'Restart Server')
+    .then((choice) => {
+      if (choice) void vscode.commands.executeCommand(COMMANDS.restartServer);
+    });
+  return false;
+}
+
+/**
+ * The active editor when it holds a post-mortem, with its fresh outline; otherwise says why
+ * the command cannot run and returns undefined.
+ */
+export async function activePostmortem(
+  context: CommandContext,
+): Promise<{ editor: vscode.TextEditor; outline: OutlineResult } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isMarkdownDocument(editor.document)) {
+    void vscode.window.showInformationMessage('Open a post-mortem (a Markdown file) first.');
+    return undefined;
+  }
+  if (!serverRunning(context)) return undefined;
+  const outline = await context.tracker.outlineOf(editor.document);
+  if (!outline?.isPostmortem) {
+    const name = editor.document.uri.path.split('/').pop() ?? editor.document.uri.toString();
+    void vscode.window
+      .showInformationMessage(
+        `${name} is not a post-mortem: see the "${SETTING_NAMES.files}" setting.`,
+        'Open Settings',
+      )
+      .then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('workbench.action.openSettings', SETTING_NAMES.files);
+        }
+      });
+    return undefined;
+  }
+  return { editor, outline };
+}

@@ -1,0 +1,59 @@
+/** Registers every command of `contributes.commands` (the server registers its own). */
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import { COMMANDS, FOCUS_OUTLINE_VIEW } from '../constants';
+import type { CommandContext } from './context';
+import { copyMetrics } from './copy-metrics';
+import { newPostmortem } from './new-postmortem';
+import { insertMissingSections, sortTimeline } from './source-actions';
+import { insertTimelineEntry } from './timeline-entry';
+
+type Handler = (context: CommandContext) => Promise<void>;
+
+async function restartServer({ client, tracker }: CommandContext): Promise<void> {
+  // A client whose first start failed cannot start again; a new window makes a new one.
+  if (client.state === State.StartFailed) {
+    const choice = await vscode.window.showErrorMessage(
+      'The post-mortem language server failed to start (see the Post-Mortem output).',
+      'Reload Window',
+    );
+    if (choice) await vscode.commands.executeCommand('workbench.action.reloadWindow');
+    return;
+  }
+  await client.restart();
+  await tracker.refresh();
+  vscode.window.setStatusBarMessage('$(check) Post-Mortem: server restarted', 3000);
+}
+
+async function showOutline(): Promise<void> {
+  await vscode.commands.executeCommand(FOCUS_OUTLINE_VIEW);
+}
+
+const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
+  newPostmortem,
+  insertMissingSections,
+  sortTimeline,
+  insertTimelineEntry,
+  copyMetrics,
+  restartServer,
+  showOutline,
+};
+
+/**
+ * Registers the commands. Arguments VS Code passes (a view row the command was run on) are
+ * ignored: every command works on the active editor. Failures are logged and shown.
+ */
+export function registerCommands(context: CommandContext): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([key, handler]) => {
+    const id = COMMANDS[key as keyof typeof COMMANDS];
+    return vscode.commands.registerCommand(id, async () => {
+      try {
+        await handler(context);
+      } catch (error) {
+        context.client.error(`Command ${id} failed`, error);
+        const message = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(`Post-Mortem: ${message}`);
+      }
+    });
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * "Insert Missing Sections" and "Sort Timeline": run the server's source action of one kind
+ * over the whole document, so the edit comes from the engine's fixes and nothing is
+ * recomputed here.
+ */
+import * as vscode from 'vscode';
+import { CODE_ACTION_KINDS } from '../../../server/src/protocol';
+import type { CommandContext } from './context';
+import { activePostmortem } from './context';
+
+function isCodeAction(item: vscode.CodeAction | vscode.Command): item is vscode.CodeAction {
+  // A Command's `command` is its id; a CodeAction's is an optional Command object.
+  return typeof item.command !== 'string';
+}
+
+/** Applies the first code action of `kind` for the document; false when there is none. */
+async function applySourceAction(document: vscode.TextDocument, kind: string): Promise<boolean> {
+  const whole = new vscode.Range(
+    document.positionAt(0),
+    document.positionAt(document.getText().length),
+  );
+  const wanted = vscode.CodeActionKind.Empty.append(kind);
+  // The last argument resolves the first action, for servers that fill in edits lazily.
+  const found = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    whole,
+    kind,
+    1,
+  );
+  const action = (found ?? [])
+    .filter(isCodeAction)
+    .find((item) => item.kind !== undefined && wanted.contains(item.kind));
+  if (!action) return false;
+  if (action.disabled) {
+    void vscode.window.showInformationMessage(action.disabled.reason);
+    return true;
+  }
+  if (action.edit && action.edit.size === 0 && !action.command) return false;
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+    throw new Error(`VS Code did not apply "${action.title}"`);
+  }
+  if (action.command) {
+    await vscode.commands.executeCommand(
+      action.command.command,
+      ...((action.command.arguments as unknown[] | undefined) ?? []),
+    );
+  }
+  return true;
+}
+
+/** Inserts the scaffold of every missing section of the schema, each at its place. */
+export async function insertMissingSections(context: CommandContext): Promise<void> {
+  const active = await activePostmortem(context);
+  if (!active) return;
+  const applied = await applySourceAction(
+    active.editor.document,
+    CODE_ACTION_KINDS.insertMissingSections,
+  );
+  if (!applied) {
+    void vscode.window.showInformationMessage(
+      'Every section of the schema is already there: nothing to insert.',
+    );
+  }
+}
+
+/** Sorts the timeline rows by time, keeping each row whole. */
+export async function sortTimeline(context: CommandContext): Promise<void> {
+  const active = await activePostmortem(context);
+  if (!active) return;
+  if (!active.outline.metrics) {
+    void vscode.window.showInformationMessage('This post-mortem has no timeline to sort.');
+    return;
+  }
+  const applied = await applySourceAction(active.editor.document, CODE_ACTION_KINDS.sortTimeline);
+  if (!applied) {
+    void vscode.window.showInformationMessage('The timeline is already in order.');
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The VS Code side of Post-Mortem Authoring: starts the language server and adds the UI that
+ * LSP has no place for (the view, the status bar item, the commands). Every check, fix and
+ * metric comes from the server.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands/register';
+import { CLIENT_NAME, CONTEXT_KEYS, OUTLINE_VIEW_ID } from './constants';
+import { createLanguageClient } from './language-client';
+import { OutlineTracker } from './outline-tracker';
+import { OutlineViewProvider } from './outline-view';
+import { OutlineStatusBar } from './status-bar';
+
+let client: LanguageClient | undefined;
+
+/** Called by VS Code on the first Markdown file, `.postmortemrc.json` or command. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  client = createLanguageClient(context, outputChannel);
+  const tracker = new OutlineTracker(client);
+  const view = new OutlineViewProvider(tracker);
+  const statusBar = new OutlineStatusBar();
+  const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: view });
+  context.subscriptions.push(
+    outputChannel,
+    tracker,
+    statusBar,
+    treeView,
+    tracker.onDidChange(() => {
+      view.refresh();
+      statusBar.update(tracker.outline);
+      const document = tracker.document;
+      // Names the report the view shows, as the Outline view does.
+      treeView.description =
+        document && tracker.outline?.isPostmortem
+          ? vscode.workspace.asRelativePath(document.uri, false)
+          : undefined;
+    }),
+    ...registerCommands({ client, tracker }),
+  );
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true);
+  tracker.follow();
+  try {
+    await client.start();
+  } catch (error) {
+    // The client has logged the cause; the commands offer a restart.
+    outputChannel.error('The post-mortem language server did not start', error);
+  }
+}
+
+/** Stops the server. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,40 @@
+/** Starts the post-mortem language server (`server/out/server.js`) as a Node process over IPC. */
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
+
+/** Markdown files on disk and untitled Markdown: the documents the server checks. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+];
+
+/**
+ * A language client for the bundled server. Not started; the default error handler restarts a
+ * crashed server up to 4 times, then gives up on the fifth crash within 3 minutes.
+ */
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.LogOutputChannel,
+): LanguageClient {
+  const module = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      // A fixed port, so a "Attach to Server" launch configuration can find it.
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  context.subscriptions.push(configWatcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: configWatcher },
+    outputChannel,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

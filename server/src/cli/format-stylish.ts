@@ -1,0 +1,109 @@
+/** `--format stylish` (the default): findings and metrics for people, like ESLint's stylish. */
+import type { Finding, Metrics } from '../engine/model';
+import type { FileResult } from './result';
+
+/** ANSI styles, or none when the output is not a colour terminal. */
+interface Styles {
+  path(text: string): string;
+  severity(severity: Finding['severity'], text: string): string;
+  dim(text: string): string;
+  summary(kind: 'error' | 'warning' | 'info' | 'clean', text: string): string;
+}
+
+function styles(color: boolean): Styles {
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const severityCodes = { error: '31', warning: '33', info: '36' };
+  const summaryCodes = { error: '1;31', warning: '1;33', info: '1;36', clean: '1;32' };
+  return {
+    path: (text) => paint('4', text),
+    severity: (severity, text) => paint(severityCodes[severity], text),
+    dim: (text) => paint('2', text),
+    summary: (kind, text) => paint(summaryCodes[kind], text),
+  };
+}
+
+/** A duration for people: `0m`, `5m`, `1h 5m`, `2d 3h`, `45m 30s`; `—` when unknown. */
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return '—';
+  let seconds = Math.round(Math.abs(minutes) * 60);
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0) parts.push(`${count}${unit}`);
+  }
+  const text = parts.length > 0 ? parts.join(' ') : '0m';
+  return minutes < 0 && text !== '0m' ? `-${text}` : text;
+}
+
+/** `TTD 0m · TTA 5m · TTM 20m · TTR 40m`, or `no timeline`. */
+export function formatMetrics(metrics: Metrics | null): string {
+  if (!metrics) return 'no timeline';
+  return [
+    `TTD ${formatMinutes(metrics.timeToDetect)}`,
+    `TTA ${formatMinutes(metrics.timeToAcknowledge)}`,
+    `TTM ${formatMinutes(metrics.timeToMitigate)}`,
+    `TTR ${formatMinutes(metrics.timeToResolve)}`,
+  ].join(' · ');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Each file's path, its findings as `line:column  severity  message  rule` rows and its
+ * metrics, then a summary line; nothing when no file was linted.
+ */
+export function formatStylish(results: readonly FileResult[], color: boolean): string {
+  if (results.length === 0) return '';
+  const style = styles(color);
+  const out: string[] = [];
+  for (const result of results) {
+    out.push(style.path(result.path));
+    const rows = result.findings.map((finding) => ({
+      finding,
+      position: `${finding.span.start.line}:${finding.span.start.column}`,
+    }));
+    const positionWidth = Math.max(0, ...rows.map((row) => row.position.length));
+    const severityWidth = Math.max(0, ...rows.map((row) => row.finding.severity.length));
+    const messageWidth = Math.max(0, ...rows.map((row) => row.finding.message.length));
+    for (const { finding, position } of rows) {
+      out.push(
+        [
+          `  ${style.dim(position.padEnd(positionWidth))}`,
+          style.severity(finding.severity, finding.severity.padEnd(severityWidth)),
+          finding.message.padEnd(messageWidth),
+          style.dim(finding.ruleId),
+        ].join('  '),
+      );
+    }
+    if (rows.length === 0) out.push(`  ${style.summary('clean', 'no problems')}`);
+    out.push(`  ${style.dim(formatMetrics(result.metrics))}`, '');
+  }
+  const count = (severity: Finding['severity']) =>
+    results.reduce(
+      (sum, result) => sum + result.findings.filter((f) => f.severity === severity).length,
+      0,
+    );
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const total = errors + warnings + infos;
+  const withFindings = results.filter((result) => result.findings.length > 0).length;
+  const files = plural(results.length, 'file');
+  if (total === 0) {
+    out.push(style.summary('clean', `✔ No problems in ${files}`));
+  } else {
+    out.push(
+      style.summary(
+        errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
+        `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${withFindings} of ${files}`,
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,12 @@
+/** What the command line found in one file: what every output format prints. */
+import type { Finding, Metrics } from '../engine/model';
+
+export interface FileResult {
+  /** The path as the command line named it (a folder's files joined to the folder given). */
+  path: string;
+  absolutePath: string;
+  /** Findings of enabled rules, in document order (what is left after `--fix`). */
+  findings: Finding[];
+  /** Null when the file has no timeline. */
+  metrics: Metrics | null;
+}

@@ -1,0 +1,252 @@
+/**
+ * Configuration files (`.postmortemrc.json`): JSON text in, a complete `LintConfig` and the
+ * problems found out. Pure: files that a configuration extends are read through a callback.
+ * Every invalid part is reported at its place and falls back to what it extends.
+ */
+import type { Node } from 'jsonc-parser/lib/esm/main.js';
+import { defaultConfig } from '../defaults';
+import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
+import { MILESTONES, RULE_IDS } from '../model';
+import { findPreset, PRESETS } from '../presets';
+import { LineIndex } from '../text';
+import { zoneOffset } from '../zones';
+import { describeType, oneOf, parseJson, propertiesOf } from './json';
+import { problemAt } from './problems';
+import type { ConfigProblem } from './problems';
+import { applySchemaEdits } from './sections';
+import type { Report } from './sections';
+
+/** Severities a rule can be given. */
+export const SEVERITIES: readonly Severity[] = ['off', 'info', 'warning', 'error'];
+
+/** The keys a configuration object may have (`$schema` is for editors and ignored). */
+export const CONFIG_KEYS = [
+  '$schema',
+  'extends',
+  'sections',
+  'addAliases',
+  'optional',
+  'rules',
+  'milestoneKeywords',
+  'timeZone',
+] as const;
+
+/** Milestones whose keywords a configuration can set (`start` is marked only explicitly). */
+export const KEYWORD_MILESTONES = MILESTONES.filter(
+  (milestone): milestone is KeywordMilestone => milestone !== 'start',
+);
+
+/** A configuration with everything it extends applied, and the problems found on the way. */
+export interface ResolvedConfig {
+  config: LintConfig;
+  problems: ConfigProblem[];
+  /** The configuration files read (the file itself first), for callers that watch them. */
+  files: string[];
+}
+
+/** A file that `extends` names, read by the caller: its text, or why it could not be read. */
+export type ConfigSource = { fileName: string; text: string } | { fileName: string; error: string };
+
+/** Reads the file an `extends` path names, relative to the file that names it. */
+export type ReadConfig = (reference: string, fromFile: string) => ConfigSource;
+
+/** Whether an `extends` value is a path rather than a preset name. */
+function isPath(reference: string): boolean {
+  return /[/\\]/.test(reference) || reference.toLowerCase().endsWith('.json');
+}
+
+/**
+ * Resolves a configuration file's text. `extends` names a preset, or a JSON file read with
+ * `read` (relative to `fileName`); without `read`, extending a file is a problem.
+ */
+export function resolveConfig(text: string, fileName: string, read?: ReadConfig): ResolvedConfig {
+  return resolveWithin(text, fileName, read, [fileName]);
+}
+
+function resolveWithin(
+  text: string,
+  fileName: string,
+  read: ReadConfig | undefined,
+  chain: string[],
+): ResolvedConfig {
+  const lines = new LineIndex(text);
+  const problems: ConfigProblem[] = [];
+  const files = [fileName];
+  const report: Report = (node, message) =>
+    problems.push(problemAt(fileName, lines, node.offset, node.length, message));
+
+  const parsed = parseJson(text, fileName, lines);
+  problems.push(...parsed.problems);
+  const root = parsed.root;
+  if (!root) return { config: defaultConfig(), problems, files };
+  if (root.type !== 'object') {
+    report(root, `Expected the configuration to be an object, found ${describeType(root)}`);
+    return { config: defaultConfig(), problems, files };
+  }
+
+  const values = new Map<string, Node>();
+  for (const { keyNode, key, value } of propertiesOf(root)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      report(keyNode, `Unknown key \`${key}\`; expected ${oneOf(CONFIG_KEYS.slice(1))}`);
+    } else if (values.has(key)) {
+      report(keyNode, `Duplicate key \`${key}\``);
+    } else {
+      values.set(key, value);
+    }
+  }
+
+  let config = defaultConfig();
+  const extendsNode = values.get('extends');
+  if (extendsNode) {
+    const base = resolveExtends(extendsNode, fileName, read, chain, report);
+    if (base) {
+      config = base.config;
+      problems.push(...base.problems);
+      files.push(...base.files);
+    }
+  }
+
+  const schema = applySchemaEdits(
+    config.schema,
+    {
+      sections: values.get('sections'),
+      addAliases: values.get('addAliases'),
+      optional: values.get('optional'),
+    },
+    report,
+  );
+  const rulesNode = values.get('rules');
+  const keywordsNode = values.get('milestoneKeywords');
+  const zoneNode = values.get('timeZone');
+  return {
+    config: {
+      schema,
+      rules: rulesNode ? readRules(rulesNode, config.rules, report) : config.rules,
+      milestoneKeywords: keywordsNode
+        ? readKeywords(keywordsNode, config.milestoneKeywords, report)
+        : config.milestoneKeywords,
+      timeZone: zoneNode ? readTimeZone(zoneNode, config.timeZone, report) : config.timeZone,
+    },
+    problems,
+    files,
+  };
+}
+
+/** The configuration `extends` names; undefined (after a problem) when it cannot be used. */
+function resolveExtends(
+  node: Node,
+  fileName: string,
+  read: ReadConfig | undefined,
+  chain: string[],
+  report: Report,
+): ResolvedConfig | undefined {
+  if (node.type !== 'string') {
+    report(node, `Expected \`extends\` to be a string, found ${describeType(node)}`);
+    return undefined;
+  }
+  const reference = String(node.value);
+  const preset = findPreset(reference);
+  if (preset) {
+    return { config: { ...defaultConfig(), schema: preset.schema }, problems: [], files: [] };
+  }
+  if (!isPath(reference)) {
+    report(
+      node,
+      `Unknown preset \`${reference}\`; expected ${oneOf(PRESETS.map((p) => p.name))}, or a path to a \`.json\` file`,
+    );
+    return undefined;
+  }
+  if (!read) {
+    report(node, `Cannot extend \`${reference}\`: files cannot be read here`);
+    return undefined;
+  }
+  const source = read(reference, fileName);
+  if ('error' in source) {
+    report(node, `Cannot read \`${reference}\`: ${source.error}`);
+    return undefined;
+  }
+  if (chain.includes(source.fileName)) {
+    const cycle = [...chain.slice(chain.indexOf(source.fileName)), source.fileName];
+    report(node, `\`extends\` makes a cycle: ${cycle.map((file) => `\`${file}\``).join(' → ')}`);
+    return undefined;
+  }
+  return resolveWithin(source.text, source.fileName, read, [...chain, source.fileName]);
+}
+
+/** `rules`: a severity per rule id, over the extended severities. */
+function readRules(
+  node: Node,
+  base: Record<RuleId, Severity>,
+  report: Report,
+): Record<RuleId, Severity> {
+  const rules = { ...base };
+  if (node.type !== 'object') {
+    report(node, `Expected \`rules\` to be an object, found ${describeType(node)}`);
+    return rules;
+  }
+  for (const { keyNode, key, value } of propertiesOf(node)) {
+    if (!(RULE_IDS as readonly string[]).includes(key)) {
+      report(keyNode, `Unknown rule \`${key}\`; expected ${oneOf(RULE_IDS)}`);
+    } else if (value.type !== 'string' || !SEVERITIES.includes(value.value as Severity)) {
+      const found = value.type === 'string' ? `\`${String(value.value)}\`` : describeType(value);
+      report(value, `Unknown severity ${found} for \`${key}\`; expected ${oneOf(SEVERITIES)}`);
+    } else {
+      rules[key as RuleId] = value.value as Severity;
+    }
+  }
+  return rules;
+}
+
+/** `milestoneKeywords`: the stems given for a milestone replace its defaults. */
+function readKeywords(
+  node: Node,
+  base: Record<KeywordMilestone, string[]>,
+  report: Report,
+): Record<KeywordMilestone, string[]> {
+  const keywords = structuredClone(base);
+  if (node.type !== 'object') {
+    report(node, `Expected \`milestoneKeywords\` to be an object, found ${describeType(node)}`);
+    return keywords;
+  }
+  for (const { keyNode, key, value } of propertiesOf(node)) {
+    if (!(KEYWORD_MILESTONES as readonly string[]).includes(key)) {
+      report(keyNode, `Unknown milestone \`${key}\`; expected ${oneOf(KEYWORD_MILESTONES)}`);
+      continue;
+    }
+    if (value.type !== 'array') {
+      report(
+        value,
+        `Expected \`milestoneKeywords.${key}\` to be an array of strings, found ${describeType(value)}`,
+      );
+      continue;
+    }
+    keywords[key as KeywordMilestone] = (value.children ?? []).flatMap((item) => {
+      if (item.type === 'string' && String(item.value).trim() !== '') {
+        return [String(item.value).trim()];
+      }
+      report(
+        item,
+        `Expected each keyword of \`${key}\` to be a non-empty string, found ${item.type === 'string' ? 'an empty string' : describeType(item)}`,
+      );
+      return [];
+    });
+  }
+  return keywords;
+}
+
+/** `timeZone`: the zone of times that state none, or `null` for none. */
+function readTimeZone(node: Node, base: string | null, report: Report): string | null {
+  if (node.type === 'null') return null;
+  const expected = 'a zone such as `UTC`, `CET`, `+01:00` or `Europe/Copenhagen`, or `null`';
+  if (node.type !== 'string') {
+    report(node, `Expected \`timeZone\` to be ${expected}, found ${describeType(node)}`);
+    return base;
+  }
+  const zone = String(node.value).trim();
+  // Any instant will do: a zone that is known has an offset at every one.
+  if (zoneOffset(zone, 0) === null) {
+    report(node, `Unknown time zone \`${zone}\`; expected ${expected}`);
+    return base;
+  }
+  return zone;
+}

@@ -1,0 +1,187 @@
+/**
+ * Durations as post-mortems state them (`54 minutes`, `1h 5m`, `1.5 hours`, `90 min`, `30s`,
+ * `19 hours 43 minutes`, a bare `30` for minutes) or leave them (`?`, `???`, `TBD`, `YYY`),
+ * and writing a duration back in the style of one that was written.
+ */
+
+type Unit = 'w' | 'd' | 'h' | 'm' | 's';
+
+const UNITS: Unit[] = ['w', 'd', 'h', 'm', 's'];
+const UNIT_MINUTES: Record<Unit, number> = { w: 10_080, d: 1440, h: 60, m: 1, s: 1 / 60 };
+const NAMES: Record<'letter' | 'short' | 'word', Record<Unit, string>> = {
+  letter: { w: 'w', d: 'd', h: 'h', m: 'm', s: 's' },
+  short: { w: 'wk', d: 'day', h: 'hr', m: 'min', s: 'sec' },
+  word: { w: 'week', d: 'day', h: 'hour', m: 'minute', s: 'second' },
+};
+
+const NUMBER = /\d{1,9}(?:\.\d{1,6})?/y;
+const UNIT = /(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?!\p{L})/iuy;
+const JOINER = /[ \t]{0,3}(?:,|and|&)?[ \t]{0,3}/iy;
+const PLACEHOLDER =
+  /(?:\?{1,5}|tbd|tbc|todo|[xyz]{1,5}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>)(?![\p{L}\p{N}?])/iuy;
+const PREFIX = /(?:~|\u2248|approx(?:imately)?\.?|about|around|roughly)[ \t]{0,3}/iy;
+
+/** One number and its unit as written. */
+interface Part {
+  value: number;
+  decimals: boolean;
+  unit: Unit;
+  /** The unit as written; empty for a bare number of minutes. */
+  unitText: string;
+  /** Whether a space stands between the number and the unit. */
+  spaced: boolean;
+}
+
+/** A duration read from text. */
+export interface ReadDuration {
+  /** Where the value starts (after `~` or `approx.`) and ends. */
+  start: number;
+  end: number;
+  /** Null for a placeholder. */
+  minutes: number | null;
+  parts: Part[];
+  /** Joiner written between parts (`, ` or a space). */
+  joiner: string;
+}
+
+function sticky(re: RegExp, s: string, i: number, limit: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  const match = re.exec(s);
+  return match && match.index + match[0].length <= limit ? match : null;
+}
+
+function unitOf(text: string): Unit {
+  const lower = text.toLowerCase();
+  if (lower.startsWith('mi') || lower === 'm') return 'm';
+  return lower[0] as Unit;
+}
+
+/** Reads a number with a unit at `i`: `54 minutes`, `1h`, `1.5 hours`; a bare number when `bare`. */
+function readPart(s: string, i: number, limit: number, bare: boolean) {
+  const number = sticky(NUMBER, s, i, limit);
+  if (!number) return null;
+  const afterNumber = i + number[0].length;
+  let j = afterNumber;
+  while (j < limit && j - afterNumber < 2 && (s[j] === ' ' || s[j] === '\t')) j++;
+  const unit = sticky(UNIT, s, j, limit);
+  const value = Number(number[0]);
+  const decimals = number[0].includes('.');
+  if (unit) {
+    const unitText = unit[1]!;
+    const part: Part = {
+      value,
+      decimals,
+      unit: unitOf(unitText),
+      unitText,
+      spaced: j > afterNumber,
+    };
+    return { part, end: j + unitText.length };
+  }
+  if (!bare || /[\p{L}\p{N}]/u.test(s[afterNumber] ?? '')) return null;
+  return {
+    part: { value, decimals, unit: 'm' as Unit, unitText: '', spaced: false },
+    end: afterNumber,
+  };
+}
+
+/**
+ * Reads a stated duration at `i` (up to `limit`): numbers with units, a bare number of
+ * minutes, or a placeholder, which may carry a unit (`X minutes`). Null when there is none.
+ */
+export function readDuration(s: string, i: number, limit = s.length): ReadDuration | null {
+  const start = i + (sticky(PREFIX, s, i, limit)?.[0].length ?? 0);
+  const placeholder = sticky(PLACEHOLDER, s, start, limit);
+  if (placeholder) {
+    const end = start + placeholder[0].length;
+    const unitStart = end + (s[end] === ' ' ? 1 : 0);
+    const unit = unitStart > end ? sticky(UNIT, s, unitStart, limit) : null;
+    if (!unit) return { start, end, minutes: null, parts: [], joiner: ' ' };
+    const unitText = unit[1]!;
+    const part: Part = {
+      value: 0,
+      decimals: false,
+      unit: unitOf(unitText),
+      unitText,
+      spaced: true,
+    };
+    return { start, end: unitStart + unitText.length, minutes: null, parts: [part], joiner: ' ' };
+  }
+  const first = readPart(s, start, limit, false);
+  if (!first) {
+    const bare = readPart(s, start, limit, true);
+    return (
+      bare && { start, end: bare.end, minutes: bare.part.value, parts: [bare.part], joiner: ' ' }
+    );
+  }
+  const parts = [first.part];
+  let end = first.end;
+  let joiner = ' ';
+  for (;;) {
+    const join = sticky(JOINER, s, end, limit);
+    const next = join && readPart(s, end + join[0].length, limit, false);
+    if (!next) break;
+    if (parts.length === 1 && join[0].includes(',')) joiner = ', ';
+    parts.push(next.part);
+    end = next.end;
+  }
+  const minutes = parts.reduce((sum, part) => sum + part.value * UNIT_MINUTES[part.unit], 0);
+  return { start, end, minutes, parts, joiner };
+}
+
+function style(unitText: string) {
+  const lower = unitText.toLowerCase();
+  const kind: keyof typeof NAMES =
+    lower.length === 1 ? 'letter' : /^(?:wks?|hrs?|mins?|secs?)$/.test(lower) ? 'short' : 'word';
+  return {
+    kind,
+    pluralShort: kind === 'short' && lower.endsWith('s'),
+    capital: unitText !== '' && unitText[0] !== lower[0],
+  };
+}
+
+function unitName(unit: Unit, n: number, written: ReturnType<typeof style>): string {
+  let name = NAMES[written.kind][unit];
+  const plural = n !== 1;
+  if (plural && (written.kind === 'word' || unit === 'd' || written.pluralShort)) {
+    if (written.kind !== 'letter') name += 's';
+  }
+  return written.capital ? name[0]!.toUpperCase() + name.slice(1) : name;
+}
+
+/**
+ * Writes `minutes` in the style of a stated value: `54 minutes` → `2 minutes`, `1h 5m` →
+ * `40m`, `12 min` → `20 min`, `2 hours` → `2 hours 30 minutes`, `???` → `40 minutes`. Whole
+ * minutes unless the value had seconds or decimals.
+ */
+export function formatLike(valueText: string, minutes: number): string {
+  const read = readDuration(valueText, 0);
+  const parts = read?.parts ?? [];
+  if (parts.length === 0) return formatLike('0 minutes', minutes);
+  if (read?.minutes !== null && parts.length === 1 && parts[0]!.unitText === '') {
+    return String(Math.round(minutes));
+  }
+  const written = style(parts[0]!.unitText);
+  const space = parts[0]!.spaced ? ' ' : '';
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  if (parts.length === 1 && parts[0]!.decimals) {
+    const unit = parts[0]!.unit;
+    const value = Number((abs / UNIT_MINUTES[unit]).toFixed(2));
+    return `${sign}${value}${space}${unitName(unit, value, written)}`;
+  }
+  const indexes = parts.map((part) => UNITS.indexOf(part.unit));
+  const largest = Math.min(...indexes);
+  const smallest = Math.max(...indexes, UNITS.indexOf('m'));
+  const base = UNITS[smallest]!;
+  let rest = Math.round(abs / UNIT_MINUTES[base]);
+  const pieces: string[] = [];
+  for (let i = largest; i <= smallest; i++) {
+    const unit = UNITS[i]!;
+    const size = Math.round(UNIT_MINUTES[unit] / UNIT_MINUTES[base]);
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) pieces.push(`${n}${space}${unitName(unit, n, written)}`);
+  }
+  if (pieces.length === 0) pieces.push(`0${space}${unitName(base, 0, written)}`);
+  return sign + pieces.join(read!.joiner);
+}

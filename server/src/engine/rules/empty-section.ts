@@ -1,0 +1,17 @@
+/** `empty-section`: a section with no content, or only placeholders, comments and empty items. */
+import { sectionHasContent } from '../content';
+import type { Rule } from './rule';
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  description: 'A section has no content, or only placeholders, comments and empty list items.',
+  defaultSeverity: 'warning',
+  check(model) {
+    return model.sections
+      .filter((section) => !sectionHasContent(section.nodes))
+      .map((section) => ({
+        message: `Section \`${section.spec.title}\` is empty; expected content under \`${section.heading.text.trim()}\``,
+        span: section.heading.span,
+      }));
+  },
+};

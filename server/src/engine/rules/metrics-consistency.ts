@@ -1,0 +1,26 @@
+/** `metrics-consistency`: a stated metric that disagrees with the timeline by more than a minute. */
+import { formatDuration } from '../metrics';
+import type { RuleFinding } from '../model';
+import { metricLabel, statedMetricFix } from '../stated-metric-fix';
+import type { Rule } from './rule';
+
+export const metricsConsistency: Rule = {
+  id: 'metrics-consistency',
+  description: 'A stated metric disagrees with the one computed from the timeline.',
+  defaultSeverity: 'warning',
+  check(model) {
+    const findings: RuleFinding[] = [];
+    for (const stated of model.statedMetrics) {
+      const computed = model.metrics?.[stated.metric];
+      if (stated.minutes === null || computed === null || computed === undefined) continue;
+      if (Math.abs(stated.minutes - computed) <= 1) continue;
+      const fix = statedMetricFix(model, stated);
+      findings.push({
+        message: `Stated ${metricLabel(stated.metric)} \`${stated.valueText}\` differs from the timeline's \`${formatDuration(computed)}\``,
+        span: stated.valueSpan,
+        ...(fix ? { fix } : {}),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,65 @@
+/** `placeholder`: template text left in a section that has content, or as a stated metric's value. */
+import type { Nodes } from 'mdast';
+import { PLACEHOLDER, sectionHasContent } from '../content';
+import type { PostmortemModel, RuleFinding, Span } from '../model';
+import { statedMetricFix } from '../stated-metric-fix';
+import type { Rule } from './rule';
+
+/** Every text node below `node`, code excluded. */
+function* textNodes(node: Nodes): Generator<Nodes & { type: 'text' }> {
+  if (node.type === 'text') yield node;
+  else if ('children' in node) for (const child of node.children) yield* textNodes(child);
+}
+
+function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const section of model.sections) {
+    if (!sectionHasContent(section.nodes)) continue;
+    for (const node of section.nodes) {
+      for (const text of textNodes(node)) {
+        const start = text.position?.start.offset;
+        const end = text.position?.end.offset;
+        if (start === undefined || end === undefined) continue;
+        // Match in the source, not the node's value, so escapes cannot shift the columns.
+        for (const match of model.text.slice(start, end).matchAll(PLACEHOLDER)) {
+          const at = start + match.index;
+          findings.push({
+            message: `Template text \`${match[0]}\` left in \`${section.spec.title}\`; replace it with the real value`,
+            span: model.lines.span(at, at + match[0].length),
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function placeholderMetrics(model: PostmortemModel): RuleFinding[] {
+  return model.statedMetrics
+    .filter((stated) => stated.minutes === null)
+    .map((stated) => {
+      const fix = statedMetricFix(model, stated);
+      return {
+        message: `Stated metric has placeholder value \`${stated.valueText}\`${fix ? '; the timeline gives a value' : ''}`,
+        span: stated.valueSpan,
+        ...(fix ? { fix } : {}),
+      };
+    });
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start.offset < b.end.offset && b.start.offset < a.end.offset;
+}
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  description: 'Template text is left in a section that has other content.',
+  defaultSeverity: 'warning',
+  check(model) {
+    const metrics = placeholderMetrics(model);
+    const inSections = placeholdersInSections(model).filter(
+      (finding) => !metrics.some((metric) => overlaps(metric.span, finding.span)),
+    );
+    return [...inSections, ...metrics];
+  },
+};

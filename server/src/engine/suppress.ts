@@ -1,0 +1,114 @@
+/**
+ * Inline suppression with HTML comments, block or inline:
+ * - `<!-- postmortem-disable [rule-id...] -->` turns rules (all without ids) off from its line
+ *   until `<!-- postmortem-enable [rule-id...] -->` or the end of the document;
+ * - `<!-- postmortem-disable-next-line [rule-id...] -->` for the next line with content;
+ * - `<!-- postmortem-disable-line [rule-id...] -->` for the comment's own line.
+ * Ids may be separated by spaces or commas; text after ` -- ` is a reason and is ignored.
+ * A finding is suppressed by the line it starts on.
+ */
+import type { Html, Root } from 'mdast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { Finding, RuleId } from './model';
+import { RULE_IDS } from './model';
+
+type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+
+interface Directive {
+  kind: Kind;
+  rules: readonly RuleId[];
+  /** The comment's first and last lines. */
+  line: number;
+  endLine: number;
+}
+
+const DIRECTIVE =
+  /<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)(?=[\s,]|--)([^]*?)-->/g;
+const HAS_DIRECTIVE = new RegExp(DIRECTIVE.source);
+
+/** The rule ids a directive names: every rule when it names none; unknown ids are ignored. */
+function ruleList(body: string): readonly RuleId[] {
+  const names = body
+    .split(/\s--\s|\s--$/)[0]
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (names.length === 0) return RULE_IDS;
+  return RULE_IDS.filter((id) => names.includes(id));
+}
+
+/** The directives of the document's HTML nodes, in document order. */
+function readDirectives(tree: Root): Directive[] {
+  const directives: Directive[] = [];
+  visit(tree, 'html', (node: Html) => {
+    if (!node.position) return;
+    for (const match of node.value.matchAll(DIRECTIVE)) {
+      const before = node.value.slice(0, match.index);
+      const line = node.position.start.line + (before.match(/\r\n|\r|\n/g)?.length ?? 0);
+      const endLine = line + (match[0].match(/\r\n|\r|\n/g)?.length ?? 0);
+      directives.push({ kind: match[1] as Kind, rules: ruleList(match[2]), line, endLine });
+    }
+  });
+  return directives;
+}
+
+/**
+ * Lines holding something other than directives, in order: where "next line" looks. Leaf nodes
+ * cover every such line (an empty list item or heading is a leaf too).
+ */
+function contentLines(tree: Root): number[] {
+  const lines = new Set<number>();
+  visit(tree, (node: Node) => {
+    if (node.type === 'root' || !node.position) return;
+    if ('children' in node && Array.isArray(node.children) && node.children.length > 0) return;
+    if (node.type === 'html' && HAS_DIRECTIVE.test((node as Html).value)) return;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) {
+      lines.add(line);
+    }
+  });
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** For each rule, the line ranges (first and last line, inclusive) in which it is suppressed. */
+function suppressedRanges(tree: Root): Map<RuleId, [number, number][]> {
+  const ranges = new Map<RuleId, [number, number][]>(RULE_IDS.map((id) => [id, []]));
+  const disabledSince = new Map<RuleId, number>();
+  const directives = readDirectives(tree);
+  const lines = directives.some((d) => d.kind === 'disable-next-line') ? contentLines(tree) : [];
+  for (const directive of directives) {
+    for (const id of directive.rules) {
+      const list = ranges.get(id)!;
+      switch (directive.kind) {
+        case 'disable':
+          if (!disabledSince.has(id)) disabledSince.set(id, directive.line);
+          break;
+        case 'enable': {
+          const since = disabledSince.get(id);
+          if (since !== undefined) list.push([since, directive.line - 1]);
+          disabledSince.delete(id);
+          break;
+        }
+        case 'disable-line':
+          list.push([directive.line, directive.endLine]);
+          break;
+        case 'disable-next-line': {
+          const next = lines.find((line) => line > directive.endLine);
+          if (next !== undefined) list.push([next, next]);
+          break;
+        }
+      }
+    }
+  }
+  for (const [id, since] of disabledSince) ranges.get(id)!.push([since, Infinity]);
+  return ranges;
+}
+
+/** The findings that no suppression comment of the document covers. */
+export function filterSuppressed(findings: Finding[], tree: Root): Finding[] {
+  if (findings.length === 0) return findings;
+  const ranges = suppressedRanges(tree);
+  return findings.filter((finding) => {
+    const line = finding.span.start.line;
+    return !ranges.get(finding.ruleId)!.some(([first, last]) => line >= first && line <= last);
+  });
+}

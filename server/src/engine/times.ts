@@ -1,0 +1,478 @@
+/**
+ * Reads the times timelines write (SPEC §2) at the start of a table cell, list item or line:
+ * `13:05`, `1:05 PM`, `2025-03-15T13:05:30Z`, `Mar 15, 13:05`, `15 March 2025 1:05 PM`, a date
+ * alone, a zone after the time, approximate times, ranges and unknown times.
+ *
+ * A hand-written scanner with bounded look-ahead: each read costs time proportional to the
+ * time text, whatever follows it, so long runs of digits, colons or times stay linear.
+ */
+import { fixedOffset, isZoneAbbreviation } from './zones';
+
+/** A calendar date; `year` is null where the text gave a month and day only (`Mar 15`). */
+export interface DateParts {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+/** How a time was written, so that new times can be written alike. */
+export interface TimeStyle {
+  date: 'iso' | 'slash' | 'month-day' | 'day-month' | null;
+  longMonth: boolean;
+  year: boolean;
+  /** Between the date and the time: ` `, `T`, `, `. */
+  dateSeparator: string;
+  /** Digits of the hour as written. */
+  hourDigits: number;
+  seconds: boolean;
+  /** AM/PM as written, with any space before it: ` PM`, `pm`, ` p.m.`. */
+  meridiem: string | null;
+  /** The zone as written after the time, with any space before it: ` UTC`, `Z`, `+01:00`. */
+  zone: string | null;
+}
+
+/** A time read from text. */
+export interface ParsedTime {
+  /** Offset just past the time text. */
+  end: number;
+  date: DateParts | null;
+  /** Minutes since midnight, seconds as a fraction; null for a date alone or an unknown time. */
+  minuteOfDay: number | null;
+  /** `--:--`, `??:??`, `14:??`, `TBD`: a time the author did not know. */
+  unknown: boolean;
+  meridiem: boolean;
+  /** The hour as written; without AM/PM, 1 to 12 is ambiguous in a 12-hour timeline. */
+  hour: number | null;
+  /** The zone written after the time (`UTC`, `CET`, `UTC+2`, `+01:00`, `Z`). */
+  zone: string | null;
+  /** The written zone's offset in minutes when it is fixed; null otherwise. */
+  zoneOffset: number | null;
+  approximate: boolean;
+  /** End of a range such as `09:00 - 11:00`, minutes since midnight; null when none or unknown. */
+  rangeEndMinuteOfDay: number | null;
+  style: TimeStyle;
+}
+
+interface Clock {
+  end: number;
+  minuteOfDay: number | null;
+  unknown: boolean;
+  hour: number | null;
+  hourDigits: number;
+  seconds: boolean;
+  meridiem: string | null;
+}
+
+interface ReadDate {
+  parts: DateParts;
+  end: number;
+  style: TimeStyle['date'];
+  longMonth: boolean;
+}
+
+interface ReadZone {
+  end: number;
+  zone: string;
+  offset: number | null;
+}
+
+const MONTHS =
+  /(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])/iy;
+const MONTH_INDEX = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+const WEEKDAY =
+  /(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]{1,3}/iy;
+const APPROX_PREFIX =
+  /(?:[~\u2248]|(?:approx(?:imately)?\.?|around|about|circa|ca\.|roughly)(?![a-z]))[ \t]{0,3}/iy;
+const APPROX_SUFFIX = /~|[ \t]{0,3}\((?:approx(?:imately)?\.?|est\.?|estimated|ish)\)/iy;
+const ORDINAL = /(?:st|nd|rd|th)(?![a-z])/iy;
+const UNKNOWN_CLOCK =
+  /(?:--:--(?::--)?|\?{1,2}:\?{2}(?::\?{2})?|\d{1,2}:\?{2}(?::\?{2})?|tbd|tbc|\?{1,3})(?![\p{L}\p{N}?])/iuy;
+/** A date the author did not know in full: `2022-05-??`, `2022-??-??`. */
+const UNKNOWN_DATE =
+  /\d{4}([-/])(?:\d{1,2}|\?{1,2})\1\?{1,2}(?![\p{L}\p{N}?])|\d{4}([-/])\?{1,2}\2\d{1,2}(?![\p{L}\p{N}?])/uy;
+const MERIDIEM = /[ \t]?([ap])\.?m\.?(?![a-z])/iy;
+const RANGE = /[ \t]{0,3}[-\u2013\u2014][ \t]{0,3}|[ \t]{1,3}(?:to|until|till)[ \t]{1,3}/iy;
+const ZONE_WORD =
+  /(?:UTC|GMT)(?:[ \t]?[+\-\u2212]\d{1,2}(?::?\d{2})?)?(?![\p{L}\p{N}])|[A-Z]{1,5}(?![\p{L}\p{N}])/uy;
+const NUMERIC_ZONE = /[+\-\u2212]\d{2}(?::?\d{2})?(?!\d)/y;
+const SPACED_NUMERIC_ZONE = /[+\-\u2212]\d{2}:?\d{2}(?!\d)/y;
+const TIME_LIKE =
+  /(?:[0-9Hh?xX]{1,2}:[0-9Mm?xX]{2}|(?:\d{4}|20[xX]{2}|[Yy]{4})[-/][0-9MmXx?]{1,2}[-/])/y;
+
+function sticky(re: RegExp, s: string, i: number, limit: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  const match = re.exec(s);
+  return match && match.index + match[0].length <= limit ? match : null;
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether the character at `i` is a letter or digit (any script). */
+export function isWordChar(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && /[\p{L}\p{N}]/u.test(s[i]!);
+}
+
+/** Reads exactly `min` to `max` digits at `i` (a longer run fails). */
+function digits(s: string, i: number, limit: number, min: number, max: number) {
+  let j = i;
+  while (j < limit && j - i < max && isDigit(s, j)) j++;
+  if (j - i < min || (j < limit && isDigit(s, j))) return null;
+  return { value: Number(s.slice(i, j)), end: j };
+}
+
+function blanks(s: string, i: number, limit: number, max: number): number {
+  let j = i;
+  while (j < limit && j - i < max && (s[j] === ' ' || s[j] === '\t' || s[j] === '\u00a0')) j++;
+  return j;
+}
+
+function daysInMonth(year: number | null, month: number): number {
+  if (month === 2) {
+    if (year === null) return 29;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function validDate(year: number | null, month: number, day: number): DateParts | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+function readYear(s: string, i: number, limit: number) {
+  const j = blanks(s, s[i] === ',' ? i + 1 : i, limit, 3);
+  if (j === i || (j === i + 1 && s[i] === ',')) return null;
+  const year = digits(s, j, limit, 4, 4);
+  if (!year || s[year.end] === ':') return null;
+  return year;
+}
+
+function monthAt(s: string, i: number, limit: number) {
+  const match = sticky(MONTHS, s, i, limit);
+  if (!match) return null;
+  const name = match[1]!.toLowerCase();
+  return {
+    month: MONTH_INDEX.indexOf(name.slice(0, 3)) + 1,
+    end: i + match[0].length,
+    long: name.length > 3,
+  };
+}
+
+/** Reads a date at `i`: `2025-03-15`, `2025/03/15`, `Mar 15`, `March 15, 2025`, `15 March 2025`. */
+function readDate(s: string, i: number, limit: number): ReadDate | null {
+  const year = digits(s, i, limit, 4, 4);
+  if (year) {
+    const sep = s[year.end];
+    if (sep !== '-' && sep !== '/') return null;
+    const month = digits(s, year.end + 1, limit, 1, 2);
+    if (!month || s[month.end] !== sep) return null;
+    const day = digits(s, month.end + 1, limit, 1, 2);
+    const parts = day && validDate(year.value, month.value, day.value);
+    if (!day || !parts) return null;
+    return { parts, end: day.end, style: sep === '-' ? 'iso' : 'slash', longMonth: false };
+  }
+  const named = monthAt(s, i, limit);
+  if (named) {
+    const dayStart = blanks(s, named.end, limit, 3);
+    const d = dayStart > named.end ? digits(s, dayStart, limit, 1, 2) : null;
+    if (!d) return null;
+    const end = sticky(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
+    const y = readYear(s, d.end + end, limit);
+    const parts = validDate(y?.value ?? null, named.month, d.value);
+    if (!parts) return null;
+    return { parts, end: y?.end ?? d.end + end, style: 'month-day', longMonth: named.long };
+  }
+  const d = digits(s, i, limit, 1, 2);
+  if (!d) return null;
+  const ordinal = sticky(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
+  const monthStart = blanks(s, d.end + ordinal, limit, 3);
+  if (monthStart === d.end + ordinal) return null;
+  const month = monthAt(s, monthStart, limit);
+  if (!month) return null;
+  const y = readYear(s, month.end, limit);
+  const parts = validDate(y?.value ?? null, month.month, d.value);
+  if (!parts) return null;
+  return { parts, end: y?.end ?? month.end, style: 'day-month', longMonth: month.long };
+}
+
+/** Reads a clock time at `i`: `13:05`, `13:05:30.5`, `1:05 PM`, `1pm`, `--:--`, `14:??`, `TBD`. */
+function readClock(s: string, i: number, limit: number): Clock | null {
+  const unknown = sticky(UNKNOWN_CLOCK, s, i, limit);
+  if (unknown) {
+    const end = i + unknown[0].length;
+    return {
+      end,
+      minuteOfDay: null,
+      unknown: true,
+      hour: null,
+      hourDigits: 0,
+      seconds: false,
+      meridiem: null,
+    };
+  }
+  const hour = digits(s, i, limit, 1, 2);
+  if (!hour) return null;
+  let end = hour.end;
+  let minute = 0;
+  let second = 0;
+  let seconds = false;
+  const m = s[end] === ':' ? digits(s, end + 1, limit, 2, 2) : null;
+  if (m) {
+    minute = m.value;
+    end = m.end;
+    const sec = s[end] === ':' ? digits(s, end + 1, limit, 2, 2) : null;
+    if (sec) {
+      second = sec.value;
+      end = sec.end;
+      seconds = true;
+      if ((s[end] === '.' || s[end] === ',') && isDigit(s, end + 1)) {
+        const fraction = digits(s, end + 1, limit, 1, 9);
+        if (fraction) {
+          second += Number(`0.${s.slice(end + 1, fraction.end)}`);
+          end = fraction.end;
+        }
+      }
+    }
+  }
+  const meridiem = sticky(MERIDIEM, s, end, limit);
+  if (!m && !meridiem) return null;
+  if (minute > 59 || second >= 60) return null;
+  let h = hour.value;
+  if (meridiem) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (meridiem[1]!.toLowerCase() === 'p' ? 12 : 0);
+    end += meridiem[0].length;
+  } else if (h > 23) return null;
+  return {
+    end,
+    minuteOfDay: h * 60 + minute + second / 60,
+    unknown: false,
+    hour: hour.value,
+    hourDigits: hour.end - i,
+    seconds,
+    meridiem: meridiem ? meridiem[0] : null,
+  };
+}
+
+/** Reads a zone after a time: `Z`, `+01:00`, ` UTC`, ` CET`, ` UTC+2`, ` (UTC+2)`, ` +0100`. */
+function readZone(s: string, i: number, limit: number, attachedMinus: boolean): ReadZone | null {
+  if (s[i] === 'Z' && !isWordChar(s, i + 1)) return { end: i + 1, zone: 'Z', offset: 0 };
+  const attached = sticky(NUMERIC_ZONE, s, i, limit);
+  if (attached && (s[i] !== '-' || attachedMinus)) {
+    return { end: i + attached[0].length, zone: attached[0], offset: fixedOffset(attached[0]) };
+  }
+  let j = blanks(s, i, limit, 3);
+  if (j === i) return null;
+  const parenthesized = s[j] === '(';
+  if (parenthesized) j++;
+  const word = sticky(ZONE_WORD, s, j, limit) ?? sticky(SPACED_NUMERIC_ZONE, s, j, limit);
+  if (!word) return null;
+  const zone = word[0];
+  if (/^[A-Z]+$/.test(zone) && zone !== 'UTC' && zone !== 'GMT' && !isZoneAbbreviation(zone)) {
+    return null;
+  }
+  let end = j + zone.length;
+  if (parenthesized) {
+    if (s[end] !== ')') return null;
+    end++;
+  }
+  return { end, zone: zone.replace(/[ \t]/g, ''), offset: fixedOffset(zone) };
+}
+
+function approxSuffix(s: string, i: number, limit: number): number {
+  const match = sticky(APPROX_SUFFIX, s, i, limit);
+  return match ? i + match[0].length : i;
+}
+
+/**
+ * Reads a time at `start` (nothing skipped before it), up to `limit`. Returns null when the
+ * text there is not a time; the caller checks what follows `end`.
+ */
+export function readTime(s: string, start = 0, limit = s.length): ParsedTime | null {
+  let i = start;
+  const prefix = sticky(APPROX_PREFIX, s, i, limit);
+  if (prefix) i += prefix[0].length;
+  let approximate = prefix !== null;
+  const weekday = sticky(WEEKDAY, s, i, limit);
+  if (weekday) i += weekday[0].length;
+
+  const style: TimeStyle = {
+    date: null,
+    longMonth: false,
+    year: false,
+    dateSeparator: ' ',
+    hourDigits: 2,
+    seconds: false,
+    meridiem: null,
+    zone: null,
+  };
+  const date = readDate(s, i, limit);
+  const unknownDate = date ? null : sticky(UNKNOWN_DATE, s, i, limit);
+  if (unknownDate) return readUnknownDate(s, i + unknownDate[0].length, limit, approximate, style);
+  let clockStart = i;
+  if (date) {
+    style.date = date.style;
+    style.longMonth = date.longMonth;
+    style.year = date.parts.year !== null;
+    clockStart = date.end;
+    if ((date.style === 'iso' || date.style === 'slash') && s[clockStart] === 'T') {
+      style.dateSeparator = 'T';
+      clockStart++;
+    } else {
+      const comma = s[clockStart] === ',' ? 1 : 0;
+      const afterBlanks = blanks(s, clockStart + comma, limit, 16);
+      if (afterBlanks === clockStart + comma) clockStart = -1;
+      else {
+        style.dateSeparator = comma ? ', ' : ' ';
+        const at = /(?:at|@)[ \t]{1,3}/iy;
+        clockStart = afterBlanks + (sticky(at, s, afterBlanks, limit)?.[0].length ?? 0);
+      }
+    }
+  }
+  const clock = clockStart >= 0 ? readClock(s, clockStart, limit) : null;
+  if (!clock && !date) return null;
+  if (!clock) {
+    return {
+      end: date!.end,
+      date: date!.parts,
+      minuteOfDay: null,
+      unknown: false,
+      meridiem: false,
+      hour: null,
+      zone: null,
+      zoneOffset: null,
+      approximate,
+      rangeEndMinuteOfDay: null,
+      style,
+    };
+  }
+  style.hourDigits = clock.hourDigits;
+  style.seconds = clock.seconds;
+  style.meridiem = clock.meridiem;
+
+  let end = clock.end;
+  let zone: ReadZone | null = null;
+  let rangeEnd: number | null = null;
+  const attachedMinus = style.dateSeparator === 'T' || clock.seconds;
+  if (!clock.unknown) {
+    let next = approxSuffix(s, end, limit);
+    approximate ||= next > end;
+    end = next;
+    zone = readZone(s, end, limit, attachedMinus);
+    if (zone) {
+      style.zone = s.slice(end, zone.end);
+      end = zone.end;
+    }
+    next = approxSuffix(s, end, limit);
+    approximate ||= next > end;
+    end = next;
+  }
+  const range = sticky(RANGE, s, end, limit);
+  if (range) {
+    const endStart = end + range[0].length;
+    const endClock = readClock(s, endStart, limit);
+    // An unknown end must look like a clock (`12:??`): `10:00 - TBD` is a time and a note.
+    const usable = endClock && (!endClock.unknown || s.slice(endStart, endClock.end).includes(':'));
+    if (endClock && usable && !isWordChar(s, endClock.end)) {
+      rangeEnd = endClock.minuteOfDay;
+      end = endClock.end;
+      if (!zone && !clock.unknown) {
+        zone = readZone(s, end, limit, attachedMinus);
+        if (zone) {
+          style.zone = s.slice(end, zone.end);
+          end = zone.end;
+        }
+      }
+      const next = approxSuffix(s, end, limit);
+      approximate ||= next > end;
+      end = next;
+    }
+  }
+  return {
+    end,
+    date: date?.parts ?? null,
+    minuteOfDay: clock.minuteOfDay,
+    unknown: clock.unknown,
+    meridiem: clock.meridiem !== null,
+    hour: clock.hour,
+    zone: zone?.zone ?? null,
+    zoneOffset: zone?.offset ?? null,
+    approximate,
+    rangeEndMinuteOfDay: rangeEnd,
+    style,
+  };
+}
+
+/** A date with `??` parts, and the time after it if any: unknown, whatever the time. */
+function readUnknownDate(
+  s: string,
+  end: number,
+  limit: number,
+  approximate: boolean,
+  style: TimeStyle,
+): ParsedTime | null {
+  const clockStart = blanks(s, end, limit, 16);
+  const clock = clockStart > end ? readClock(s, clockStart, limit) : null;
+  // `2022-05-?? HH:mm` is a placeholder left in, not a time the author did not know.
+  if (!clock && clockStart > end && looksLikeTime(s, clockStart, limit)) return null;
+  return {
+    end: clock && !isWordChar(s, clock.end) ? clock.end : end,
+    date: null,
+    minuteOfDay: null,
+    unknown: true,
+    meridiem: false,
+    hour: null,
+    zone: null,
+    zoneOffset: null,
+    approximate,
+    rangeEndMinuteOfDay: null,
+    style,
+  };
+}
+
+/**
+ * Finds the first date anywhere in a text, such as a sub-heading `### Tuesday 2026-03-03` or
+ * `### March 2, 2026`.
+ */
+export function findDate(text: string): DateParts | null {
+  for (let i = 0; i < text.length; i++) {
+    if (isWordChar(text, i - 1) || !isWordChar(text, i)) continue;
+    const date = readDate(text, i, text.length);
+    if (date && !isWordChar(text, date.end)) return date.parts;
+  }
+  return null;
+}
+
+/**
+ * Whether the text at `i` is shaped like a time or date without being one a timeline can
+ * use: `HH:mm`, `25:00`, `20xx-MM-DD`. Such a start makes a line an unreadable entry.
+ */
+export function looksLikeTime(s: string, i: number, limit = s.length): boolean {
+  return sticky(TIME_LIKE, s, i, limit) !== null;
+}
+
+/** Days since the Unix epoch of a date (a missing year reads as 1970, the undated axis). */
+export function dayNumber(date: DateParts): number {
+  return Date.UTC(date.year ?? 1970, date.month - 1, date.day) / 86_400_000;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function isoDate(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

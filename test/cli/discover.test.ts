@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { discoverFiles } from '../../server/src/cli/discover';
+
+let root: string;
+
+before(() => {
+  root = mkdtempSync(join(tmpdir(), 'postmortem-discover-'));
+  for (const path of [
+    'a.md',
+    'Z.MD',
+    'notes',
+    'docs/b.md',
+    'docs/c.txt',
+    'docs/2025/d.markdown',
+    'node_modules/pkg/e.md',
+    '.git/f.md',
+    'docs/.drafts/g.md',
+  ]) {
+    mkdirSync(join(root, dirname(path)), { recursive: true });
+    writeFileSync(join(root, path), '# x\n');
+  }
+  // A link back up would make the walk loop if links to folders were followed.
+  symlinkSync(root, join(root, 'docs', 'loop'));
+});
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+const paths = (args: string[]) => {
+  const { files, errors } = discoverFiles(args, root);
+  return { paths: files.map((file) => file.path), errors };
+};
+
+describe('discoverFiles', () => {
+  test('a folder: Markdown files below it, sorted, not in node_modules or dot folders', () => {
+    assert.deepEqual(paths(['.']), {
+      paths: ['Z.MD', 'a.md', 'docs/2025/d.markdown', 'docs/b.md'],
+      errors: [],
+    });
+    assert.deepEqual(paths(['docs']).paths, ['docs/2025/d.markdown', 'docs/b.md']);
+  });
+
+  test('a file named explicitly, whatever its extension, even inside a skipped folder', () => {
+    assert.deepEqual(paths(['notes', 'node_modules/pkg/e.md']).paths, [
+      'notes',
+      'node_modules/pkg/e.md',
+    ]);
+  });
+
+  test('each file once, in the order first named', () => {
+    assert.deepEqual(paths(['docs/b.md', 'docs', './docs/b.md']).paths, [
+      'docs/b.md',
+      'docs/2025/d.markdown',
+    ]);
+  });
+
+  test('globs: matched against paths below their base, any extension the glob allows', () => {
+    assert.deepEqual(paths(['docs/*']).paths, ['docs/b.md', 'docs/c.txt']);
+    assert.deepEqual(paths(['**/*.md']).paths, ['a.md', 'docs/b.md']);
+    assert.deepEqual(paths(['docs/**/*.{md,markdown}']).paths, [
+      'docs/2025/d.markdown',
+      'docs/b.md',
+    ]);
+  });
+
+  test('absolute paths stay absolute', () => {
+    assert.deepEqual(paths([join(root, 'docs')]).paths, [
+      join(root, 'docs', '2025', 'd.markdown'),
+      join(root, 'docs', 'b.md'),
+    ]);
+  });
+
+  test('a missing file and a glob without matches are errors; the rest is still found', () => {
+    assert.deepEqual(paths(['missing.md', 'a.md', 'docs/*.rst']), {
+      paths: ['a.md'],
+      errors: [
+        'Cannot read `missing.md`: no such file or directory',
+        'No files match `docs/*.rst`',
+      ],
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig } from '../../server/src/engine/defaults';
+import { applyEdits, compatibleEdits } from '../../server/src/engine/edits';
+import { fixAll } from '../../server/src/engine/fix-all';
+import type { Fix, TextEdit } from '../../server/src/engine/model';
+
+const fix = (...edits: TextEdit[]): Fix => ({ title: 't', edits, safe: true });
+
+describe('applyEdits', () => {
+  test('applies edits given in any order, each against the original offsets', () => {
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 0, end: 1, newText: 'A' },
+        { start: 4, end: 6, newText: '' },
+        { start: 2, end: 2, newText: '+' },
+      ]),
+      'Ab+cd',
+    );
+  });
+
+  test('no edits: the same text', () => {
+    assert.equal(applyEdits('a\r\nb', []), 'a\r\nb');
+  });
+});
+
+describe('compatibleEdits', () => {
+  test('a fix that overlaps one already taken waits for the next pass', () => {
+    const first = fix({ start: 0, end: 3, newText: 'x' });
+    const overlapping = fix({ start: 2, end: 5, newText: 'y' }, { start: 9, end: 9, newText: 'z' });
+    const separate = fix({ start: 5, end: 6, newText: 'w' });
+    assert.deepEqual(compatibleEdits([first, overlapping, separate]), [
+      { start: 0, end: 3, newText: 'x' },
+      { start: 5, end: 6, newText: 'w' },
+    ]);
+  });
+
+  test('insertions at one place conflict (their order is unknown); a repeated fix is taken once', () => {
+    const insert = fix({ start: 4, end: 4, newText: 'a' });
+    assert.deepEqual(compatibleEdits([insert, fix({ start: 4, end: 4, newText: 'b' }), insert]), [
+      { start: 4, end: 4, newText: 'a' },
+    ]);
+  });
+});
+
+describe('fixAll', () => {
+  test('inserts every missing section, each at its schema place, over several passes', () => {
+    const text = '# Post-Mortem: Outage\n\n## Summary\n\nThe API was down.\n';
+    const { text: fixed, analysis, passes } = fixAll(text, defaultConfig());
+    const headings = fixed.split('\n').filter((line) => line.startsWith('## '));
+    assert.deepEqual(headings, [
+      '## Summary',
+      '## Impact',
+      '## Timeline',
+      '## Root Cause Analysis',
+      '## Resolution & Recovery',
+      '## Preventative Measures',
+      '## Lessons Learned',
+    ]);
+    assert.ok(fixed.startsWith(text.trimEnd()));
+    assert.ok(passes >= 1 && passes <= 10);
+    assert.ok(!analysis.findings.some((finding) => finding.ruleId === 'required-sections'));
+  });
+
+  test('a text without safe fixes is returned as it is, after no pass', () => {
+    const text = '# Notes\n';
+    const config = {
+      ...defaultConfig(),
+      rules: { ...defaultConfig().rules, 'required-sections': 'off' as const },
+    };
+    const result = fixAll(text, config);
+    assert.equal(result.text, text);
+    assert.equal(result.passes, 0);
+  });
+});

@@ -1,0 +1,285 @@
+// Meta tests of the extension manifest: every `contributes` path exists and parses, and the
+// names in package.json match the code that uses them (commands, settings, rules, presets).
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import picomatch from 'picomatch';
+import {
+  COMMANDS,
+  CONTEXT_KEYS,
+  OUTLINE_VIEW_ID,
+  STATUS_BAR_ITEM_ID,
+} from '../../client/src/constants';
+import { RULE_IDS } from '../../server/src/engine/model';
+import { PRESETS } from '../../server/src/engine/presets';
+import { RULES } from '../../server/src/engine/rules/registry';
+import { ruleUrl } from '../../server/src/engine/rules/rule';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { SETTING_NAMES, SHOW_METRICS_COMMAND } from '../../server/src/protocol';
+
+const root = resolve(__dirname, '..', '..');
+
+interface ConfigurationProperty {
+  type: string;
+  default?: unknown;
+  enum?: string[];
+  enumDescriptions?: string[];
+  markdownDescription?: string;
+  scope?: string;
+  properties?: Record<string, ConfigurationProperty>;
+  additionalProperties?: boolean;
+}
+
+interface MenuItem {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+interface Manifest {
+  main: string;
+  scripts: Record<string, string>;
+  activationEvents: string[];
+  capabilities: Record<string, unknown>;
+  contributes: {
+    commands: { command: string; title: string; category: string }[];
+    menus: Record<string, MenuItem[]>;
+    views: Record<string, { id: string; name: string; when?: string }[]>;
+    viewsWelcome: { view: string; contents: string; when: string }[];
+    configuration: { title: string; properties: Record<string, ConfigurationProperty> };
+    snippets: { language: string; path: string }[];
+    grammars: { scopeName: string; path: string; injectTo: string[] }[];
+    jsonValidation: { fileMatch: string; url: string }[];
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+const { contributes } = manifest;
+const properties = contributes.configuration.properties;
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(join(root, path), 'utf8'));
+}
+
+/** Every TypeScript file under a folder. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+test('contributed files exist and parse', () => {
+  const paths = [
+    ...contributes.snippets.map((snippet) => snippet.path),
+    ...contributes.grammars.map((grammar) => grammar.path),
+    ...contributes.jsonValidation.map((validation) => validation.url),
+  ];
+  assert.equal(paths.length, 3);
+  for (const path of paths) {
+    assert.ok(path.startsWith('./'), `${path} is relative to the extension`);
+    assert.ok(existsSync(join(root, path)), `${path} exists`);
+    assert.equal(typeof readJson(path), 'object', `${path} is a JSON object`);
+  }
+  assert.deepEqual(contributes.snippets, [
+    { language: 'markdown', path: './snippets/postmortem.json' },
+  ]);
+  const grammar = readJson(contributes.grammars[0]!.path) as { scopeName: string };
+  assert.equal(grammar.scopeName, contributes.grammars[0]!.scopeName);
+  assert.deepEqual(contributes.grammars[0]!.injectTo, ['text.html.markdown']);
+  assert.deepEqual(contributes.jsonValidation, [
+    { fileMatch: '.postmortemrc.json', url: './schemas/postmortemrc.schema.json' },
+  ]);
+});
+
+test('contributes.commands are exactly the client commands, under the Post-Mortem category', () => {
+  assert.deepEqual(
+    contributes.commands.map((command) => command.command).sort(),
+    Object.values(COMMANDS).sort(),
+  );
+  for (const command of contributes.commands) {
+    assert.equal(command.category, 'Post-Mortem', command.command);
+    assert.match(command.title, /^[A-Z][A-Za-z ()-]+$/, command.command);
+  }
+  // The server registers it through executeCommandProvider; declaring it would clash.
+  assert.ok(!contributes.commands.some((command) => command.command === SHOW_METRICS_COMMAND));
+});
+
+test('menus name declared commands and the view', () => {
+  const declared = new Set(contributes.commands.map((command) => command.command));
+  for (const [menu, items] of Object.entries(contributes.menus)) {
+    for (const item of items) {
+      assert.ok(declared.has(item.command), `${menu}: ${item.command} is declared`);
+      if (menu.startsWith('view/')) assert.match(item.when ?? '', /view == postmortem\.outline/);
+    }
+  }
+});
+
+test('the client registers commands only through the COMMANDS constants', () => {
+  const files = sourceFiles('client/src');
+  assert.ok(files.includes('client/src/extension.ts'));
+  const known = new Set<string>([
+    ...Object.values(COMMANDS),
+    ...Object.values(CONTEXT_KEYS),
+    ...Object.values(SETTING_NAMES),
+    OUTLINE_VIEW_ID,
+    STATUS_BAR_ITEM_ID,
+  ]);
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    assert.doesNotMatch(text, /registerCommand\(\s*['"`]/, `${file} registers a literal id`);
+    assert.ok(!text.includes(SHOW_METRICS_COMMAND), `${file} leaves the server's command alone`);
+    // Any `postmortem.*` id spelled out in the client must be one the manifest knows.
+    for (const [literal] of text.matchAll(/(?<=['"`])postmortem\.[\w.]+(?=['"`])/g)) {
+      assert.ok(known.has(literal), `${file}: ${literal}`);
+    }
+  }
+});
+
+test('the view, its welcome content and the context keys agree with the client', () => {
+  assert.deepEqual(contributes.views, {
+    explorer: [
+      {
+        id: OUTLINE_VIEW_ID,
+        name: 'Post-Mortem',
+        when: CONTEXT_KEYS.active,
+        contextualTitle: 'Post-Mortem',
+      },
+    ],
+  });
+  const [welcome] = contributes.viewsWelcome;
+  assert.equal(contributes.viewsWelcome.length, 1);
+  assert.equal(welcome!.view, OUTLINE_VIEW_ID);
+  assert.equal(welcome!.when, `!${CONTEXT_KEYS.isPostmortem}`);
+  assert.match(welcome!.contents, /\n\[New Post-Mortem\]\(command:postmortem\.newPostmortem\)$/);
+  // Command links must name real commands.
+  for (const [, command] of welcome!.contents.matchAll(/\(command:([\w.]+)/g)) {
+    assert.ok(
+      command === 'workbench.action.openSettings' ||
+        contributes.commands.some((declared) => declared.command === command),
+      command,
+    );
+  }
+});
+
+test('contributes.configuration declares exactly the settings the server reads', () => {
+  assert.equal(contributes.configuration.title, 'Post-Mortem');
+  assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTING_NAMES).sort());
+  for (const [name, property] of Object.entries(properties)) {
+    assert.ok(property.markdownDescription, `${name} has a markdownDescription`);
+    const expectedScope = name === SETTING_NAMES.traceServer ? 'window' : 'resource';
+    assert.equal(property.scope, expectedScope, name);
+    if (property.enum) assert.equal(property.enumDescriptions?.length, property.enum.length, name);
+  }
+});
+
+test('setting defaults equal the server defaults', () => {
+  assert.equal(properties[SETTING_NAMES.preset]!.default, DEFAULT_SETTINGS.preset);
+  assert.deepEqual(properties[SETTING_NAMES.files]!.default, DEFAULT_SETTINGS.files);
+  assert.equal(properties[SETTING_NAMES.timeZone]!.default, DEFAULT_SETTINGS.timeZone);
+  assert.equal(
+    properties[SETTING_NAMES.codeLensEnabled]!.default,
+    DEFAULT_SETTINGS.codeLens.enabled,
+  );
+  assert.equal(
+    properties[SETTING_NAMES.inlayHintsEnabled]!.default,
+    DEFAULT_SETTINGS.inlayHints.enabled,
+  );
+  assert.deepEqual(properties[SETTING_NAMES.traceServer]!.enum, ['off', 'messages', 'verbose']);
+  assert.equal(properties[SETTING_NAMES.traceServer]!.default, 'off');
+});
+
+test('postmortem.preset offers every preset, with its description', () => {
+  const preset = properties[SETTING_NAMES.preset]!;
+  assert.deepEqual(preset.enum, ['', ...PRESETS.map((p) => p.name)]);
+  assert.deepEqual(
+    preset.enumDescriptions!.slice(1),
+    PRESETS.map((p) => p.description),
+  );
+});
+
+test('postmortem.rules has one severity per rule, described as the registry describes it', () => {
+  const rules = properties[SETTING_NAMES.rules]!;
+  assert.deepEqual(Object.keys(rules.properties!), [...RULE_IDS]);
+  assert.equal(rules.additionalProperties, false);
+  for (const rule of RULES) {
+    const property = rules.properties![rule.id]!;
+    assert.deepEqual(property.enum, ['off', 'info', 'warning', 'error']);
+    assert.equal(property.enumDescriptions?.length, 4);
+    assert.equal(
+      property.markdownDescription,
+      `${rule.description} Default: \`${rule.defaultSeverity}\`. [Documentation](${ruleUrl(rule.id)})`,
+    );
+  }
+});
+
+test('postmortem.milestoneKeywords has one list per keyword milestone', () => {
+  const keywords = properties[SETTING_NAMES.milestoneKeywords]!;
+  assert.deepEqual(Object.keys(keywords.properties!), [
+    'detected',
+    'acknowledged',
+    'mitigated',
+    'resolved',
+  ]);
+  for (const property of Object.values(keywords.properties!)) assert.equal(property.type, 'array');
+});
+
+test('activation, capabilities and the package script', () => {
+  assert.deepEqual(manifest.activationEvents, [
+    'onLanguage:markdown',
+    'workspaceContains:**/.postmortemrc.json',
+  ]);
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+  assert.equal(
+    manifest.scripts.package,
+    'node scripts/build.mjs --production && vsce package --no-dependencies',
+  );
+});
+
+test('.vscodeignore keeps the bundles, the contributed files and the docs, and drops the rest', () => {
+  const lines = readFileSync(join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  // vsce's rule: a file is left out when an ignore pattern matches it and no `!` pattern
+  // does, whatever the order; a pattern without a wildcard in its last part also names a
+  // folder.
+  const patterns = [
+    ...lines,
+    ...lines.filter((line) => !/(^|\/)[^/]*\*[^/]*$/.test(line)).map((line) => `${line}/**`),
+  ];
+  const matches = (pattern: string) => picomatch(pattern, { dot: true });
+  const ignores = patterns.filter((line) => !line.startsWith('!')).map(matches);
+  const keeps = patterns
+    .filter((line) => line.startsWith('!'))
+    .map((line) => matches(line.slice(1)));
+  const ignored = (path: string) =>
+    ignores.some((ignore) => ignore(path)) && !keeps.some((keep) => keep(path));
+  const kept = [
+    manifest.main.replace(/^\.\//, ''),
+    'server/out/server.js',
+    'server/out/cli.js',
+    ...contributes.snippets.map((snippet) => snippet.path.replace(/^\.\//, '')),
+    ...contributes.grammars.map((grammar) => grammar.path.replace(/^\.\//, '')),
+    ...contributes.jsonValidation.map((validation) => validation.url.replace(/^\.\//, '')),
+    'package.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+  ];
+  for (const path of kept) assert.equal(ignored(path), false, `${path} is packaged`);
+  for (const path of [
+    'client/out/extension.js.map',
+    'server/out/server.js.map',
+    'client/src/extension.ts',
+    'server/src/server.ts',
+    'test/extension/manifest.test.ts',
+    'node_modules/vscode-languageclient/package.json',
+    'examples/sample-postmortem.md',
+    'tsconfig.json',
+  ]) {
+    assert.equal(ignored(path), true, `${path} is left out`);
+  }
+});
