@@ -4,7 +4,6 @@
 // class the joiner and combining marks would read as parts of one character.
 const PICTOGRAPHS =
   /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{FE0F}|\u{FE0E}|\u{200D}|\u{20E3}/gu;
-  /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{FE0E}\u{200D}\u{20E3}]/gu;
 const LEADING_ENUMERATOR = /^(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s+/i;
 const TRAILING_PARENTHETICAL = /\s*[([][^()[\]]*[)\]]\s*$/;
 const TRAILING_PUNCTUATION = /[\s.:;,!?…\-–—]+$/u;
