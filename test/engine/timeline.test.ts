@@ -556,3 +556,30 @@ describe('formatNowLike', () => {
     assert.equal(format('## Timeline\n\nAll times in EET.\n'), '15:40');
   });
 });
+
+describe('pathological timelines are read in one pass', () => {
+  // No timing assertions: these would hang with backtracking patterns.
+  test('a line of 30,000 times, and runs of brackets, digits and colons', () => {
+    const timeline = timelineOf(
+      [
+        '## Timeline',
+        '',
+        `- ${'12:00 '.repeat(30_000)}`,
+        `- 12:01 ${'['.repeat(30_000)}`,
+        `- 12:02 ${'[a]('.repeat(10_000)}`,
+        '',
+        `| Time | Event |\n|---|---|\n| ${'1:'.repeat(30_000)} | ${'9'.repeat(30_000)} |`,
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      timeline.entries.map((e) => [e.timeText.slice(0, 8), e.timeProblem]),
+      [
+        ['12:00', null],
+        ['12:01', null],
+        ['12:02', null],
+        ['1:1:1:1:', 'unreadable'],
+      ],
+    );
+  });
+});

@@ -69,7 +69,7 @@ const TIMEISH_TOKEN = /^[\dA-Za-z?:\-/.~]+$/;
 function plain(raw: string): string {
   return raw
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
     .replace(/\*\*|__|~~|[*`]/g, '')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/\s+/g, ' ')
@@ -355,7 +355,7 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       const at = (d: number) => {
         const local = (day + d) * 1440 + minute;
         const offset = draft.zone ? zoneOffset(draft.zone, local) : null;
-        return { local, offset, instant: local - (offset ?? 0) };
+        return { offset, instant: local - (offset ?? 0) };
       };
       let placed = at(days);
       // Where rows carry no dates, a step back of more than 12 hours crosses midnight.

@@ -6,6 +6,7 @@ import { formatDuration } from '../engine/metrics';
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { PostmortemModel, TimeReading } from '../engine/model';
+import { MILESTONES } from '../engine/model';
 import type { AnalyzedPostmortem } from './documents';
 import { elapsedLabel, startInstant } from './inlay-hints';
 import { milestonesByEntry } from './outline';
@@ -24,8 +25,9 @@ function clock(minuteOfDay: number): string {
 export function formatReading(time: TimeReading): string {
   const end = time.rangeEndMinuteOfDay;
   const clocks = `${clock(time.minuteOfDay)}${end === null ? '' : `–${clock(end)}`}`;
-  if (time.date) return `${time.date} ${clocks}${time.zone ? ` ${time.zone}` : ' (no zone)'}`;
-  return `${clocks} (no date, ${time.zone ?? 'no zone'})`;
+  const zone = time.zone === 'Z' ? 'UTC' : time.zone;
+  if (time.date) return `${time.date} ${clocks}${zone ? ` ${zone}` : ' (no zone)'}`;
+  return `${clocks} (no date, ${zone ?? 'no zone'})`;
 }
 
 function code(text: string): string {
@@ -38,11 +40,13 @@ function describeEntry(model: PostmortemModel, index: number): string[] {
   const entries = model.timeline!.entries;
   const entry = entries[index]!;
   const parts: string[] = [];
-  parts.push(
-    entry.time
-      ? `${code(entry.timeText)} is ${formatReading(entry.time)}`
-      : `${code(entry.timeText)} cannot be read as a time`,
-  );
+  if (entry.time) parts.push(`${code(entry.timeText)} is ${formatReading(entry.time)}`);
+  else if (entry.timeProblem === 'unknown') {
+    parts.push(`${code(entry.timeText)} is unknown: the entry is skipped for ordering and metrics`);
+  } else parts.push(`${code(entry.timeText)} cannot be read as a time`);
+  if (entry.timeProblem === 'ambiguous') {
+    parts.push('Ambiguous: no AM or PM, in a timeline that uses 12-hour times');
+  }
   const start = startInstant(model);
   if (entry.instant !== null) {
     const elapsed: string[] = [];
@@ -60,18 +64,17 @@ function describeEntry(model: PostmortemModel, index: number): string[] {
     if (elapsed.length > 0) parts.push(elapsed.join(' · '));
   }
   const resolved = milestonesByEntry(model).get(index) ?? [];
-  const marks = entry.marks.map(({ milestone, reason }) => {
+  const marks = MILESTONES.flatMap((milestone) => {
+    const mark = entry.marks.find((candidate) => candidate.milestone === milestone);
+    // Only `start` falls to an entry without a mark: the first entry with a time.
+    if (!mark) {
+      return resolved.includes(milestone) ? [`**${milestone}**: the first entry with a time`] : [];
+    }
     const at = model.milestones[milestone];
     const elsewhere =
       at !== null && at !== index ? ` (the milestone is at ${code(entries[at]!.timeText)})` : '';
-    return `**${milestone}**: ${reason}${elsewhere}`;
+    return [`**${milestone}**: ${mark.reason}${elsewhere}`];
   });
-  for (const milestone of resolved) {
-    if (!entry.marks.some((mark) => mark.milestone === milestone)) {
-      // Only `start` falls to an entry without a mark: the first entry with a time.
-      marks.push(`**${milestone}**: the first entry with a time`);
-    }
-  }
   if (marks.length > 0) parts.push(`Marks ${marks.join('; ')}`);
   if (entry.time?.approximate) parts.push('The time is approximate.');
   return parts;

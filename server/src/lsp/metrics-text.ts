@@ -56,6 +56,10 @@ function missingNote(model: PostmortemModel, metric: MetricName): string | null 
 
 /** What keeps metrics from being computed, once each: `Resolved: not marked — add [resolved] …`. */
 export function missingNotes(model: PostmortemModel): string[] {
+  // Without a single readable time nothing can be marked: one note says so.
+  if (model.timeline && model.milestones.start === null) {
+    return ['Start: no entry with a readable time'];
+  }
   const notes = METRIC_NAMES.map((metric) => missingNote(model, metric));
   return [...new Set(notes.filter((note): note is string => note !== null))];
 }
