@@ -30,7 +30,7 @@ test('the README rules table has a row per rule with its default severity', () =
     assert.match(
       readme,
       new RegExp(
-        `\\| \\[\`${rule.id}\`\\]\\(docs/rules/${rule.id}\\.md\\) \\| ${rule.defaultSeverity} \\|`,
+        `\\| \\[\`${rule.id}\`\\]\\(docs/rules/${rule.id}\\.md\\)\\s*\\| ${rule.defaultSeverity}\\s*\\|`,
       ),
     );
   }

@@ -3,7 +3,7 @@
  * fix, offers to suppress it (for its line or the file), and builds the source actions of
  * `CODE_ACTION_KINDS` by applying chosen fixes the way `--fix` does.
  */
-import type { Root } from 'mdast';
+import type { Root, Table } from 'mdast';
 import type {
   CodeAction,
   CodeActionParams,
@@ -143,33 +143,30 @@ export function disableLineEdit(model: PostmortemModel, finding: Finding): TextE
   if (blocksAt(tree, 'code', line).some(inside) || blocksAt(tree, 'html', line).some(inside)) {
     return null;
   }
-  const table = blocksAt(tree, 'table', line).find(inside);
+  const table = blocksAt<Table>(tree, 'table', line).find(inside);
   if (table) {
     const offset = tableRowInsertion(model, table, line);
-    if (offset !== null) return { start: offset, end: offset, newText: inline };
-  } else if (blocksAt(tree, 'paragraph', line).some(inside)) {
+    return offset === null ? null : { start: offset, end: offset, newText: inline };
+  }
+  if (blocksAt(tree, 'paragraph', line).some(inside)) {
     // Before trailing white space, which may be a hard line break.
     const offset = lineStart + lineText.trimEnd().length;
     return { start: offset, end: offset, newText: inline };
   }
-  const anchorLine = table ? table.position!.start.line : line;
-  const anchorStart = lines.lineStarts[anchorLine - 1]!;
-  const anchorText = text.slice(anchorStart, lines.lineEnd(anchorLine));
-  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(anchorText)![0];
+  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(lineText)![0];
   return {
-    start: anchorStart,
-    end: anchorStart,
+    start: lineStart,
+    end: lineStart,
     newText: `${prefix}<!-- postmortem-disable-next-line ${finding.ruleId} -->${lines.eol()}`,
   };
 }
 
 /**
  * Where an inline comment goes in a table row: the end of the content of its last cell that
- * does not hold the entry's time. Null for the delimiter row.
+ * does not hold the entry's time. Null for the delimiter row, or a row with no such cell.
  */
-function tableRowInsertion(model: PostmortemModel, table: Node, line: number): number | null {
-  const rows = (table as Node & { children: (Node & { children: Node[] })[] }).children;
-  const row = rows.find((candidate) => candidate.position?.start.line === line);
+function tableRowInsertion(model: PostmortemModel, table: Table, line: number): number | null {
+  const row = table.children.find((candidate) => candidate.position?.start.line === line);
   if (!row) return null;
   const timeOffset = model.timeline?.entries.find(
     (entry) => entry.span.start.line === line && entry.timeSpan,
@@ -183,7 +180,8 @@ function tableRowInsertion(model: PostmortemModel, table: Node, line: number): n
   if (!cell) return null;
   let end = cell.position!.end.offset!;
   const start = cell.position!.start.offset!;
-  if (end - 1 > start && model.text[end - 1] === '|') end--;
+  // The row's closing pipe (not an escaped `\|` in a row without one).
+  if (end - 1 > start && model.text[end - 1] === '|' && model.text[end - 2] !== '\\') end--;
   while (end > start + 1 && /[ \t]/.test(model.text[end - 1]!)) end--;
   return end;
 }
