@@ -6,6 +6,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
 import { analyze } from '../engine/analyze';
+import { defaultConfig } from '../engine/defaults';
 import type { LintConfig } from '../engine/model';
 import { LineIndex, stripBom } from '../engine/text';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../protocol';
@@ -14,6 +15,7 @@ import { isMarkdown, isPostmortem } from './applicability';
 import { analysisFailedDiagnostic, findingDiagnostic } from './diagnostics';
 import { PositionMapper } from './positions';
 import type { Settings } from './settings';
+import { coerceSettings } from './settings';
 
 /** One analysed version of an open Markdown document. */
 export interface AnalyzedDocument {
@@ -79,13 +81,17 @@ export class DocumentAnalyses {
       return cached.result;
     }
     const generation = this.generation;
-    const result = this.configure(uri).then(
-      // The text is read after configuration arrives, so the analysis is of the newest version.
-      (configuration) => {
+    const result = this.configure(uri)
+      .catch((error: unknown): DocumentConfiguration => {
+        // A configuration that cannot be resolved must not stop the report from being checked.
+        this.logError(`Configuring ${uri}`, error);
+        return { settings: coerceSettings(undefined), config: defaultConfig() };
+      })
+      .then((configuration) => {
+        // The text is read after configuration arrives, so the analysis is of the newest version.
         const current = this.documents.get(uri);
         return current ? this.analyze(current, configuration, generation) : undefined;
-      },
-    );
+      });
     this.cache.set(uri, { version: document.version, generation, result });
     return result;
   }

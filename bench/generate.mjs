@@ -1,0 +1,116 @@
+// Generates post-mortem reports for the benchmark: the seven sections of the standard schema
+// and a timeline table of any length, from a seeded pseudo-random generator so that every run
+// measures the same text.
+
+/** A small seeded generator (mulberry32): the same seed gives the same numbers. */
+export function prng(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SERVICES = ['login-api', 'checkout', 'payments-db', 'edge-proxy', 'search', 'kafka-broker-3'];
+const PLAIN_EVENTS = [
+  'Error rate on %s rises above 2 percent',
+  'Latency of %s p99 at 4.2 seconds',
+  'Automated monitoring detects increased errors on %s',
+  'On-call engineer acknowledges the page for %s',
+  'Engineers investigate connection usage of %s',
+  'Deploy of %s paused while the team looks at the graphs',
+  'Customer support reports failed logins, ticket 48213',
+  'Traffic shifted away from %s in eu-west-1',
+  'Queue depth of %s back under 1000 messages',
+  'Status page updated with the current state of %s',
+];
+// Rows a pasted alert log or chat export also has: code, emphasis, links, escapes.
+const MARKED_EVENTS = [
+  'Alert `HighErrorRate` fires for %s',
+  'Restarted **%s** pods one by one',
+  'See [the dashboard](https://grafana.example.com/d/abc) for %s',
+  'Log shows `Too many connections` on %s',
+  'Slack: _"is %s down for anyone else?"_',
+  'Rolled back %s to v1.42 \\(previous release\\)',
+];
+
+function pick(random, list) {
+  return list[Math.floor(random() * list.length)];
+}
+
+function timelineRows(random, rows) {
+  const lines = [];
+  let minute = 12 * 60 + 55;
+  let day = 15;
+  for (let i = 0; i < rows; i++) {
+    minute += 1 + Math.floor(random() * 3);
+    if (minute >= 1440) [minute, day] = [minute - 1440, day + 1];
+    const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+    const mm = String(minute % 60).padStart(2, '0');
+    const date = `2025-03-${String(day).padStart(2, '0')}`;
+    const marked = random() < 0.1;
+    const event = pick(random, marked ? MARKED_EVENTS : PLAIN_EVENTS).replace(
+      '%s',
+      pick(random, SERVICES),
+    );
+    const who = pick(random, ['ops', 'sre', 'db', 'support']);
+    lines.push(`| ${date} ${hh}:${mm} | ${event}, noted by the ${who} team | ${who} |`);
+  }
+  return lines;
+}
+
+/** A report with `rows` timeline rows; `prose` paragraphs of filler in Impact (for size). */
+export function generateReport({ rows, seed = 1, prose = 1 }) {
+  const random = prng(seed);
+  const impact = [];
+  for (let i = 0; i < prose; i++) {
+    impact.push(
+      `- Users of ${pick(random, SERVICES)} could not complete requests for ${10 + Math.floor(random() * 50)} minutes.`,
+      `- ${100 + Math.floor(random() * 900)} transactions failed, leading to revenue loss.`,
+    );
+  }
+  return [
+    `# Post-Mortem Report: ${pick(random, SERVICES)} outage ${seed}`,
+    '',
+    '## 1. Summary',
+    'On March 15, 2025, our login system was down for 30 minutes due to a database connection issue.',
+    'The issue was fixed by increasing connection limits and optimizing queries.',
+    '',
+    '## 2. Impact',
+    ...impact,
+    '',
+    '## 3. Timeline',
+    'All times in UTC.',
+    '',
+    '| Time | Event | Team |',
+    '|------|-------|------|',
+    ...timelineRows(random, rows),
+    '',
+    '## 4. Root Cause Analysis',
+    '- **Root Cause:** The database connection pool was misconfigured.',
+    '- **Supporting Evidence:** Log entries showed "Too many connections" errors.',
+    '',
+    '## 5. Resolution & Recovery',
+    '- **Temporary Fix:** Restarted database server.',
+    '- **Permanent Fix:** Increased database connection limits.',
+    '',
+    'Time to detection: 5 minutes',
+    '',
+    '## 6. Preventative Measures',
+    '- Set up alerts for high DB connection usage.',
+    '- Improve auto-scaling rules.',
+    '',
+    '## 7. Lessons Learned',
+    '**What Worked Well:** Quick response time, effective rollback.',
+    '',
+  ].join('\n');
+}
+
+/** A report of about `bytes` characters: rows and prose grow together. */
+export function reportOfSize(bytes, seed = 1) {
+  const rows = Math.max(5, Math.round(bytes / 190));
+  return generateReport({ rows, seed, prose: Math.max(1, Math.round(bytes / 2000)) });
+}
