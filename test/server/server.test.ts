@@ -544,6 +544,20 @@ describe('language server over stdio', () => {
     ]);
   });
 
+  test('textDocument/codeLens: a timeline without times says so once', async () => {
+    const opened = await open('new-postmortem.md', renderTemplate(standard, 'Login', '2025-03-15'));
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: opened.uri },
+    })) as CodeLens[];
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command!.title]),
+      [
+        [13, 'TTD — · TTA — · TTM — · TTR —'],
+        [13, 'Start: no entry with a readable time'],
+      ],
+    );
+  });
+
   test('workspace/executeCommand: the metrics breakdown is shown with window/showMessage', async () => {
     const opened = await open('sample.md', sample);
     const shown = client.nextMessage();
@@ -857,6 +871,16 @@ describe('language server over stdio', () => {
       now: '2025-03-15T14:05:00Z',
     });
     assert.deepEqual(result, { position: { line: 23, character: 0 }, snippet: '- 14:05 - $0\n' });
+  });
+
+  test('postmortem/newTimelineEntry: the first row of an empty table goes under its header', async () => {
+    const opened = await open('new-postmortem.md', renderTemplate(standard, 'Login', '2025-03-15'));
+    const result = await client.request<NewTimelineEntryResult>(NEW_TIMELINE_ENTRY_REQUEST, {
+      uri: opened.uri,
+      now: '2025-03-15T14:05:00Z',
+    });
+    // The header says `Time (UTC)`: the time is written in UTC, 24-hour while no row says otherwise.
+    assert.deepEqual(result, { position: { line: 17, character: 0 }, snippet: '| 14:05 | $0 |\n' });
   });
 
   test('postmortem/template: the default schema, a preset, and an unknown preset', async () => {
