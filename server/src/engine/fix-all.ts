@@ -2,7 +2,7 @@
 import { analyze } from './analyze';
 import type { Analysis } from './analyze';
 import { applyEdits, compatibleEdits } from './edits';
-import type { LintConfig } from './model';
+import type { Finding, LintConfig } from './model';
 
 /** Passes before giving up on fixes that keep producing new ones. */
 const MAX_PASSES = 10;
@@ -16,11 +16,20 @@ export interface FixResult {
   passes: number;
 }
 
+/** Which findings' fixes `fixAll` applies unless told otherwise: the safe ones. */
+const isSafe = (finding: Finding): boolean => finding.fix?.safe === true;
+
 /**
- * Applies the safe fixes of a text (without a byte order mark). One fix can move or replace
- * another, so each pass applies the ones that do not conflict and analyses the text again.
+ * Applies the fixes of the findings that `select` picks (by default the safe ones) to a text
+ * without a byte order mark. One fix can move or replace another (two sections inserted at one
+ * place), so each pass applies the ones that do not conflict and analyses the text again:
+ * sections inserted at one place come out in schema order.
  */
-export function fixAll(text: string, config: LintConfig): FixResult {
+export function fixAll(
+  text: string,
+  config: LintConfig,
+  select: (finding: Finding) => boolean = isSafe,
+): FixResult {
   let current = text;
   let analysis = analyze(current, config);
   let passes = 0;
@@ -28,7 +37,8 @@ export function fixAll(text: string, config: LintConfig): FixResult {
     const source = current;
     // A fix that changes nothing would block the ones it conflicts with.
     const fixes = analysis.findings.flatMap((finding) =>
-      finding.fix?.safe &&
+      finding.fix &&
+      select(finding) &&
       finding.fix.edits.some((edit) => source.slice(edit.start, edit.end) !== edit.newText)
         ? [finding.fix]
         : [],

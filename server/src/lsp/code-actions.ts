@@ -18,7 +18,8 @@ import type { Finding, LintConfig, PostmortemModel, RuleId, TextEdit } from '../
 import { CODE_ACTION_KINDS } from '../protocol';
 import { findingDiagnostic } from './diagnostics';
 import type { AnalyzedPostmortem } from './documents';
-import { applyFixesRepeatedly, differenceEdit } from './fix-passes';
+import { fixAll } from '../engine/fix-all';
+import { differenceEdit } from './difference-edit';
 import type { PositionMapper } from './positions';
 
 /** Every kind the server's code actions have, for the `codeActionProvider` capability. */
@@ -227,12 +228,12 @@ function sourceAction(document: AnalyzedPostmortem, spec: SourceActionSpec): Cod
   const { model } = document.analysis;
   const { ruleId } = spec;
   const fixed = ruleId
-    ? applyFixesRepeatedly(
+    ? fixAll(
         model.text,
         withRuleOn(document.config, ruleId),
         (finding) => finding.ruleId === ruleId,
-      )
-    : applyFixesRepeatedly(model.text, document.config, (finding) => finding.fix?.safe === true);
+      ).text
+    : fixAll(model.text, document.config).text;
   const edit = differenceEdit(model.text, fixed);
   if (!edit) return null;
   return {

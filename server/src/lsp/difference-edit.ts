@@ -1,35 +1,5 @@
-/** Applying a chosen set of fixes the way `--fix` does, and the edit that results. */
-import { analyze } from '../engine/analyze';
-import { applyEdits, compatibleEdits } from '../engine/edits';
-import type { Finding, LintConfig, TextEdit } from '../engine/model';
-
-/** Passes before giving up on fixes that keep producing new ones (as the engine's `fixAll`). */
-const MAX_PASSES = 10;
-
-/**
- * The text with every fix `select` picks applied. Fixes can conflict (two missing sections
- * inserted at one place), so each pass applies the compatible ones and re-analyses: sections
- * inserted at one place come out in schema order, each with its own blank lines.
- */
-export function applyFixesRepeatedly(
-  text: string,
-  config: LintConfig,
-  select: (finding: Finding) => boolean,
-): string {
-  let current = text;
-  let findings: Finding[] | null = null;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    findings ??= analyze(current, config).findings;
-    const fixes = findings.flatMap((finding) =>
-      finding.fix && select(finding) ? [finding.fix] : [],
-    );
-    const next = applyEdits(current, compatibleEdits(fixes));
-    if (next === current) break;
-    current = next;
-    findings = null;
-  }
-  return current;
-}
+/** The single edit that turns a text into its fixed version. */
+import type { TextEdit } from '../engine/model';
 
 /** Whether an offset falls inside `\r\n` or a surrogate pair, where no edit may start or end. */
 function splitsUnit(text: string, offset: number): boolean {
