@@ -5,10 +5,12 @@ import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
 
-/** Markdown files on disk and untitled Markdown: the documents the server checks. */
+/** Markdown on disk and untitled, and `.postmortemrc.json` files: the documents the server checks. */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'untitled', language: 'markdown' },
+  // Open configuration files are checked as they are typed in, not only when saved.
+  { scheme: 'file', pattern: '**/.postmortemrc.json' },
 ];
 
 /**

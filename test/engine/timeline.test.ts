@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
+import { buildModel } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/defaults';
 import type { LintConfig, Timeline } from '../../server/src/engine/model';
 import { parseMarkdown } from '../../server/src/engine/parse';
@@ -582,4 +583,20 @@ describe('pathological timelines are read in one pass', () => {
       ],
     );
   });
+});
+
+test('descriptions leave out HTML comments', () => {
+  const text = [
+    '## Timeline',
+    '| Time | Event |',
+    '|---|---|',
+    '| 10:00 | Alert fired <!-- postmortem-disable-line timeline-order --> |',
+    '',
+    '- 10:05 Rollback <!-- postmortem-disable-line placeholder -->',
+  ].join('\n');
+  const model = buildModel(text, defaultConfig());
+  assert.deepEqual(
+    model.timeline!.entries.map((entry) => entry.description),
+    ['Alert fired', 'Rollback'],
+  );
 });

@@ -68,6 +68,7 @@ const TIMEISH_TOKEN = /^[\dA-Za-z?:\-/.~]+$/;
 /** Event text of raw Markdown: markup dropped, white space folded. */
 function plain(raw: string): string {
   return raw
+    .replace(/<!--[^]{0,2000}?-->/g, ' ')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
     .replace(/\*\*|__|~~|[*`]/g, '')
@@ -188,7 +189,8 @@ class TimelineReader {
 
     for (const row of rows) {
       if (!row.position) continue;
-      const texts = row.children.map((cell) => toString(cell).trim());
+      // Comments (such as `postmortem-disable-line`) are not part of the event.
+      const texts = row.children.map((cell) => toString(cell, { includeHtml: false }).trim());
       if (texts.every((t) => t === '')) continue;
       const description = texts
         .filter((t, i) => i !== timeColumn && i !== dateColumn && t !== '')
