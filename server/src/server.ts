@@ -48,6 +48,7 @@ import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './lsp/code-actions';
 import { codeLenses } from './lsp/code-lens';
 import { COMPLETION_TRIGGERS, completions } from './lsp/completion';
 import { ConfigurationResolver, isConfigFileUri } from './lsp/config';
+import type { AnalyzedPostmortem } from './lsp/documents';
 import { DocumentAnalyses, isAnalyzedPostmortem } from './lsp/documents';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlay-hints';
@@ -144,6 +145,26 @@ function recheckAll(): void {
   refreshViews();
 }
 
+/**
+ * A guarded handler for a request about one document: `answer` runs when the document is an
+ * analysed post-mortem; anything else (a README, a closed document) gets `fallback`.
+ */
+function forPostmortem<P extends { textDocument: { uri: string } }, R>(
+  method: string,
+  fallback: R,
+  answer: (document: AnalyzedPostmortem, params: P) => R,
+): (params: P) => Promise<R> {
+  return guarded(
+    connection,
+    method,
+    async (params: P) => {
+      const document = await analyses.get(params.textDocument.uri);
+      return isAnalyzedPostmortem(document) ? answer(document, params) : fallback;
+    },
+    fallback,
+  );
+}
+
 documents.onDidOpen(({ document }) => justOpened.add(document.uri));
 
 documents.onDidChangeContent(({ document }) => {
@@ -187,90 +208,44 @@ connection.onDidChangeWatchedFiles(
 );
 
 connection.onCodeLens(
-  guarded(
-    connection,
-    'textDocument/codeLens',
-    async (params: CodeLensParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      if (!isAnalyzedPostmortem(document) || !document.settings.codeLens.enabled) return [];
-      return codeLenses(document);
-    },
-    [],
+  forPostmortem('textDocument/codeLens', [], (document, _params: CodeLensParams) =>
+    document.settings.codeLens.enabled ? codeLenses(document) : [],
   ),
 );
 
 connection.languages.inlayHint.on(
-  guarded(
-    connection,
-    'textDocument/inlayHint',
-    async (params: InlayHintParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      if (!isAnalyzedPostmortem(document) || !document.settings.inlayHints.enabled) return [];
-      return inlayHints(document, params.range);
-    },
-    [],
+  forPostmortem('textDocument/inlayHint', [], (document, params: InlayHintParams) =>
+    document.settings.inlayHints.enabled ? inlayHints(document, params.range) : [],
   ),
 );
 
 connection.onHover(
-  guarded(
-    connection,
-    'textDocument/hover',
-    async (params: HoverParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      return isAnalyzedPostmortem(document) ? hover(document, params.position) : null;
-    },
-    null,
+  forPostmortem('textDocument/hover', null, (document, params: HoverParams) =>
+    hover(document, params.position),
   ),
 );
 
 connection.onCodeAction(
-  guarded(
-    connection,
-    'textDocument/codeAction',
-    async (params: CodeActionParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      return isAnalyzedPostmortem(document) ? codeActions(document, params) : [];
-    },
-    [],
+  forPostmortem('textDocument/codeAction', [], (document, params: CodeActionParams) =>
+    codeActions(document, params),
   ),
 );
 
 connection.onCompletion(
-  guarded(
-    connection,
-    'textDocument/completion',
-    async (params: CompletionParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      return isAnalyzedPostmortem(document)
-        ? completions(document, params.position, new Date())
-        : [];
-    },
-    [],
+  forPostmortem('textDocument/completion', [], (document, params: CompletionParams) =>
+    completions(document, params.position, new Date()),
   ),
 );
 
 connection.onDocumentSymbol(
-  guarded(
-    connection,
-    'textDocument/documentSymbol',
-    async (params: DocumentSymbolParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      return isAnalyzedPostmortem(document) ? documentSymbols(document) : [];
-    },
-    [],
+  forPostmortem('textDocument/documentSymbol', [], (document, _params: DocumentSymbolParams) =>
+    documentSymbols(document),
   ),
 );
 
 connection.onFoldingRanges(
-  guarded(
-    connection,
-    'textDocument/foldingRange',
-    async (params: FoldingRangeParams) => {
-      const document = await analyses.get(params.textDocument.uri);
-      return isAnalyzedPostmortem(document) ? foldingRanges(document) : [];
-    },
-    [],
+  forPostmortem('textDocument/foldingRange', [], (document, _params: FoldingRangeParams) =>
+    foldingRanges(document),
   ),
 );
 
