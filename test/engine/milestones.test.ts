@@ -194,3 +194,28 @@ describe('resolution rules', () => {
     assert.deepEqual(model(list('TBD Alert fired')).milestones, none);
   });
 });
+
+describe('milestones never precede what they are measured from', () => {
+  test('an acknowledgement before the detection is not used', () => {
+    const m = model(list('09:00 deploy', '09:05 on-call engineer joined', '09:10 alert fired'));
+    assert.deepEqual(milestoneTimes(m), {
+      start: '09:00',
+      detected: '09:10',
+      acknowledged: null,
+      mitigated: null,
+      resolved: null,
+    });
+    assert.equal(m.metrics!.timeToAcknowledge, null);
+  });
+
+  test('an explicit start after other marked entries leaves them out', () => {
+    const m = model(list('08:50 alert fired', '09:00 (problem started)', '09:20 all clear'));
+    assert.equal(milestoneTimes(m).detected, null);
+    assert.deepEqual(m.metrics, {
+      timeToDetect: null,
+      timeToAcknowledge: null,
+      timeToMitigate: 20,
+      timeToResolve: 20,
+    });
+  });
+});

@@ -529,7 +529,13 @@ describe('language server over stdio', () => {
       arguments: [opened.uri],
     });
     assert.deepEqual(lenses, [
-      { range: range(14, 0, 14, 11), command: command('TTD 12m · TTA -2m · TTM 30m · TTR —') },
+      { range: range(14, 0, 14, 11), command: command('TTD 12m · TTA — · TTM 30m · TTR —') },
+      {
+        range: range(14, 0, 14, 11),
+        command: command(
+          'Acknowledged: marked only before the detection — add [acknowledged] to a later entry',
+        ),
+      },
       {
         range: range(14, 0, 14, 11),
         command: command('Resolved: not marked — add [resolved] to an entry'),

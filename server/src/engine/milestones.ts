@@ -102,8 +102,10 @@ export function markEntries(
 
 /**
  * The entry each milestone resolves to: the first entry with a time that marks it, except
- * `resolved`, the last; `start` falls back to the first entry with a time. Mitigation is
- * left null when no entry marks it (metrics then use the resolution).
+ * `resolved`, the last; `start` falls back to the first entry with a time. Detection,
+ * mitigation and resolution count only from the start on, acknowledgement only from the
+ * detection on. Mitigation is left null when no entry marks it (metrics then use the
+ * resolution).
  */
 export function resolveMilestones(timeline: Timeline | null): MilestoneEntries {
   const result: MilestoneEntries = {
@@ -114,15 +116,28 @@ export function resolveMilestones(timeline: Timeline | null): MilestoneEntries {
     resolved: null,
   };
   if (!timeline) return result;
-  timeline.entries.forEach((entry, index) => {
-    if (entry.instant === null) return;
-    for (const { milestone } of entry.marks) {
-      if (milestone === 'resolved' || result[milestone] === null) result[milestone] = index;
-    }
-  });
-  if (result.start === null) {
-    const first = timeline.entries.findIndex((entry) => entry.instant !== null);
-    result.start = first < 0 ? null : first;
-  }
+  const { entries } = timeline;
+  const marking = (milestone: Milestone): number[] =>
+    entries.flatMap((entry, index) =>
+      entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone)
+        ? [index]
+        : [],
+    );
+  result.start = marking('start')[0] ?? firstWithTime(entries);
+  /** The entries marking `milestone` that do not come before `after`'s entry. */
+  const notBefore = (milestone: Milestone, after: number | null): number[] => {
+    const from = after === null ? null : entries[after]!.instant!;
+    return marking(milestone).filter((index) => from === null || entries[index]!.instant! >= from);
+  };
+  // A milestone cannot precede the one it is measured from, so metrics are never negative.
+  result.detected = notBefore('detected', result.start)[0] ?? null;
+  result.acknowledged = notBefore('acknowledged', result.detected ?? result.start)[0] ?? null;
+  result.mitigated = notBefore('mitigated', result.start)[0] ?? null;
+  result.resolved = notBefore('resolved', result.start).at(-1) ?? null;
   return result;
+}
+
+function firstWithTime(entries: TimelineEntry[]): number | null {
+  const first = entries.findIndex((entry) => entry.instant !== null);
+  return first < 0 ? null : first;
 }

@@ -22,6 +22,15 @@ const LABELS: Record<Milestone, string> = {
   resolved: 'Resolved',
 };
 
+/** What each milestone counts from: an entry marking it earlier than that is not used. */
+const MEASURED_FROM: Record<Milestone, string> = {
+  start: 'the first entry',
+  detected: 'the start',
+  acknowledged: 'the detection',
+  mitigated: 'the start',
+  resolved: 'the start',
+};
+
 /** The entry a metric ends at: with no mitigation entry, mitigation is the resolution. */
 function endEntry(model: PostmortemModel, metric: MetricName): number | null {
   const { to } = METRIC_SPANS[metric];
@@ -47,8 +56,13 @@ function missingNote(model: PostmortemModel, metric: MetricName): string | null 
     [to, endEntry(model, metric)],
   ] as const) {
     if (index !== null) continue;
-    return milestone === 'start'
-      ? 'Start: no entry with a readable time'
+    if (milestone === 'start') return 'Start: no entry with a readable time';
+    const marked = model.timeline!.entries.some(
+      (entry) => entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone),
+    );
+    // Milestones count only from the one they are measured from on (see resolveMilestones).
+    return marked
+      ? `${LABELS[milestone]}: marked only before ${MEASURED_FROM[milestone]} — add [${milestone}] to a later entry`
       : `${LABELS[milestone]}: not marked — add [${milestone}] to an entry`;
   }
   return null;
