@@ -1,0 +1,97 @@
+/**
+ * Properties of the engine over generated post-mortems and random edits: it never throws,
+ * every finding lies inside the document, metrics are never negative, and every fix changes
+ * only what it names and removes the finding it was offered for.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/engine/analyze';
+import type { Analysis } from '../../server/src/engine/analyze';
+import { defaultConfig } from '../../server/src/engine/defaults';
+import { applyEdits } from '../../server/src/engine/edits';
+import type { Finding, Span } from '../../server/src/engine/model';
+import { METRIC_NAMES } from '../../server/src/engine/model';
+import { LineIndex, stripBom } from '../../server/src/engine/text';
+import { applyEdit, edit, postmortem } from './arbitraries';
+
+const config = defaultConfig();
+// Seeded so that a failure is reproducible from the log; fast-check prints the seed and path.
+const runs = { numRuns: 300, seed: 20261126 };
+
+function analyzeRaw(raw: string): { text: string; analysis: Analysis } {
+  const { text } = stripBom(raw);
+  return { text, analysis: analyze(text, config) };
+}
+
+function assertInside(text: string, span: Span): void {
+  const lines = new LineIndex(text);
+  assert.ok(span.start.offset >= 0 && span.start.offset <= span.end.offset);
+  assert.ok(span.end.offset <= text.length);
+  for (const point of [span.start, span.end]) {
+    assert.deepEqual(point, lines.point(point.offset));
+  }
+}
+
+const key = (finding: Finding) => `${finding.ruleId} ${finding.message}`;
+
+function count(findings: Finding[], wanted: string): number {
+  return findings.filter((finding) => key(finding) === wanted).length;
+}
+
+test('analysis never throws and every finding lies inside the document', () => {
+  fc.assert(
+    fc.property(postmortem, fc.array(edit, { maxLength: 3 }), (generated, edits) => {
+      const raw = edits.reduce(applyEdit, generated);
+      const { text, analysis } = analyzeRaw(raw);
+      for (const finding of analysis.findings) assertInside(text, finding.span);
+    }),
+    runs,
+  );
+});
+
+test('metrics are null or finite and non-negative', () => {
+  fc.assert(
+    fc.property(postmortem, (raw) => {
+      const { analysis } = analyzeRaw(raw);
+      const { metrics } = analysis.model;
+      if (!metrics) return;
+      for (const name of METRIC_NAMES) {
+        const value = metrics[name];
+        assert.ok(value === null || (Number.isFinite(value) && value >= 0), `${name} = ${value}`);
+      }
+    }),
+    runs,
+  );
+});
+
+test('a fix changes only the text it names and removes its finding', () => {
+  fc.assert(
+    fc.property(postmortem, (raw) => {
+      const { text, analysis } = analyzeRaw(raw);
+      for (const finding of analysis.findings) {
+        if (!finding.fix) continue;
+        const edits = [...finding.fix.edits].sort((a, b) => a.start - b.start);
+        const fixed = applyEdits(text, edits);
+        // Outside the edits, byte for byte: the text between them shifts but stays the same.
+        let shift = 0;
+        let previousEnd = 0;
+        for (const e of edits) {
+          assert.equal(
+            fixed.slice(previousEnd + shift, e.start + shift),
+            text.slice(previousEnd, e.start),
+          );
+          shift += e.newText.length - (e.end - e.start);
+          previousEnd = e.end;
+        }
+        assert.equal(fixed.slice(previousEnd + shift), text.slice(previousEnd));
+        const after = analyze(fixed, config).findings;
+        assert.ok(
+          count(after, key(finding)) < count(analysis.findings, key(finding)),
+          `${key(finding)} is still there after its fix`,
+        );
+      }
+    }),
+    { ...runs, numRuns: 150 },
+  );
+});
