@@ -9,13 +9,25 @@ import { registerCommands } from './commands/register';
 import { CLIENT_NAME, CONTEXT_KEYS, OUTLINE_VIEW_ID } from './constants';
 import { createLanguageClient } from './language-client';
 import { OutlineTracker } from './outline-tracker';
+import type { OutlineNode } from './outline-view';
 import { OutlineViewProvider } from './outline-view';
 import { OutlineStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
 
+/**
+ * What `activate` returns (`vscode.extensions.getExtension(id).exports`): the Post-Mortem view,
+ * so the end-to-end tests can read the rows it shows. Nothing else uses it.
+ */
+export interface PostmortemExtensionApi {
+  /** The view in the Explorer (its visibility and title). */
+  readonly outlineView: vscode.TreeView<OutlineNode>;
+  /** Its rows, as VS Code reads them. */
+  readonly outlineRows: vscode.TreeDataProvider<OutlineNode>;
+}
+
 /** Called by VS Code on the first Markdown file, `.postmortemrc.json` or command. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PostmortemExtensionApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   client = createLanguageClient(context, outputChannel);
   const tracker = new OutlineTracker(client);
@@ -47,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client has logged the cause; the commands offer a restart.
     outputChannel.error('The post-mortem language server did not start', error);
   }
+  return { outlineView: treeView, outlineRows: view };
 }
 
 /** Stops the server. */

@@ -1,0 +1,136 @@
+/// <reference types="mocha" />
+// The fixture report in the editor: its diagnostics, the metrics lenses, and the hover on a
+// timeline time, all from the packaged server.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticOf, diagnosticSummary } from './diagnostics';
+import type { OpenReport } from './workspace';
+import { activeExtension, FIXTURE, FIXTURE_FINDINGS, openReport, workspaceFile } from './workspace';
+
+const RULE_DOCS = 'https://github.com/postmortem-tools/postmortem-authoring/blob/main/docs/rules/';
+
+describe('A report with known problems', () => {
+  let report: OpenReport;
+
+  before(async () => {
+    await activeExtension();
+    report = await openReport(workspaceFile(FIXTURE));
+  });
+
+  it('gets one diagnostic per finding: the rule id as code, on the line of the problem', () => {
+    assert.deepEqual(diagnosticSummary(report.diagnostics), FIXTURE_FINDINGS);
+  });
+
+  it('words each diagnostic as the engine does, as a warning linked to its rule page', () => {
+    const seen = [...report.diagnostics]
+      .sort((a, b) => a.range.start.line - b.range.start.line)
+      .map((diagnostic) => {
+        const code = diagnostic.code;
+        const target = typeof code === 'object' ? code.target.toString() : '(no link)';
+        return [codeOf(diagnostic), diagnostic.severity, target, diagnostic.message];
+      });
+    const warning = vscode.DiagnosticSeverity.Warning;
+    assert.deepEqual(seen, [
+      [
+        'required-sections',
+        warning,
+        `${RULE_DOCS}required-sections.md`,
+        'Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
+      ],
+      [
+        'timeline-order',
+        warning,
+        `${RULE_DOCS}timeline-order.md`,
+        'Timeline entry `1:10 PM` is earlier than the entry before it (`1:15 PM`)',
+      ],
+      [
+        'metrics-consistency',
+        warning,
+        `${RULE_DOCS}metrics-consistency.md`,
+        "Stated time to resolve `30 minutes` differs from the timeline's `40m`",
+      ],
+    ]);
+  });
+
+  it('marks the out-of-order time itself', () => {
+    const order = diagnosticOf(report.diagnostics, 'timeline-order');
+    assert.equal(report.document.getText(order.range), '1:10 PM');
+  });
+
+  it('shows the metrics in a lens above the timeline and the computed value on the stated one', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      report.document.uri,
+      100,
+    );
+    const seen = lenses.map((lens) => `${lens.range.start.line + 1}: ${lens.command?.title}`);
+    assert.deepEqual(seen, [
+      '10: TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+      '25: Computed from timeline: 40m',
+    ]);
+  });
+
+  it('runs the lens command, which tells which entry ended each span', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      report.document.uri,
+      100,
+    );
+    const command = lenses[0]?.command;
+    assert.ok(command, 'The timeline lens has no command');
+    assert.equal(command.command, 'postmortem.showMetricsBreakdown');
+    const breakdown = await vscode.commands.executeCommand<string>(
+      command.command,
+      ...(command.arguments ?? []),
+    );
+    const entry = (time: string, event: string): string => `${time} “${event}”`;
+    const start = entry('12:55 PM', 'Automated monitoring detects increased DB errors.');
+    assert.equal(
+      breakdown,
+      [
+        'Metrics from the timeline:',
+        `TTD 0m: start ${start} → detected ${start}.`,
+        `TTA 5m: detected ${start} → acknowledged ${entry('1:00 PM', 'PagerDuty alert sent to on-call engineers.')}.`,
+        `TTM 20m: start ${start} → mitigated ${entry('1:15 PM', 'Temporary fix applied (manually restarted DB).')}.`,
+        `TTR 40m: start ${start} → resolved ${entry('1:35 PM', 'Issue marked as resolved.')}.`,
+      ].join('\n'),
+    );
+  });
+
+  /** The hover texts at a position, and the range of the first hover. */
+  async function hoverAt(line: number, character: number): Promise<[string[], string]> {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      report.document.uri,
+      new vscode.Position(line - 1, character),
+    );
+    const texts = hovers.flatMap((hover) =>
+      hover.contents.map((content) => (typeof content === 'string' ? content : content.value)),
+    );
+    const range = hovers[0]?.range;
+    return [texts, range ? report.document.getText(range) : '(no range)'];
+  }
+
+  it('explains a timeline time on hover: as read, elapsed, and the milestones it marks', async () => {
+    // Line 13 is the first timeline row: `| 12:55 PM | Automated monitoring detects … |`.
+    assert.deepEqual(await hoverAt(13, 4), [
+      [
+        [
+          '`12:55 PM` is 12:55 (no date, UTC)',
+          'T+0m since the start',
+          'Marks **start**: the first entry with a time; **detected**: keyword `monitor`',
+        ].join('\n\n'),
+      ],
+      '12:55 PM',
+    ]);
+    // Line 16 is the row out of order: 5 minutes before the one above it.
+    assert.deepEqual(await hoverAt(16, 4), [
+      ['`1:10 PM` is 13:10 (no date, UTC)\n\nT+15m since the start · -5m after `1:15 PM`'],
+      '1:10 PM',
+    ]);
+  });
+
+  it('has no hover away from the times', async () => {
+    assert.deepEqual(await hoverAt(4, 10), [[], '(no range)']);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Typing into VS Code's input boxes, which no API reaches: the code-server driver does it with
+ * Chromium's keyboard. A test writes `request-N.json` in `PM_E2E_UI_DIR`; the driver waits for
+ * the quick input with each step's title, types the text, presses Enter, and answers in
+ * `response-N.json`. Under `@vscode/test-electron` there is no driver (`KEYBOARD` is false).
+ */
+import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WAIT_MS } from './wait';
+
+const folder = process.env.PM_E2E_UI_DIR;
+
+/** Whether a driver types for the tests. */
+export const KEYBOARD = folder !== undefined;
+
+/** One input: the quick input's title, and the text to type before Enter. */
+export interface KeyboardStep {
+  title: string;
+  text: string;
+}
+
+let requests = 0;
+
+/** Has the driver type each step in turn; resolves once it has, rejects with its error. */
+export function typeIntoQuickInputs(steps: KeyboardStep[]): Promise<void> {
+  if (!folder) return Promise.reject(new Error('No driver types here (PM_E2E_UI_DIR is not set)'));
+  const id = ++requests;
+  const response = join(folder, `response-${id}.json`);
+  return new Promise<void>((resolve, reject) => {
+    const watcher = watch(folder);
+    const finish = (error?: Error): void => {
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = (): void => {
+      if (!existsSync(response)) return;
+      const answer = JSON.parse(readFileSync(response, 'utf8')) as { ok: boolean; error?: string };
+      finish(answer.ok ? undefined : new Error(`The driver could not type: ${answer.error}`));
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`No answer from the driver in ${WAIT_MS} ms (${response})`)),
+      WAIT_MS,
+    );
+    watcher.on('change', check);
+    const request = join(folder, `request-${id}.json`);
+    writeFileSync(`${request}.tmp`, JSON.stringify({ steps }));
+    renameSync(`${request}.tmp`, request);
+    check();
+  });
+}

@@ -1,0 +1,100 @@
+/// <reference types="mocha" />
+// The contributed snippets, inserted the two ways VS Code inserts snippets: by name through
+// `editor.action.insertSnippet` (what the suggest widget does), and as a `SnippetString`
+// through `TextEditor.insertSnippet`, with the body read from the installed extension.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticSummary } from './diagnostics';
+import { waitForDiagnostics } from './wait';
+import { activeExtension, createFile, removeCreatedFiles } from './workspace';
+
+interface Snippet {
+  prefix: string | string[];
+  body: string | string[];
+}
+
+/** A new empty report `postmortems/<name>.md`, in the active editor. */
+async function emptyReport(name: string): Promise<vscode.TextEditor> {
+  const uri = await createFile(`postmortems/${name}.md`, new Uint8Array());
+  return vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/** Today as `YYYY-MM-DD` in local time, as the snippet variables give it. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+describe('Snippets', () => {
+  after(removeCreatedFiles);
+
+  it('`pm-rca` by name writes the Root Cause Analysis scaffold, first placeholder selected', async () => {
+    const editor = await emptyReport('snippet-rca');
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'markdown',
+      name: 'Post-mortem: Root Cause Analysis',
+    });
+    assert.equal(
+      editor.document.getText(),
+      [
+        '## Root Cause Analysis',
+        '',
+        '- **Root Cause:** the technical reason behind the failure',
+        '- **Supporting Evidence:**',
+        '  - log lines, graphs or links that show it',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      editor.document.getText(editor.selection),
+      'the technical reason behind the failure',
+    );
+  });
+
+  it('the whole report from the installed snippets file has every section, in order', async () => {
+    const { extension } = await activeExtension();
+    const file = join(extension.extensionPath, 'snippets', 'postmortem.json');
+    const snippets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Snippet>;
+    const report = Object.values(snippets).find(
+      (snippet) => Array.isArray(snippet.prefix) && snippet.prefix.includes('pm-report'),
+    );
+    assert.ok(report, 'No snippet with the prefix `pm-report`');
+    const body = Array.isArray(report.body) ? report.body.join('\n') : report.body;
+
+    const editor = await emptyReport('snippet-report');
+    // The empty file gets one `required-sections` finding per section; the report none.
+    const sectionRules = ['required-sections', 'section-order'];
+    const checked = waitForDiagnostics(
+      editor.document.uri,
+      'the findings of the report, none of them about sections',
+      (found) =>
+        found.length > 0 && !found.some((diagnostic) => sectionRules.includes(codeOf(diagnostic))),
+    );
+    assert.equal(await editor.insertSnippet(new vscode.SnippetString(body)), true);
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[0], '# Post-Mortem: Incident title');
+    assert.equal(lines[2], `- **Date:** ${today()}`);
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith('## ')),
+      [
+        '## Summary',
+        '## Impact',
+        '## Timeline',
+        '## Root Cause Analysis',
+        '## Resolution & Recovery',
+        '## Preventative Measures',
+        '## Lessons Learned',
+      ],
+    );
+    assert.equal(editor.document.getText(editor.selection), 'Incident title');
+    // What is left to write: the five `HH:mm` times of the timeline rows.
+    const rows = [21, 22, 23, 24, 25];
+    assert.deepEqual(diagnosticSummary(await checked), [
+      ...rows.map((line) => `placeholder:${line}`),
+      ...rows.map((line) => `timeline-time:${line}`),
+    ]);
+  });
+});
