@@ -109,8 +109,14 @@ export function generateReport({ rows, seed = 1, prose = 1 }) {
   ].join('\n');
 }
 
-/** A report of about `bytes` characters: rows and prose grow together. */
+/** A report of at least `bytes` characters: timeline rows and impact lines grow together. */
 export function reportOfSize(bytes, seed = 1) {
-  const rows = Math.max(5, Math.round(bytes / 190));
-  return generateReport({ rows, seed, prose: Math.max(1, Math.round(bytes / 2000)) });
+  const prose = 1 + Math.floor(bytes / 4000);
+  let rows = Math.max(5, Math.floor(bytes / 150));
+  let text = generateReport({ rows, seed, prose });
+  while (text.length < bytes) {
+    rows += Math.max(1, Math.ceil((bytes - text.length) / 110));
+    text = generateReport({ rows, seed, prose });
+  }
+  return text;
 }

@@ -10,6 +10,8 @@ export interface Options {
   /** A configuration file to use instead of the nearest one. */
   config: string | null;
   fix: boolean;
+  /** Worker threads to analyse files with; null: one per core when there are many files. */
+  jobs: number | null;
   help: boolean;
   version: boolean;
   /** Files, folders and globs to lint. */
@@ -29,6 +31,7 @@ Options:
   -f, --format <name>   Output: stylish (default, for people), json or sarif
   -c, --config <file>   Configuration file to use instead of the nearest .postmortemrc.json
       --fix             Apply the safe fixes (missing sections, timeline order) in place
+  -j, --jobs <n>        Analyse in n worker threads (default: one per core for many files)
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -47,6 +50,7 @@ export function readOptions(argv: readonly string[]): Options | { error: string 
         format: { type: 'string', short: 'f', default: 'stylish' },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean', default: false },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -60,6 +64,12 @@ export function readOptions(argv: readonly string[]): Options | { error: string 
       error: `Unknown format \`${values.format}\`; expected \`stylish\`, \`json\` or \`sarif\``,
     };
   }
+  const jobs = values.jobs === undefined ? null : Number(values.jobs);
+  if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+    return {
+      error: `Invalid \`--jobs\` value \`${values.jobs}\`; expected a whole number from 1 to 64`,
+    };
+  }
   if (positionals.length === 0 && !values.help && !values.version) {
     return { error: 'No files given; expected at least one file, directory or glob' };
   }
@@ -67,6 +77,7 @@ export function readOptions(argv: readonly string[]): Options | { error: string 
     format: values.format as Format,
     config: values.config ?? null,
     fix: values.fix,
+    jobs,
     help: values.help,
     version: values.version,
     targets: positionals,

@@ -11,7 +11,6 @@ import { basename, dirname, join, relative } from 'node:path';
 import { version } from '../../../package.json';
 import { describeFsError, findConfigFile, loadConfigFile } from '../config-files';
 import { defaultConfig } from '../engine/defaults';
-import { analyze } from '../engine/analyze';
 import type { ConfigProblem } from '../engine/config/problems';
 import type { ResolvedConfig } from '../engine/config/resolve';
 import { fixAll } from '../engine/fix-all';
@@ -22,6 +21,8 @@ import { discoverFiles } from './discover';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
+import type { AnalysisSummary, AnalysisTask } from './pool';
+import { analyzeInWorkers, summarize, workerCount } from './pool';
 import type { FileResult } from './result';
 
 /** Where the command writes, and what it knows of its surroundings. */
@@ -30,6 +31,8 @@ export interface CliContext {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
+  /** The script worker threads start from: the CLI's own file, which serves analyses there. */
+  workerScript: string;
 }
 
 /** Exit statuses of SPEC §5. */
@@ -59,11 +62,11 @@ function writeAtomically(file: string, text: string): void {
  * Lints the files of `options`. Read and write errors go to `fail`; configuration problems
  * to `fail` too, once each, as `file:line:column: message` lines that editors can follow.
  */
-function lintFiles(
+async function lintFiles(
   options: Options,
   context: CliContext,
   fail: (message: string, prefix?: boolean) => void,
-): FileResult[] {
+): Promise<FileResult[]> {
   const printedProblems = new Set<string>();
   const printProblems = (problems: ConfigProblem[]) => {
     for (const problem of problems) {
@@ -91,6 +94,8 @@ function lintFiles(
   discovery.errors.forEach((message) => fail(message));
 
   const results: FileResult[] = [];
+  // Without `--fix`, files are read here and analysed afterwards, in workers when there are many.
+  const pending: { result: FileResult; task: AnalysisTask }[] = [];
   for (const file of discovery.files) {
     let raw: string;
     try {
@@ -102,33 +107,45 @@ function lintFiles(
     const resolved = configFor(file.absolutePath);
     printProblems(resolved.problems);
     const { text, bomLength } = stripBom(raw);
-    let analysis;
-    if (options.fix) {
-      const fixed = fixAll(text, resolved.config);
-      analysis = fixed.analysis;
-      if (fixed.text !== text) {
-        try {
-          writeAtomically(file.absolutePath, raw.slice(0, bomLength) + fixed.text);
-        } catch (error) {
-          fail(`Cannot write \`${file.path}\`: ${describeFsError(error)}`);
-          analysis = analyze(text, resolved.config);
-        }
-      }
-    } else {
-      analysis = analyze(text, resolved.config);
-    }
-    results.push({
+    const result: FileResult = {
       path: file.path,
       absolutePath: file.absolutePath,
-      findings: analysis.findings,
-      metrics: analysis.model.metrics,
-    });
+      findings: [],
+      metrics: null,
+    };
+    results.push(result);
+    const task = { text, config: resolved.config };
+    if (!options.fix) {
+      pending.push({ result, task });
+      continue;
+    }
+    const fixed = fixAll(text, resolved.config);
+    let analysis: AnalysisSummary = {
+      findings: fixed.analysis.findings,
+      metrics: fixed.analysis.model.metrics,
+    };
+    if (fixed.text !== text) {
+      try {
+        writeAtomically(file.absolutePath, raw.slice(0, bomLength) + fixed.text);
+      } catch (error) {
+        fail(`Cannot write \`${file.path}\`: ${describeFsError(error)}`);
+        analysis = summarize(task);
+      }
+    }
+    Object.assign(result, analysis);
   }
+  const tasks = pending.map(({ task }) => task);
+  const workers = workerCount(tasks.length, options.jobs);
+  const summaries =
+    workers > 0
+      ? await analyzeInWorkers(tasks, workers, context.workerScript)
+      : tasks.map(summarize);
+  pending.forEach(({ result }, index) => Object.assign(result, summaries[index]));
   return results;
 }
 
-/** Runs the command with `argv` (options and targets) and returns the exit status. */
-export function runCli(argv: readonly string[], context: CliContext): number {
+/** Runs the command with `argv` (options and targets) and resolves to the exit status. */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const options = readOptions(argv);
   if ('error' in options) {
     context.stderr.write(
@@ -150,7 +167,7 @@ export function runCli(argv: readonly string[], context: CliContext): number {
     failed = true;
     context.stderr.write(`${prefix ? 'postmortem-lint: ' : ''}${message}\n`);
   };
-  const results = lintFiles(options, context, fail);
+  const results = await lintFiles(options, context, fail);
 
   const color = context.stdout.isTTY === true && !context.env.NO_COLOR;
   switch (options.format) {

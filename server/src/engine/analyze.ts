@@ -17,16 +17,20 @@ export interface Analysis {
   findings: Finding[];
 }
 
-/** Builds the post-mortem model of a text without a byte order mark. */
+/**
+ * Builds the post-mortem model of a text without a byte order mark. `tree` and `timelineOf`
+ * let incremental analysis hand in its parse and re-use the timeline it last read.
+ */
 export function buildModel(
   text: string,
   config: LintConfig,
   lines = new LineIndex(text),
   tree: Root = parseMarkdown(text),
+  timelineOf: typeof readTimeline = readTimeline,
 ): PostmortemModel {
   const sections = findSections(tree, config.schema, lines);
   const timelineSection = sections.find((section) => section.spec.id === 'timeline');
-  const timeline = timelineSection ? readTimeline(timelineSection, lines, config) : null;
+  const timeline = timelineSection ? timelineOf(timelineSection, lines, config) : null;
   const milestones = resolveMilestones(timeline);
   return {
     text,

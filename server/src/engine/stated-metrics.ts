@@ -68,6 +68,8 @@ function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[]
     row.children.forEach((cell, i) => {
       const next = row.children[i + 1];
       const name = toString(cell).trim().replace(/:$/, '');
+      // Every label starts with `time` or `TT`: most cells (timeline rows) fail here cheaply.
+      if (name.charCodeAt(0) !== 84 && name.charCodeAt(0) !== 116) return;
       const label = readLabel(name, 0, name.length);
       if (!label || label.end !== name.length || !next?.position || !row.position) return;
       let a = next.position.start.offset!;

@@ -11,12 +11,18 @@ export function timelineBlocks(model: PostmortemModel): TimelineBlock[] {
   const timeline = model.timeline;
   if (!timeline) return [];
   const blocks = new Map<number, TimelineEntry[]>();
+  const nodes = timeline.section.nodes;
+  // Entries and nodes are both in document order and do not overlap: one sweep finds each
+  // entry's node (a search per entry is quadratic in timelines of one paragraph per entry).
+  let n = 0;
   for (const entry of timeline.entries) {
-    const index = timeline.section.nodes.findIndex(
-      (node) =>
-        node.position!.start.offset! <= entry.span.start.offset &&
-        entry.span.end.offset <= node.position!.end.offset!,
-    );
+    while (n < nodes.length && nodes[n]!.position!.end.offset! < entry.span.end.offset) n++;
+    const node = nodes[n];
+    const holds =
+      node !== undefined &&
+      node.position!.start.offset! <= entry.span.start.offset &&
+      entry.span.end.offset <= node.position!.end.offset!;
+    const index = holds ? n : -1;
     const list = blocks.get(index) ?? [];
     list.push(entry);
     blocks.set(index, list);

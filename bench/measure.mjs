@@ -1,0 +1,70 @@
+// Timing helpers for the benchmark: medians of runs in this process, and child processes
+// timed by /usr/bin/time (wall clock, user and system CPU).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Runs `run(i)` `warmup` times untimed, then `runs` times timed (milliseconds); `prepare(i)`
+ * runs untimed before each timed run.
+ */
+export function timeRuns({ run, runs, warmup = 1, prepare = () => undefined }) {
+  for (let i = 0; i < warmup; i++) {
+    prepare(-1 - i);
+    run(-1 - i);
+  }
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const input = prepare(i);
+    const start = performance.now();
+    run(i, input);
+    times.push(performance.now() - start);
+  }
+  return { median: median(times), runs: times };
+}
+
+/** Runs a command `runs` times and returns the median wall time and CPU time (ms). */
+export function timeProcess({ command, args, cwd, runs }) {
+  const folder = mkdtempSync(join(tmpdir(), 'pm-bench-time-'));
+  const out = join(folder, 'time.txt');
+  const samples = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const result = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%e %U %S %M', '-o', out, command, ...args],
+        {
+          cwd,
+          stdio: 'ignore',
+        },
+      );
+      if (result.error) throw result.error;
+      const [wall, user, system, maxKb] = readFileSync(out, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .slice(-4)
+        .map(Number);
+      samples.push({
+        wall: wall * 1000,
+        cpu: (user + system) * 1000,
+        maxRssMb: maxKb / 1024,
+        status: result.status,
+      });
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return {
+    median: median(samples.map((s) => s.wall)),
+    cpu: median(samples.map((s) => s.cpu)),
+    runs: samples,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What an incremental parse keeps between calls: the nodes of each chunk (by its text) where
+ * they were last placed, and table rows micromark had to read (by their text). Both are
+ * least-recently-used maps bounded by the characters of their keys.
+ */
+import type { RootContent, TableRow } from 'mdast';
+
+/** A chunk's nodes, placed at `line` (0-based) and `offset` of the document. */
+export interface PlacedChunk {
+  nodes: RootContent[];
+  line: number;
+  offset: number;
+}
+
+class LruByLength<V> {
+  private readonly entries = new Map<string, V>();
+  private chars = 0;
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    if (!this.entries.delete(key)) this.chars += key.length;
+    this.entries.set(key, value);
+  }
+
+  /** Drops the least recently used entries until the keys hold at most `chars` characters. */
+  trim(chars: number): void {
+    for (const key of this.entries.keys()) {
+      if (this.chars <= chars) return;
+      this.entries.delete(key);
+      this.chars -= key.length;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * The cache of `parseIncrementally`. One per document is the intended use: it keeps the last
+ * placement of each chunk, and the nodes it hands out are shared with the trees it returned,
+ * which must therefore not be mutated.
+ */
+export class ParseCache {
+  readonly chunks = new LruByLength<PlacedChunk>();
+  /** Rows in place on line 1 at offset 0, as micromark read them. */
+  readonly rows = new LruByLength<TableRow>();
+  /** What the parses through this cache did, for tests and the benchmark. */
+  readonly stats = {
+    /** Chunks parsed, and taken from the cache as they were or moved. */
+    chunksParsed: 0,
+    chunksReused: 0,
+    chunksMoved: 0,
+    /** Table body rows read by the fast path, by micromark, and from the row cache. */
+    plainRows: 0,
+    micromarkRows: 0,
+    cachedRows: 0,
+  };
+
+  /** Keeps what a document of `length` characters and one earlier version of it need. */
+  trimFor(length: number): void {
+    const floor = 64 * 1024;
+    this.chunks.trim(Math.max(2 * length, floor));
+    this.rows.trim(Math.max(length, floor));
+  }
+}

@@ -1,0 +1,79 @@
+/** `postmortem-lint --jobs`: analysing in worker threads gives what one thread gives. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { workerCount } from '../../server/src/cli/pool';
+
+const repoRoot = resolve(__dirname, '..', '..');
+const cli = join(repoRoot, 'server', 'out', 'cli.js');
+const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
+
+function run(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+}
+
+let scratch: string;
+
+before(() => {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'cli'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(build.status, 0, build.stderr);
+  scratch = mkdtempSync(join(tmpdir(), 'postmortem-jobs-'));
+  mkdirSync(join(scratch, 'reports'));
+  // The sample, and variants with findings: rows out of order, a section dropped.
+  for (let i = 0; i < 120; i++) {
+    let text = sample;
+    if (i % 3 === 1) text = text.replace('| 1:10 PM |', '| 1:20 PM |');
+    if (i % 5 === 2) text = text.replace(/## 7\. Lessons Learned[^]*$/, '');
+    writeFileSync(join(scratch, 'reports', `report-${String(i).padStart(3, '0')}.md`), text);
+  }
+});
+
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('--jobs', () => {
+  test('two workers print what one thread prints, files in order', () => {
+    const one = run(['--format', 'json', '--jobs', '1', 'reports'], scratch);
+    const two = run(['--format', 'json', '--jobs', '2', 'reports'], scratch);
+    assert.equal(two.stderr, '');
+    assert.equal(two.status, 1);
+    assert.equal(two.stdout, one.stdout);
+    const output = JSON.parse(two.stdout) as {
+      files: { path: string; diagnostics: { rule: string }[] }[];
+    };
+    assert.equal(output.files.length, 120);
+    assert.equal(output.files[1]!.path, 'reports/report-001.md');
+    assert.deepEqual(
+      output.files.slice(0, 3).map((file) => file.diagnostics.map((d) => d.rule)),
+      [[], ['timeline-order'], ['required-sections']],
+    );
+  });
+
+  test('a value that is not a whole number from 1 to 64 is a usage error', () => {
+    for (const value of ['0', '65', '1.5', 'many']) {
+      const result = run(['--jobs', value, 'reports'], scratch);
+      assert.equal(result.status, 2);
+      assert.equal(
+        result.stderr,
+        `postmortem-lint: Invalid \`--jobs\` value \`${value}\`; expected a whole number from 1 to 64\nRun \`postmortem-lint --help\` for usage.\n`,
+      );
+    }
+  });
+});
+
+describe('workerCount', () => {
+  test('one worker per core only when there are many files', () => {
+    assert.equal(workerCount(40, null), 0);
+    const cores = availableParallelism();
+    assert.equal(workerCount(10_000, null), cores > 1 ? cores : 0);
+    assert.equal(workerCount(10_000, 1), 0);
+    assert.equal(workerCount(10_000, 3), 3);
+    assert.equal(workerCount(2, 4), 2);
+    assert.equal(workerCount(1, 4), 0);
+  });
+});
