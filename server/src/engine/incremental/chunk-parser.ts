@@ -6,6 +6,7 @@
  */
 import type { RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from '../parse';
+import { LineIndex } from '../text';
 import { BlockScanner, isBlank, isColumnOneHeading } from './block-scanner';
 import type { Line } from './block-scanner';
 import { isPlainRow, plainRow } from './fast-table';
@@ -17,19 +18,6 @@ import { lineAt } from './split';
 const BATCH_ROWS = 32;
 const DELIMITER_ROW = /^\|[ \t:|-]*-[ \t:|-]*$/;
 const PIPE = 124;
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
 
 /**
  * Thrown when a piece of a document parsed alone swallows the line that follows it: the
@@ -76,7 +64,7 @@ class ChunkParser {
     /** Whether a heading follows the chunk in the document. */
     private readonly followed: boolean,
   ) {
-    this.lineStarts = lineStartsOf(source);
+    this.lineStarts = new LineIndex(source).lineStarts;
   }
 
   private line(index: number): Line {
