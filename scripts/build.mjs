@@ -27,9 +27,11 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
   },
   {
+    // ESM: remark-cli and unified-engine `import()` plugins and read their default export.
     name: 'remark',
     entryPoints: ['server/src/remark/preset.ts'],
-    outfile: 'server/out/remark-preset.js',
+    outfile: 'server/out/remark-preset.mjs',
+    format: 'esm',
   },
   {
     name: 'client',

@@ -1,5 +1,5 @@
 /**
- * The rules as remark-lint plugins: `remark --use postmortem-authoring/server/out/remark-preset.js`
+ * The rules as remark-lint plugins: `remark --use postmortem-authoring/server/out/remark-preset.mjs`
  * (or `.use(preset)` in a unified pipeline) reports the same findings as the CLI, with the
  * default configuration.
  */

@@ -1,0 +1,58 @@
+/** The rules as remark-lint plugins: in a unified pipeline, and through `remark --use`. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import preset from '../../server/src/remark/preset';
+
+const repo = join(__dirname, '..', '..');
+const report = 'test/fixtures/editors/postmortems/2025-03-15-login-outage.md';
+const expected = [
+  '1:1 required-sections Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
+  '16:3 timeline-order Timeline entry `1:10 PM` is earlier than the entry before it (`1:15 PM`)',
+  "25:31 metrics-consistency Stated time to resolve `30 minutes` differs from the timeline's `40m`",
+];
+
+before(() => {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'remark'], { cwd: repo });
+  assert.equal(build.status, 0, String(build.stderr));
+});
+
+test('in a unified pipeline, each rule reports through vfile messages', async () => {
+  const file = new VFile({ path: report, value: readFileSync(join(repo, report), 'utf8') });
+  await unified().use(remarkParse).use(preset).run(unified().use(remarkParse).parse(file), file);
+  assert.deepEqual(
+    file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`),
+    expected,
+  );
+  assert.ok(file.messages.every((m) => m.source === 'postmortem' && m.url?.endsWith('.md')));
+});
+
+test('`remark --use server/out/remark-preset.mjs` reports the same findings', () => {
+  const run = (path: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        join(repo, 'node_modules/remark-cli/cli.js'),
+        '--use',
+        './server/out/remark-preset.mjs',
+        path,
+        '--no-stdout',
+        '--no-color',
+      ],
+      { cwd: repo, encoding: 'utf8' },
+    );
+  const bad = run(report);
+  for (const line of expected) {
+    const [place, rule] = line.split(' ');
+    assert.match(bad.stderr, new RegExp(`${place}-\\S+\\s+warning .*${rule}\\s+postmortem`));
+  }
+  assert.match(bad.stderr, /3 warnings/);
+  const good = run('examples/sample-postmortem.md');
+  assert.equal(good.status, 0);
+  assert.match(good.stderr, /no issues found/);
+});
