@@ -18,33 +18,30 @@ const common = {
   logLevel: 'warning',
 };
 
-const entries = [
-  { name: 'server', entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  {
-    name: 'cli',
+const entries = {
+  server: { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  cli: {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    // ESM: remark-cli and unified-engine `import()` plugins and read their default export.
-    name: 'remark',
+  // ESM: remark-cli and unified-engine `import()` plugins and read their default export.
+  remark: {
     entryPoints: ['server/src/remark/preset.ts'],
     outfile: 'server/out/remark-preset.mjs',
     format: 'esm',
   },
-  {
-    name: 'client',
+  client: {
     entryPoints: ['client/src/extension.ts'],
     outfile: 'client/out/extension.js',
     external: ['vscode'],
   },
-];
+};
 
-const selected = entries.filter(({ name }) => only.length === 0 || only.includes(name));
-const results = await Promise.all(
-  selected.map(({ name: _name, ...entry }) => build({ ...common, ...entry })),
+const selected = Object.entries(entries).filter(
+  ([name]) => only.length === 0 || only.includes(name),
 );
+const results = await Promise.all(selected.map(([, entry]) => build({ ...common, ...entry })));
 const warnings = results.flatMap((r) => r.warnings);
 if (warnings.length > 0) {
   console.error(`esbuild: ${warnings.length} warning(s) treated as errors`);
