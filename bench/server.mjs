@@ -96,7 +96,8 @@ function positionAt(text, offset) {
 
 /**
  * Opens `text` as `file`, then types `runs` characters at `offset`, one edit at a time; after
- * each edit, times the answer to `textDocument/codeLens` (which needs the new analysis).
+ * each edit, times from sending `didChange` to the answer to `textDocument/codeLens` (which
+ * needs the new analysis).
  */
 export async function serverEditLatency({ folder, file, text, offset, runs }) {
   const server = await startServer(folder);
@@ -107,6 +108,8 @@ export async function serverEditLatency({ folder, file, text, offset, runs }) {
       textDocument: { uri, languageId: 'markdown', version: 1, text },
     });
     await opened;
+    // An editor showing the document asks for its lenses at once.
+    await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     const at = positionAt(text, offset);
     const times = [];
     for (let i = 0; i < runs; i++) {

@@ -173,7 +173,8 @@ documents.onDidChangeContent(({ document }) => {
     recheckAll();
     configs.refreshConfigFile(document.uri);
   } else if (isMarkdown(document.languageId, document.uri)) {
-    analyses.schedule(document.uri, opened ? 0 : undefined);
+    if (opened) analyses.opened(document.uri);
+    else analyses.edited(document.uri);
   }
 });
 

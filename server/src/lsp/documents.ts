@@ -1,12 +1,15 @@
 /**
  * Open documents and their analyses: which version was analysed under which configuration,
  * debounced re-analysis while typing, and publishing diagnostics and `outlineChanged`.
+ * The documents kept (`retention.ts`) keep their analysis and an `IncrementalAnalyzer`, so
+ * an edit re-analyses only what it changed. The others keep only which version was
+ * published, and are analysed again when a request needs them.
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
-import { analyze } from '../engine/analyze';
 import { defaultConfig } from '../engine/defaults';
+import { IncrementalAnalyzer } from '../engine/incremental/incremental-analyzer';
 import type { LintConfig } from '../engine/model';
 import { LineIndex, stripBom } from '../engine/text';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../protocol';
@@ -14,6 +17,7 @@ import type { OutlineChangedParams } from '../protocol';
 import { isMarkdown, isPostmortem } from './applicability';
 import { analysisFailedDiagnostic, findingDiagnostic } from './diagnostics';
 import { PositionMapper } from './positions';
+import { Retention } from './retention';
 import type { Settings } from './settings';
 import { coerceSettings } from './settings';
 
@@ -48,34 +52,90 @@ export interface DocumentConfiguration {
   config: LintConfig;
 }
 
+/** An analysed document and the configuration generation it was analysed under. */
+type Analyzed = AnalyzedDocument & { generation: number };
+
 interface CacheEntry {
   version: number;
   generation: number;
-  result: Promise<AnalyzedDocument | undefined>;
+  result: Promise<Analyzed | undefined>;
 }
 
-/** Analyses open Markdown documents on demand and after edits, and publishes the results. */
+/** Tuning of `DocumentAnalyses`. */
+export interface AnalysesOptions {
+  /** Quiet time (ms) after an edit before re-analysing and publishing. Default 200. */
+  debounceMs?: number;
+  /**
+   * How many of the documents asked about or edited last keep their analysis and analyzer
+   * (besides the one opened last). Default 8.
+   */
+  retained?: number;
+}
+
+/**
+ * Analyses open Markdown documents on demand and after edits, and publishes the results.
+ * A request for a version not analysed yet analyses it at once, whatever the debounce.
+ */
 export class DocumentAnalyses {
+  /** Analyses of the documents kept (and of any still being made). */
   private readonly cache = new Map<string, CacheEntry>();
+  /** Analyzers of the documents kept. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
+  private readonly retention: Retention;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** `${version}:${generation}` last published per document, so nothing is sent twice. */
   private readonly published = new Map<string, string>();
   /** Bumped whenever settings or configuration files change: cached analyses are stale. */
   private generation = 0;
+  private readonly debounceMs: number;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configure: (uri: string) => Promise<DocumentConfiguration>,
     private readonly workspaceFolders: () => string[],
-    /** Quiet time after an edit before re-analysing. */
-    private readonly debounceMs = 200,
-  ) {}
+    { debounceMs = 200, retained = 8 }: AnalysesOptions = {},
+  ) {
+    this.debounceMs = debounceMs;
+    this.retention = new Retention(retained);
+  }
 
-  /** The analysis of a document's current version; undefined when it is not open Markdown. */
+  /**
+   * The analysis of a document's current version, for a request about it; undefined when it
+   * is not open Markdown. The document counts as used.
+   */
   get(uri: string): Promise<AnalyzedDocument | undefined> {
+    const document = this.openMarkdown(uri);
+    if (!document) return Promise.resolve(undefined);
+    this.use(uri);
+    return this.analysisOf(document);
+  }
+
+  /** A document was opened: it is checked at once. */
+  opened(uri: string): void {
+    if (!this.openMarkdown(uri)) return;
+    for (const unused of this.retention.open(uri)) this.release(unused);
+    this.schedule(uri, 0);
+  }
+
+  /** A document was edited: it counts as used, and is checked again after the typing pause. */
+  edited(uri: string): void {
+    if (!this.openMarkdown(uri)) return;
+    this.use(uri);
+    this.schedule(uri);
+  }
+
+  private openMarkdown(uri: string): TextDocument | undefined {
     const document = this.documents.get(uri);
-    if (!document || !isMarkdown(document.languageId, uri)) return Promise.resolve(undefined);
+    return document && isMarkdown(document.languageId, uri) ? document : undefined;
+  }
+
+  private use(uri: string): void {
+    for (const unused of this.retention.use(uri)) this.release(unused);
+  }
+
+  private analysisOf(document: TextDocument): Promise<Analyzed | undefined> {
+    const { uri } = document;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) {
       return cached.result;
@@ -96,7 +156,10 @@ export class DocumentAnalyses {
     return result;
   }
 
-  /** Re-analyses a document after `delay` ms of quiet, then publishes; a newer call replaces it. */
+  /**
+   * Re-analyses a document after `delay` ms of quiet, then publishes; a newer call replaces it.
+   * A document not kept keeps nothing of the analysis but which version was published.
+   */
   schedule(uri: string, delay = this.debounceMs): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(
@@ -120,17 +183,28 @@ export class DocumentAnalyses {
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.cache.delete(uri);
+    this.retention.delete(uri);
+    this.release(uri);
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** Drops the analysis and analyzer of a document not kept: the bulk of its memory. */
+  private release(uri: string): void {
+    this.cache.delete(uri);
+    this.analyzers.delete(uri);
+  }
+
   private async publish(uri: string): Promise<void> {
-    const analyzed = await this.get(uri);
+    const opened = this.openMarkdown(uri);
+    if (!opened) return;
+    const analyzed = await this.analysisOf(opened);
+    // Not kept (opened in the background, say): the analysis would only hold memory.
+    if (!this.retention.keeps(uri)) this.release(uri);
     const document = this.documents.get(uri);
     // Stale work: the document changed or closed meanwhile; the newer schedule publishes.
     if (!analyzed || !document || analyzed.version !== document.version) return;
-    const key = `${analyzed.version}:${this.cache.get(uri)?.generation ?? -1}`;
+    const key = `${analyzed.version}:${analyzed.generation}`;
     if (this.published.get(uri) === key) return;
     this.published.set(uri, key);
     await this.connection.sendDiagnostics({
@@ -146,11 +220,11 @@ export class DocumentAnalyses {
     document: TextDocument,
     { settings, config }: DocumentConfiguration,
     generation: number,
-  ): AnalyzedDocument {
+  ): Analyzed {
     const { text, bomLength } = stripBom(document.getText());
-    const base = { uri: document.uri, version: document.version, settings, config };
+    const base = { uri: document.uri, version: document.version, generation, settings, config };
     try {
-      const analysis = analyze(text, config);
+      const analysis = this.analyzerOf(document.uri).analyze(text, config);
       const postmortem = isPostmortem(
         document.uri,
         analysis.model,
@@ -165,6 +239,8 @@ export class DocumentAnalyses {
         isPostmortem: postmortem,
       };
     } catch (error) {
+      // What the analyzer kept from this text is suspect: the next version starts afresh.
+      this.analyzers.delete(document.uri);
       this.logError(`Analysing ${document.uri} (version ${document.version})`, error);
       return {
         ...base,
@@ -178,6 +254,16 @@ export class DocumentAnalyses {
       const entry = this.cache.get(document.uri);
       if (entry && entry.generation === generation) entry.version = document.version;
     }
+  }
+
+  /** The document's analyzer; a fresh one, not kept, for a document not kept. */
+  private analyzerOf(uri: string): IncrementalAnalyzer {
+    let analyzer = this.analyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer();
+      if (this.retention.keeps(uri)) this.analyzers.set(uri, analyzer);
+    }
+    return analyzer;
   }
 
   private logError(what: string, error: unknown): void {
