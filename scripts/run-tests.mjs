@@ -7,7 +7,9 @@ import { join } from 'node:path';
 function collect(path) {
   if (statSync(path).isFile()) return [path];
   return readdirSync(path, { withFileTypes: true })
-    .filter((entry) => !(entry.isDirectory() && (entry.name === 'e2e' || entry.name === 'fixtures')))
+    .filter(
+      (entry) => !(entry.isDirectory() && (entry.name === 'e2e' || entry.name === 'fixtures')),
+    )
     .flatMap((entry) => {
       const child = join(path, entry.name);
       if (entry.isDirectory()) return collect(child);

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { version } from '../../package.json';
 import { RULE_IDS } from '../../server/src/engine/model';
 import { ruleUrl } from '../../server/src/engine/rules/rule';
+import { buildBundles } from '../build';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const cli = join(repoRoot, 'server', 'out', 'cli.js');
@@ -53,11 +54,7 @@ function runJson(args: string[]): Run & { output: JsonOutput } {
 let scratch: string;
 
 before(() => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'cli'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  assert.equal(build.status, 0, build.stderr);
+  buildBundles('cli');
   scratch = mkdtempSync(join(tmpdir(), 'postmortem-cli-'));
 });
 

@@ -6,6 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { workerCount } from '../../server/src/cli/pool';
+import { buildBundles } from '../build';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const cli = join(repoRoot, 'server', 'out', 'cli.js');
@@ -18,11 +19,7 @@ function run(args: string[], cwd: string) {
 let scratch: string;
 
 before(() => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'cli'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  assert.equal(build.status, 0, build.stderr);
+  buildBundles('cli');
   scratch = mkdtempSync(join(tmpdir(), 'postmortem-jobs-'));
   mkdirSync(join(scratch, 'reports'));
   // The sample, and variants with findings: rows out of order, a section dropped.

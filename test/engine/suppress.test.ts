@@ -121,6 +121,36 @@ describe('filterSuppressed', () => {
       'placeholder@3',
     ]);
   });
+
+  test('several directives in one comment block, on CRLF lines; an opening never closed is none', () => {
+    const md =
+      '<!--\r\nnote\r\n--> <!-- postmortem-disable-line placeholder --> x\r\n\r\n<!-- postmortem-disable-next-line\r\n  placeholder -->\r\n\r\nTBD\r\n\r\n<!-- postmortem-disable rca-evidence\r\n';
+    assert.deepEqual(surviving(md, ['placeholder', 'rca-evidence'], 10), [
+      'placeholder@1',
+      'placeholder@2',
+      'placeholder@4',
+      'placeholder@5',
+      'placeholder@6',
+      'placeholder@7',
+      'placeholder@9',
+      'placeholder@10',
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => `rca-evidence@${line}`),
+    ]);
+  });
+
+  test('a second opening before the same --> belongs to the first directive', () => {
+    const md = 'a <!-- postmortem-disable-line placeholder <!-- postmortem-disable --> b\nc\n';
+    assert.deepEqual(surviving(md, ['placeholder', 'rca-evidence'], 2), [
+      'placeholder@2',
+      'rca-evidence@1',
+      'rca-evidence@2',
+    ]);
+  });
+
+  test('tens of thousands of unclosed openings are read in one pass', () => {
+    const md = `a <!-- postmortem-disable-line -->\n\n<!-- ${'postmortem-disable <!-- '.repeat(40_000)}\n`;
+    assert.deepEqual(surviving(md, ['placeholder'], 3), ['placeholder@2', 'placeholder@3']);
+  });
 });
 
 describe('analyze applies suppressions', () => {

@@ -1,7 +1,8 @@
 /**
  * Properties of the engine over generated post-mortems and random edits: it never throws,
- * every finding lies inside the document, metrics are never negative, and every fix changes
- * only what it names and removes the finding it was offered for.
+ * every finding lies inside the document, metrics are never negative, every fix changes only
+ * what it names and removes the finding it was offered for, and incremental analysis through
+ * a series of edits equals a fresh full analysis.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -11,6 +12,7 @@ import type { Analysis } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/defaults';
 import { applyEdits } from '../../server/src/engine/edits';
 import type { Finding, Span } from '../../server/src/engine/model';
+import { IncrementalAnalyzer } from '../../server/src/engine/incremental/incremental-analyzer';
 import { METRIC_NAMES } from '../../server/src/engine/model';
 import { LineIndex, stripBom } from '../../server/src/engine/text';
 import { applyEdit, edit, postmortem } from './arbitraries';
@@ -90,6 +92,21 @@ test('a fix changes only the text it names and removes its finding', () => {
           count(after, key(finding)) < count(analysis.findings, key(finding)),
           `${key(finding)} is still there after its fix`,
         );
+      }
+    }),
+    { ...runs, numRuns: 150 },
+  );
+});
+
+test('incremental analysis through a series of edits equals a full analysis of each version', () => {
+  fc.assert(
+    fc.property(postmortem, fc.array(edit, { minLength: 1, maxLength: 4 }), (generated, edits) => {
+      const analyzer = new IncrementalAnalyzer();
+      let raw = generated;
+      for (const next of [undefined, ...edits]) {
+        if (next) raw = applyEdit(raw, next);
+        const { text } = stripBom(raw);
+        assert.deepEqual(analyzer.analyze(text, config), analyze(text, config));
       }
     }),
     { ...runs, numRuns: 150 },

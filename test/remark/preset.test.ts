@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import preset from '../../server/src/remark/preset';
+import { buildBundles } from '../build';
 
 const repo = join(__dirname, '..', '..');
 const report = 'test/fixtures/editors/postmortems/2025-03-15-login-outage.md';
@@ -18,8 +19,7 @@ const expected = [
 ];
 
 before(() => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'remark'], { cwd: repo });
-  assert.equal(build.status, 0, String(build.stderr));
+  buildBundles('remark');
 });
 
 test('in a unified pipeline, each rule reports through vfile messages', async () => {

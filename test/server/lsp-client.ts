@@ -3,9 +3,10 @@
  * answers the server's requests (settings, registrations) and lets tests wait for
  * notifications instead of sleeping.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+import { buildBundles } from '../build';
 import { pathToFileURL } from 'node:url';
 import type {
   InitializeResult,
@@ -37,11 +38,7 @@ export const repoRoot = join(__dirname, '..', '..');
 
 /** Builds the server bundle the tests run (`npm test` builds too; this keeps files standalone). */
 export function buildServer(): void {
-  const result = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`Building the server failed:\n${result.stderr}`);
+  buildBundles('server');
 }
 
 /** Waits for values pushed later, or already pushed, that satisfy a predicate. */

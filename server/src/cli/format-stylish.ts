@@ -70,9 +70,19 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
       finding,
       position: `${finding.span.start.line}:${finding.span.start.column}`,
     }));
-    const positionWidth = Math.max(0, ...rows.map((row) => row.position.length));
+    const notices = (result.notices ?? []).map((notice) => ({
+      notice,
+      position: `${notice.span.start.line}:${notice.span.start.column}`,
+    }));
+    const positions = [...rows, ...notices].map((row) => row.position.length);
+    const positionWidth = Math.max(0, ...positions);
     const severityWidth = Math.max(0, ...rows.map((row) => row.finding.severity.length));
     const messageWidth = Math.max(0, ...rows.map((row) => row.finding.message.length));
+    for (const { notice, position } of notices) {
+      out.push(
+        `  ${style.dim(position.padEnd(positionWidth))}  ${style.dim('note'.padEnd(severityWidth))}  ${notice.message}`,
+      );
+    }
     for (const { finding, position } of rows) {
       out.push(
         [

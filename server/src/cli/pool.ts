@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
+import type { Notice } from '../engine/analyze';
 import { IncrementalAnalyzer } from '../engine/incremental/incremental-analyzer';
 import type { Finding, LintConfig, Metrics } from '../engine/model';
 
@@ -18,6 +19,7 @@ export interface AnalysisTask {
 export interface AnalysisSummary {
   findings: Finding[];
   metrics: Metrics | null;
+  notices: Notice[];
 }
 
 /** Files per worker below which starting a worker costs more than it saves. */
@@ -25,8 +27,8 @@ const FILES_PER_WORKER = 50;
 
 /** Analyses one text: the fast parse of long tables, the same results as `analyze`. */
 export function summarize({ text, config }: AnalysisTask): AnalysisSummary {
-  const { findings, model } = new IncrementalAnalyzer().analyze(text, config);
-  return { findings, metrics: model.metrics };
+  const { findings, model, notices } = new IncrementalAnalyzer().analyze(text, config);
+  return { findings, metrics: model.metrics, notices };
 }
 
 /** How many workers to start for `files` files: `jobs` when given, else one per core. */

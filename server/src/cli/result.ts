@@ -1,4 +1,5 @@
 /** What the command line found in one file: what every output format prints. */
+import type { Notice } from '../engine/analyze';
 import type { Finding, Metrics } from '../engine/model';
 
 export interface FileResult {
@@ -9,4 +10,6 @@ export interface FileResult {
   findings: Finding[];
   /** Null when the file has no timeline. */
   metrics: Metrics | null;
+  /** What the analysis says of itself, such as parts too large to check (none when absent). */
+  notices?: Notice[];
 }

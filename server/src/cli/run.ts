@@ -123,6 +123,7 @@ async function lintFiles(
     let analysis: AnalysisSummary = {
       findings: fixed.analysis.findings,
       metrics: fixed.analysis.model.metrics,
+      notices: fixed.analysis.notices,
     };
     if (fixed.text !== text) {
       try {
@@ -168,6 +169,14 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     context.stderr.write(`${prefix ? 'postmortem-lint: ' : ''}${message}\n`);
   };
   const results = await lintFiles(options, context, fail);
+  // Whatever the format, people (and editors following `file:line:column`) learn what was not
+  // checked; the exit status stays that of the findings.
+  for (const result of results) {
+    for (const notice of result.notices ?? []) {
+      const { line, column } = notice.span.start;
+      context.stderr.write(`${result.path}:${line}:${column}: ${notice.message}\n`);
+    }
+  }
 
   const color = context.stdout.isTTY === true && !context.env.NO_COLOR;
   switch (options.format) {

@@ -1,8 +1,10 @@
 /** The engine's entry point: text and configuration in, model and findings out. */
 import type { Root } from 'mdast';
+import { CONTENT_RULES, parseDegraded } from './degraded';
+import { assessText } from './guard';
 import { computeMetrics } from './metrics';
 import { resolveMilestones } from './milestones';
-import type { Finding, LintConfig, PostmortemModel } from './model';
+import type { Finding, LintConfig, PostmortemModel, Span } from './model';
 import { parseMarkdown } from './parse';
 import { RULES } from './rules/registry';
 import { findSections } from './sections';
@@ -11,10 +13,18 @@ import { filterSuppressed } from './suppress';
 import { LineIndex } from './text';
 import { readTimeline } from './timeline';
 
+/** Something about the analysis itself that the reader should know, such as what was not checked. */
+export interface Notice {
+  message: string;
+  span: Span;
+}
+
 export interface Analysis {
   model: PostmortemModel;
   /** Findings of enabled rules, suppressions applied, in document order. */
   findings: Finding[];
+  /** Empty unless the text was too large or too complex to check fully (`guard.ts`). */
+  notices: Notice[];
 }
 
 /**
@@ -60,8 +70,35 @@ export function runRules(model: PostmortemModel, config: LintConfig): Finding[] 
   );
 }
 
+/**
+ * The analysis of a text the guard will not parse in full (`guard.ts`): the model of what is
+ * safe to read (`degraded.ts`), the rules that stay meaningful on it, and a notice saying so.
+ * Null when the text may be parsed in full. Every entry point asks it first, so that they
+ * degrade alike.
+ */
+export function guardedAnalysis(
+  text: string,
+  config: LintConfig,
+  lines: LineIndex,
+): Analysis | null {
+  const hazard = assessText(text, lines.lineStarts);
+  if (!hazard) return null;
+  const read = parseDegraded(text, lines, config.schema, hazard);
+  let model = buildModel(text, config, lines, read.tree);
+  if (!read.timelineRead) {
+    // A timeline section that was not read has no entries to order or measure.
+    model = { ...model, timeline: null, milestones: resolveMilestones(null), metrics: null };
+  }
+  const rules = { ...config.rules };
+  for (const id of CONTENT_RULES) rules[id] = 'off';
+  return { model, findings: runRules(model, { ...config, rules }), notices: [read.notice] };
+}
+
 /** Analyses a document's text (without a byte order mark) under a configuration. */
 export function analyze(text: string, config: LintConfig): Analysis {
-  const model = buildModel(text, config);
-  return { model, findings: runRules(model, config) };
+  const lines = new LineIndex(text);
+  const guarded = guardedAnalysis(text, config, lines);
+  if (guarded) return guarded;
+  const model = buildModel(text, config, lines);
+  return { model, findings: runRules(model, config), notices: [] };
 }

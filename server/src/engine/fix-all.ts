@@ -1,7 +1,7 @@
 /** `--fix` and fix-all: apply every safe fix, re-analysing until none is left. */
-import { analyze } from './analyze';
 import type { Analysis } from './analyze';
 import { applyEdits, compatibleEdits } from './edits';
+import { IncrementalAnalyzer } from './incremental/incremental-analyzer';
 import type { Finding, LintConfig } from './model';
 
 /** Passes before giving up on fixes that keep producing new ones. */
@@ -23,15 +23,17 @@ const isSafe = (finding: Finding): boolean => finding.fix?.safe === true;
  * Applies the fixes of the findings that `select` picks (by default the safe ones) to a text
  * without a byte order mark. One fix can move or replace another (two sections inserted at one
  * place), so each pass applies the ones that do not conflict and analyses the text again:
- * sections inserted at one place come out in schema order.
+ * sections inserted at one place come out in schema order. Passes after the first re-parse only
+ * the sections their edits changed.
  */
 export function fixAll(
   text: string,
   config: LintConfig,
   select: (finding: Finding) => boolean = isSafe,
 ): FixResult {
+  const analyzer = new IncrementalAnalyzer();
   let current = text;
-  let analysis = analyze(current, config);
+  let analysis = analyzer.analyze(current, config);
   let passes = 0;
   while (passes < MAX_PASSES) {
     const source = current;
@@ -46,7 +48,7 @@ export function fixAll(
     const next = applyEdits(current, compatibleEdits(fixes));
     if (next === current) break;
     current = next;
-    analysis = analyze(current, config);
+    analysis = analyzer.analyze(current, config);
     passes++;
   }
   return { text: current, analysis, passes };

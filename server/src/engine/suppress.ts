@@ -23,9 +23,41 @@ interface Directive {
   endLine: number;
 }
 
-const DIRECTIVE =
-  /<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)(?=[\s,]|--)([^]*?)-->/g;
-const HAS_DIRECTIVE = new RegExp(DIRECTIVE.source);
+/** A directive's opening, up to its kind, in the text before a comment's `-->`. */
+const OPENING = /<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)(?=[\s,]|--|$)/;
+
+interface DirectiveText {
+  kind: Kind;
+  /** What follows the kind up to `-->`: rule ids and a reason. */
+  body: string;
+  /** Offsets of the directive's `<!--` and just after its `-->`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The directives of an HTML node's text: the first opening before each `-->` runs to it (a
+ * second opening before the same `-->` is part of the first one's body). One pass over the
+ * text, however many openings are never closed.
+ */
+function directiveTexts(value: string): DirectiveText[] {
+  const found: DirectiveText[] = [];
+  for (let from = 0; ;) {
+    const close = value.indexOf('-->', from);
+    if (close < 0) return found;
+    const before = value.slice(from, close);
+    const opening = OPENING.exec(before);
+    if (opening) {
+      found.push({
+        kind: opening[1] as Kind,
+        body: before.slice(opening.index + opening[0].length),
+        start: from + opening.index,
+        end: close + 3,
+      });
+    }
+    from = close + 3;
+  }
+}
 
 /** The rule ids a directive names: every rule when it names none; unknown ids are ignored. */
 function ruleList(body: string): readonly RuleId[] {
@@ -45,16 +77,28 @@ function htmlNodes(node: Nodes, found: Html[] = []): Html[] {
   return found;
 }
 
+/** Line breaks (CRLF, CR or LF) in `text[from, to)`. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks++;
+  }
+  return breaks;
+}
+
 /** The directives of the document's HTML nodes, in document order. */
 function readDirectives(tree: Root): Directive[] {
   const directives: Directive[] = [];
   for (const node of htmlNodes(tree)) {
     if (!node.position) continue;
-    for (const match of node.value.matchAll(DIRECTIVE)) {
-      const before = node.value.slice(0, match.index);
-      const line = node.position.start.line + (before.match(/\r\n|\r|\n/g)?.length ?? 0);
-      const endLine = line + (match[0].match(/\r\n|\r|\n/g)?.length ?? 0);
-      directives.push({ kind: match[1] as Kind, rules: ruleList(match[2]), line, endLine });
+    let line = node.position.start.line;
+    let counted = 0;
+    for (const { kind, body, start, end } of directiveTexts(node.value)) {
+      line += lineBreaks(node.value, counted, start);
+      const endLine = line + lineBreaks(node.value, start, end);
+      counted = start;
+      directives.push({ kind, rules: ruleList(body), line, endLine });
     }
   }
   return directives;
@@ -69,12 +113,24 @@ function contentLines(tree: Root): number[] {
   visit(tree, (node: Node) => {
     if (node.type === 'root' || !node.position) return;
     if ('children' in node && Array.isArray(node.children) && node.children.length > 0) return;
-    if (node.type === 'html' && HAS_DIRECTIVE.test((node as Html).value)) return;
+    if (node.type === 'html' && directiveTexts((node as Html).value).length > 0) return;
     for (let line = node.position.start.line; line <= node.position.end.line; line++) {
       lines.add(line);
     }
   });
   return [...lines].sort((a, b) => a - b);
+}
+
+/** The first of the ascending `lines` after `line`, by binary search. */
+function firstAfter(lines: readonly number[], line: number): number | undefined {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lines[middle]! > line) high = middle;
+    else low = middle + 1;
+  }
+  return lines[low];
 }
 
 /** For each rule, the line ranges (first and last line, inclusive) in which it is suppressed. */
@@ -100,7 +156,7 @@ function suppressedRanges(tree: Root): Map<RuleId, [number, number][]> {
           list.push([directive.line, directive.endLine]);
           break;
         case 'disable-next-line': {
-          const next = lines.find((line) => line > directive.endLine);
+          const next = firstAfter(lines, directive.endLine);
           if (next !== undefined) list.push([next, next]);
           break;
         }

@@ -1,6 +1,7 @@
-/** Findings, configuration problems and analysis failures as LSP diagnostics. */
+/** Findings, notices, configuration problems and analysis failures as LSP diagnostics. */
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Analysis, Notice } from '../engine/analyze';
 import type { Finding, Severity } from '../engine/model';
 import { ruleUrl } from '../engine/rules/rule';
 import type { PositionMapper } from './positions';
@@ -24,6 +25,24 @@ export function findingDiagnostic(finding: Finding, positions: PositionMapper): 
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+}
+
+/** The diagnostic of a notice (such as a report too large to check fully): information, no rule. */
+function noticeDiagnostic(notice: Notice, positions: PositionMapper): Diagnostic {
+  return {
+    range: positions.range(notice.span),
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: notice.message,
+  };
+}
+
+/** The diagnostics of an analysis: its notices, then its findings. */
+export function analysisDiagnostics(analysis: Analysis, positions: PositionMapper): Diagnostic[] {
+  return [
+    ...analysis.notices.map((notice) => noticeDiagnostic(notice, positions)),
+    ...analysis.findings.map((finding) => findingDiagnostic(finding, positions)),
+  ];
 }
 
 /** A configuration problem at 1-based lines and columns of the configuration file. */

@@ -25,8 +25,18 @@ export function headingBlocks(model: PostmortemModel): HeadingBlock[] {
   const headings = model.tree.children.filter(
     (node): node is Heading => node.type === 'heading' && node.position !== undefined,
   );
+  // For each heading, the next one of the same or a higher level: one pass from the end, with
+  // the headings still open (levels increasing from the bottom) on a stack.
+  const nextOf: (Heading | undefined)[] = [];
+  const open: Heading[] = [];
+  for (let index = headings.length - 1; index >= 0; index--) {
+    const heading = headings[index]!;
+    while (open.length > 0 && open[open.length - 1]!.depth > heading.depth) open.pop();
+    nextOf[index] = open[open.length - 1];
+    open.push(heading);
+  }
   return headings.map((heading, index) => {
-    const next = headings.slice(index + 1).find((candidate) => candidate.depth <= heading.depth);
+    const next = nextOf[index];
     return {
       heading,
       text: toString(heading).trim(),

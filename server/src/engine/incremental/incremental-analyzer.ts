@@ -4,7 +4,7 @@
  * gives what `analyze` gives for the same text.
  */
 import type { Analysis } from '../analyze';
-import { buildModel, runRules } from '../analyze';
+import { buildModel, guardedAnalysis, runRules } from '../analyze';
 import type { LintConfig } from '../model';
 import { LineIndex } from '../text';
 import { parseIncrementally } from './incremental-parser';
@@ -25,9 +25,11 @@ export class IncrementalAnalyzer {
   /** Analyses `text` (without a byte order mark) under `config`. */
   analyze(text: string, config: LintConfig): Analysis {
     const lines = new LineIndex(text);
+    const guarded = guardedAnalysis(text, config, lines);
+    if (guarded) return guarded;
     const tree = parseIncrementally(text, this.cache, lines);
     const timelineOf = this.timelines.reader(mayHaveDefinitions(text));
     const model = buildModel(text, config, lines, tree, timelineOf);
-    return { model, findings: runRules(model, config) };
+    return { model, findings: runRules(model, config), notices: [] };
   }
 }

@@ -1,0 +1,139 @@
+/**
+ * Nothing from a workspace is executed and nothing reaches the network: the sources of the
+ * server, the CLI and the client use no process spawning, no code evaluation, no dynamic
+ * loading and no network module, and the bundles load only the Node modules listed here, each
+ * for a stated reason. (`untrustedWorkspaces` support is checked in `test/extension`.)
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { repoRoot } from '../server/lsp-client';
+import { buildBundles } from '../build';
+
+/** Every `.ts` file under `folder`. */
+function sources(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns'];
+
+/** What must not appear in the sources, and why. */
+const FORBIDDEN: { pattern: RegExp; why: string }[] = [
+  { pattern: /child_process/, why: 'spawns processes' },
+  { pattern: /\beval\s*\(/, why: 'evaluates code' },
+  { pattern: /new\s+Function\b/, why: 'evaluates code' },
+  { pattern: /\brequire\s*\(/, why: 'loads code at run time' },
+  { pattern: /\bimport\s*\(/, why: 'loads code at run time' },
+  { pattern: /['"](?:node:)?vm['"]/, why: 'evaluates code' },
+  { pattern: /\bfetch\s*\(|XMLHttpRequest|WebSocket/, why: 'reaches the network' },
+  {
+    pattern: new RegExp(`from ['"](?:node:)?(?:${NETWORK_MODULES.join('|')})['"]`),
+    why: 'reaches the network',
+  },
+];
+
+/** Sources that may use worker threads: the CLI's pool runs its own bundle in them. */
+const WORKER_THREADS = ['server/src/cli/main.ts', 'server/src/cli/pool.ts'];
+
+describe('sources', () => {
+  const files = [
+    ...sources(join(repoRoot, 'server', 'src')),
+    ...sources(join(repoRoot, 'client', 'src')),
+  ];
+
+  test('there are sources to check', () => {
+    assert.ok(files.length > 50, `${files.length} files`);
+  });
+
+  test('no process spawning, code evaluation, dynamic loading or network access', () => {
+    const found: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const { pattern, why } of FORBIDDEN) {
+        const match = pattern.exec(text);
+        if (match) found.push(`${relative(repoRoot, file)}: \`${match[0]}\` ${why}`);
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test('worker threads only in the CLI pool, which starts its own bundle', () => {
+    const users = files
+      .filter((file) => /worker_threads/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repoRoot, file).split('\\').join('/'));
+    assert.deepEqual(users.sort(), WORKER_THREADS);
+    assert.match(
+      readFileSync(join(repoRoot, 'server', 'src', 'cli', 'main.ts'), 'utf8'),
+      /workerScript: __filename/,
+    );
+  });
+});
+
+/**
+ * Node modules each bundle loads. `child_process` and `net` come with the `node` entries of
+ * vscode-languageclient (which starts the bundled server over IPC) and vscode-languageserver
+ * (socket and pipe transports, global module lookup): code this product does not call with
+ * anything from a workspace.
+ */
+const BUNDLE_MODULES: Record<string, string[]> = {
+  'server/out/server.js': [
+    'child_process',
+    'crypto',
+    'fs',
+    'net',
+    'node:fs',
+    'node:path',
+    'node:process',
+    'node:url',
+    'node:util',
+    'os',
+    'path',
+    'url',
+    'util',
+  ],
+  'server/out/cli.js': [
+    'node:fs',
+    'node:os',
+    'node:path',
+    'node:process',
+    'node:url',
+    'node:util',
+    'node:worker_threads',
+  ],
+  'client/out/extension.js': [
+    'child_process',
+    'crypto',
+    'fs',
+    'net',
+    'os',
+    'path',
+    'readline',
+    'util',
+    'vscode',
+  ],
+  'server/out/remark-preset.mjs': ['node:path', 'node:process', 'node:url'],
+};
+
+describe('bundles', () => {
+  before(() => buildBundles());
+
+  for (const [bundle, expected] of Object.entries(BUNDLE_MODULES)) {
+    test(`${bundle}: loads only the Node modules listed, evaluates no code`, () => {
+      const text = readFileSync(join(repoRoot, bundle), 'utf8');
+      const loaded = new Set<string>();
+      for (const match of text.matchAll(/\brequire\("([^"]+)"\)|\bfrom "([^"./][^"]*)"/g)) {
+        loaded.add((match[1] ?? match[2])!);
+      }
+      assert.deepEqual([...loaded].sort(), expected);
+      assert.doesNotMatch(text, /\beval\(|new Function\(/);
+      for (const name of NETWORK_MODULES.filter((name) => name !== 'net')) {
+        assert.ok(!loaded.has(name) && !loaded.has(`node:${name}`), `${bundle} loads ${name}`);
+      }
+    });
+  }
+});
