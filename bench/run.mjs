@@ -16,7 +16,7 @@ import { defaultConfig } from '../server/src/engine/defaults.ts';
 import { IncrementalAnalyzer } from '../server/src/engine/incremental/incremental-analyzer.ts';
 import { parseMarkdown } from '../server/src/engine/parse.ts';
 import { generateReport, reportOfSize } from './generate.mjs';
-import { timeProcess, timeRuns } from './measure.mjs';
+import { median, timeProcess, timeRuns } from './measure.mjs';
 import { serverEditLatency, serverMemory } from './server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,13 +134,19 @@ try {
       pass: inside.median <= 0.1 * tParse,
     });
 
-    progress('500 rows against 5,000');
-    const small = timeRuns({
-      run: () => new IncrementalAnalyzer().analyze(mid, config),
-      runs: runsOf(15),
-    });
-    const growth = first.median / small.median;
-    record({ name: 'First analysis, 500 rows', value: small.median });
+    // Both sizes alternately, so that they run in the same conditions (heap, caches, load).
+    progress('500 rows against 5,000, alternately');
+    const firstOf = (text, runs) =>
+      timeRuns({ run: () => new IncrementalAnalyzer().analyze(text, config), runs, warmup: 1 });
+    const larger = [];
+    const smaller = [];
+    for (let i = 0; i < runsOf(9); i++) {
+      larger.push(firstOf(big, 1).median);
+      smaller.push(firstOf(mid, 5).median);
+    }
+    const growth = median(larger) / median(smaller);
+    record({ name: 'First analysis, 5,000 rows, alternating with 500', value: median(larger) });
+    record({ name: 'First analysis, 500 rows, alternating with 5,000', value: median(smaller) });
     record({
       name: 'Growth: 5,000 rows over 500 rows',
       value: growth,
@@ -237,12 +243,12 @@ try {
     progress('server memory with 100 open 50 KB reports');
     const memory = await serverMemory({ folder: join(work, 'workspace'), files: openFiles });
     record({
-      name: 'Server resident memory, 100 open 50 KB reports',
-      value: memory.rssMb,
+      name: 'Server resident memory, 100 open 50 KB reports (2 s after opening)',
+      value: memory.settledMb,
       unit: 'MB',
       target: '< 150 MB',
-      pass: memory.rssMb < 150,
-      note: `peak ${Math.round(memory.peakMb)} MB, ${memory.findings} diagnostics`,
+      pass: memory.settledMb < 150,
+      note: `${Math.round(memory.burstMb)} MB as the last diagnostics arrive, peak ${Math.round(memory.peakMb)} MB; ${memory.findings} diagnostics`,
     });
 
     progress('server: codeLens after an edit');

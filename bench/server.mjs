@@ -4,19 +4,23 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../server/src/protocol.ts';
 import { median } from './measure.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Starts `server/out/server.js --stdio` and initializes it; resolves diagnostics by URI. */
-async function startServer(folder) {
-  const child = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], {
+export async function startServer(folder) {
+  // With the Node flags the VS Code client starts it with.
+  const script = join(repoRoot, 'server', 'out', 'server.js');
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, '--stdio'], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -65,7 +69,13 @@ function memoryOf(pid) {
   return { rssMb: field('VmRSS'), peakMb: field('VmHWM') };
 }
 
-/** Opens `files` (paths) in one server and reads its memory once all have diagnostics. */
+/** How long the server is left idle before its settled memory is read. */
+const SETTLE_MS = 2000;
+
+/**
+ * Opens `files` (paths) in one server and reads its memory once all have diagnostics (`burst`)
+ * and again after `SETTLE_MS` of quiet (`settled`), with the peak of the whole run.
+ */
 export async function serverMemory({ folder, files }) {
   const server = await startServer(folder);
   try {
@@ -81,7 +91,10 @@ export async function serverMemory({ folder, files }) {
       (sum, params) => sum + params.diagnostics.length,
       0,
     );
-    return { ...memoryOf(server.pid), documents: files.length, findings };
+    const burst = memoryOf(server.pid).rssMb;
+    await setTimeout(SETTLE_MS);
+    const { rssMb, peakMb } = memoryOf(server.pid);
+    return { burstMb: burst, settledMb: rssMb, peakMb, documents: files.length, findings };
   } finally {
     await server.stop();
   }
@@ -122,6 +135,29 @@ export async function serverEditLatency({ folder, file, text, offset, runs }) {
       times.push(performance.now() - start);
     }
     return { median: median(times), runs: times };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Opens `text` as `file` in a fresh server: the time (ms) from `didOpen` to its diagnostics,
+ * and to the answer of the next request (`textDocument/documentSymbol`), which shows the
+ * server still serves.
+ */
+export async function serverOpenTime({ folder, file, text }) {
+  const server = await startServer(folder);
+  try {
+    const uri = pathToFileURL(file).href;
+    const start = performance.now();
+    const published = server.diagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
+    const { diagnostics } = await published;
+    const diagnosticsMs = performance.now() - start;
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    return { diagnosticsMs, answeredMs: performance.now() - start, diagnostics };
   } finally {
     await server.stop();
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
 
 /** Markdown on disk and untitled, and `.postmortemrc.json` files: the documents the server checks. */
@@ -23,12 +23,12 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module,
       transport: TransportKind.ipc,
       // A fixed port, so a "Attach to Server" launch configuration can find it.
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
     },
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);

@@ -112,6 +112,12 @@ export const SHOW_METRICS_COMMAND = 'postmortem.showMetricsBreakdown';
  */
 export const SETTINGS_SECTION = 'postmortem';
 
+/**
+ * Node flags the server is started with: `--expose-gc` lets it give memory back after bursts
+ * of analysis (`lsp/idle-collector.ts`).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--expose-gc'];
+
 /** Full names of the settings, as `package.json` declares them. */
 export const SETTING_NAMES = {
   /** Preset schema; empty to use `.postmortemrc.json` or `standard`. */

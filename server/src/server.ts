@@ -50,6 +50,7 @@ import { COMPLETION_TRIGGERS, completions } from './lsp/completion';
 import { ConfigurationResolver, isConfigFileUri } from './lsp/config';
 import type { AnalyzedPostmortem } from './lsp/documents';
 import { DocumentAnalyses, isAnalyzedPostmortem } from './lsp/documents';
+import { fullCollection, IdleCollector } from './lsp/idle-collector';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlay-hints';
 import { metricsBreakdown } from './lsp/metrics-text';
@@ -68,11 +69,13 @@ let settings = new SettingsStore(connection, false);
 let configs = new ConfigurationResolver(connection, documents, settings);
 let workspaceFolders: string[] = [];
 let refreshViews = (): void => {};
+const collect = fullCollection();
 const analyses = new DocumentAnalyses(
   connection,
   documents,
   (uri) => configs.forDocument(uri),
   () => workspaceFolders,
+  collect ? { collector: new IdleCollector(collect) } : {},
 );
 /** Documents just opened: analysed at once rather than after the typing pause. */
 const justOpened = new Set<string>();

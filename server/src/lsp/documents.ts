@@ -15,7 +15,8 @@ import { LineIndex, stripBom } from '../engine/text';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../protocol';
 import type { OutlineChangedParams } from '../protocol';
 import { isMarkdown, isPostmortem } from './applicability';
-import { analysisFailedDiagnostic, findingDiagnostic } from './diagnostics';
+import { analysisDiagnostics, analysisFailedDiagnostic } from './diagnostics';
+import type { IdleCollector } from './idle-collector';
 import { PositionMapper } from './positions';
 import { Retention } from './retention';
 import type { Settings } from './settings';
@@ -70,6 +71,8 @@ export interface AnalysesOptions {
    * (besides the one opened last). Default 8.
    */
   retained?: number;
+  /** Told the size of every text analysed, to give memory back after bursts. */
+  collector?: IdleCollector;
 }
 
 /**
@@ -88,15 +91,17 @@ export class DocumentAnalyses {
   /** Bumped whenever settings or configuration files change: cached analyses are stale. */
   private generation = 0;
   private readonly debounceMs: number;
+  private readonly collector: IdleCollector | undefined;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configure: (uri: string) => Promise<DocumentConfiguration>,
     private readonly workspaceFolders: () => string[],
-    { debounceMs = 200, retained = 8 }: AnalysesOptions = {},
+    { debounceMs = 200, retained = 8, collector }: AnalysesOptions = {},
   ) {
     this.debounceMs = debounceMs;
+    this.collector = collector;
     this.retention = new Retention(retained);
   }
 
@@ -223,6 +228,7 @@ export class DocumentAnalyses {
   ): Analyzed {
     const { text, bomLength } = stripBom(document.getText());
     const base = { uri: document.uri, version: document.version, generation, settings, config };
+    this.collector?.analysed(text.length);
     try {
       const analysis = this.analyzerOf(document.uri).analyze(text, config);
       const postmortem = isPostmortem(
@@ -276,7 +282,5 @@ export class DocumentAnalyses {
 function diagnosticsOf(analyzed: AnalyzedDocument): Diagnostic[] {
   if (analyzed.failure !== null) return [analysisFailedDiagnostic(analyzed.failure)];
   if (!analyzed.analysis || !analyzed.isPostmortem) return [];
-  return analyzed.analysis.findings.map((finding) =>
-    findingDiagnostic(finding, analyzed.positions),
-  );
+  return analysisDiagnostics(analyzed.analysis, analyzed.positions);
 }
