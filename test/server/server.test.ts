@@ -903,7 +903,17 @@ describe('language server over stdio', () => {
       title: 'Login outage',
       date: '2025-03-15',
     });
-    assert.deepEqual(sre, { text: renderTemplate(googleSre, 'Login outage', '2025-03-15') });
+    // Not the configured sections: the report names its preset, to be checked against it.
+    assert.deepEqual(sre, {
+      text: renderTemplate(googleSre, 'Login outage', '2025-03-15', 'google-sre'),
+    });
+    assert.ok(sre.text.startsWith('---\ntype: postmortem\npreset: google-sre\n---\n'));
+    const same = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+      preset: 'standard',
+      title: 'Login outage',
+      date: '2025-03-15',
+    });
+    assert.deepEqual(same, standardResult);
     await assert.rejects(
       client.request(TEMPLATE_REQUEST, { preset: 'nope', title: 'x', date: '2025-03-15' }),
       (error: { code: number; message: string }) => {
@@ -1070,6 +1080,22 @@ describe('configuration', () => {
       date: '2025-03-15',
     });
     assert.deepEqual(result, { text: renderTemplate(googleSre, 'Login outage', '2025-03-15') });
+    // The preset the folder is configured with needs no front matter; another one does.
+    for (const [preset, named] of [
+      ['google-sre', undefined],
+      ['standard', 'standard'],
+    ] as const) {
+      const picked = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+        uri: pathUri(folder),
+        preset,
+        title: 'Login outage',
+        date: '2025-03-15',
+      });
+      const schema = preset === 'standard' ? standard : googleSre;
+      assert.deepEqual(picked, {
+        text: renderTemplate(schema, 'Login outage', '2025-03-15', named),
+      });
+    }
   });
 
   test('postmortem.codeLens.enabled and postmortem.inlayHints.enabled: off, nothing is shown', async () => {

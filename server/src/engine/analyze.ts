@@ -1,6 +1,7 @@
 /** The engine's entry point: text and configuration in, model and findings out. */
 import type { Root } from 'mdast';
 import { CONTENT_RULES, parseDegraded } from './degraded';
+import { documentPresetNotices, documentSchema } from './document-preset';
 import { assessText } from './guard';
 import { computeMetrics } from './metrics';
 import { resolveMilestones } from './milestones';
@@ -38,7 +39,8 @@ export function buildModel(
   tree: Root = parseMarkdown(text),
   timelineOf: typeof readTimeline = readTimeline,
 ): PostmortemModel {
-  const sections = findSections(tree, config.schema, lines);
+  const schema = documentSchema(tree.children, lines, config.schema);
+  const sections = findSections(tree, schema, lines);
   const timelineSection = sections.find((section) => section.spec.id === 'timeline');
   const timeline = timelineSection ? timelineOf(timelineSection, lines, config) : null;
   const milestones = resolveMilestones(timeline);
@@ -46,7 +48,7 @@ export function buildModel(
     text,
     lines,
     tree,
-    schema: config.schema,
+    schema,
     sections,
     timeline,
     milestones,
@@ -91,7 +93,17 @@ export function guardedAnalysis(
   }
   const rules = { ...config.rules };
   for (const id of CONTENT_RULES) rules[id] = 'off';
-  return { model, findings: runRules(model, { ...config, rules }), notices: [read.notice] };
+  return analysisOf(model, { ...config, rules }, [read.notice]);
+}
+
+/** The analysis of a model: the findings of its rules, and its notices after `first`. */
+export function analysisOf(
+  model: PostmortemModel,
+  config: LintConfig,
+  first: Notice[] = [],
+): Analysis {
+  const notices = [...first, ...documentPresetNotices(model.tree.children, model.lines)];
+  return { model, findings: runRules(model, config), notices };
 }
 
 /** Analyses a document's text (without a byte order mark) under a configuration. */
@@ -99,6 +111,5 @@ export function analyze(text: string, config: LintConfig): Analysis {
   const lines = new LineIndex(text);
   const guarded = guardedAnalysis(text, config, lines);
   if (guarded) return guarded;
-  const model = buildModel(text, config, lines);
-  return { model, findings: runRules(model, config), notices: [] };
+  return analysisOf(buildModel(text, config, lines), config);
 }

@@ -20,6 +20,7 @@ import { ParseCache } from './incremental/parse-cache';
 import { shiftInPlace } from './incremental/shift';
 import { lineAt, mayHaveDefinitions } from './incremental/split';
 import type { RuleId, Schema } from './model';
+import { documentSchema } from './document-preset';
 import { normalizeHeading } from './normalize';
 import { parseMarkdown } from './parse';
 import { aliasTable, findSections } from './sections';
@@ -266,10 +267,11 @@ function describeHazard(hazard: Hazard): string {
 export function parseDegraded(
   text: string,
   lines: LineIndex,
-  schema: Schema,
+  configured: Schema,
   hazard: Hazard,
 ): DegradedParse {
   const front = frontMatter(text, lines);
+  const schema = documentSchema(front.nodes, lines, configured);
   const headings = keptHeadings(text, lines, schema, front.end);
   const sections = findSections(
     { type: 'root', children: [...front.nodes, ...headings] },

@@ -1,7 +1,8 @@
 /** `postmortem/template`: a new report for a preset, or for the schema configured at a URI. */
+import { isDeepStrictEqual } from 'node:util';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { defaultConfig } from '../engine/defaults';
-import type { LintConfig, Schema } from '../engine/model';
+import type { LintConfig } from '../engine/model';
 import { findPreset, PRESETS } from '../engine/presets';
 import { renderTemplate } from '../engine/template';
 import type { TemplateParams, TemplateResult } from '../protocol';
@@ -14,19 +15,20 @@ export async function template(
   if (typeof params?.title !== 'string' || typeof params.date !== 'string') {
     throw new ResponseError(ErrorCodes.InvalidParams, 'Expected `title` and `date` strings');
   }
-  let schema: Schema;
-  if (params.preset) {
-    const preset = findPreset(params.preset);
-    if (!preset) {
-      const names = PRESETS.map((known) => `\`${known.name}\``).join(', ');
-      throw new ResponseError(
-        ErrorCodes.InvalidParams,
-        `Unknown preset \`${params.preset}\`; expected one of ${names}`,
-      );
-    }
-    schema = preset.schema;
-  } else {
-    schema = params.uri ? (await configFor(params.uri)).schema : defaultConfig().schema;
+  const configured = params.uri ? (await configFor(params.uri)).schema : defaultConfig().schema;
+  if (!params.preset) {
+    return { text: renderTemplate(configured, params.title, params.date) };
   }
-  return { text: renderTemplate(schema, params.title, params.date) };
+  const preset = findPreset(params.preset);
+  if (!preset) {
+    const names = PRESETS.map((known) => `\`${known.name}\``).join(', ');
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `Unknown preset \`${params.preset}\`; expected one of ${names}`,
+    );
+  }
+  // Sections other than the configured ones are named in the report, which is then checked
+  // against them rather than against the configuration.
+  const named = isDeepStrictEqual(preset.schema, configured) ? undefined : preset.name;
+  return { text: renderTemplate(preset.schema, params.title, params.date, named) };
 }

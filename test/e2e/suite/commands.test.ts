@@ -173,7 +173,13 @@ describe('Commands', () => {
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.equal(onDisk, document.getText());
     const lines = onDisk.split('\n');
-    assert.deepEqual(lines.slice(0, 3), [
+    // Not the workspace's sections (standard): the report names the preset it follows.
+    assert.deepEqual(lines.slice(0, 8), [
+      '---',
+      'type: postmortem',
+      'preset: google-sre',
+      '---',
+      '',
       '# Post-Mortem: Checkout outage',
       '',
       `**Date:** ${date}`,
@@ -194,7 +200,7 @@ describe('Commands', () => {
         '## Supporting Information',
       ],
     );
-    // The workspace's schema is still `standard`: the view measures the report against it.
+    // The view measures the report against the preset it names.
     const rows = await waitForOutline(
       api,
       'the new report in the view',
@@ -202,14 +208,17 @@ describe('Commands', () => {
         api.outlineView.description === vscode.workspace.asRelativePath(uri) && seen.length === 3,
     );
     assert.deepEqual(rowLines(rows), [
-      'Sections (0/7 complete)',
+      'Sections (0/10 complete)',
       '  Summary (empty)',
       '  Impact (empty)',
-      '  Timeline (empty)',
-      '  Root Cause Analysis (empty)',
-      '  Resolution & Recovery (empty)',
-      '  Preventative Measures (empty)',
+      '  Root Causes (empty)',
+      '  Trigger (empty)',
+      '  Resolution (empty)',
+      '  Detection (empty)',
+      '  Action Items (empty)',
       '  Lessons Learned (empty)',
+      '  Timeline (empty)',
+      '  Supporting Information (empty)',
       'Timeline (0 entries)',
       'Metrics',
       '  TTD (not marked)',

@@ -4,7 +4,7 @@
  * gives what `analyze` gives for the same text.
  */
 import type { Analysis } from '../analyze';
-import { buildModel, guardedAnalysis, runRules } from '../analyze';
+import { analysisOf, buildModel, guardedAnalysis } from '../analyze';
 import type { LintConfig } from '../model';
 import { LineIndex } from '../text';
 import { parseIncrementally } from './incremental-parser';
@@ -29,7 +29,6 @@ export class IncrementalAnalyzer {
     if (guarded) return guarded;
     const tree = parseIncrementally(text, this.cache, lines);
     const timelineOf = this.timelines.reader(mayHaveDefinitions(text));
-    const model = buildModel(text, config, lines, tree, timelineOf);
-    return { model, findings: runRules(model, config), notices: [] };
+    return analysisOf(buildModel(text, config, lines, tree, timelineOf), config);
   }
 }
