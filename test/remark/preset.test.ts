@@ -32,6 +32,31 @@ test('in a unified pipeline, each rule reports through vfile messages', async ()
   assert.ok(file.messages.every((m) => m.source === 'postmortem' && m.url?.endsWith('.md')));
 });
 
+test('a report too large to check fully: the notice as information, no finding on unread text', async () => {
+  const sample = readFileSync(join(repo, 'examples', 'sample-postmortem.md'), 'utf8');
+  const logs = '2025-03-15T13:07:00Z INFO request GET /login status=200\n'.repeat(60_000);
+  const value = `${sample.replace('## 7. Lessons Learned', '## 7. Lesson Learned')}\n${logs}`;
+  const file = new VFile({ path: 'large.md', value });
+  await unified().use(remarkParse).use(preset).run(unified().use(remarkParse).parse(file), file);
+  assert.deepEqual(
+    file.messages.map((m) => [m.line, m.ruleId ?? null, m.fatal ?? null, m.reason]),
+    [
+      [
+        1,
+        null,
+        null,
+        'This report is too large to check fully (3.2 MB; the limit is 2 MB): only its headings and timeline were checked',
+      ],
+      [
+        1,
+        'required-sections',
+        false,
+        'Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
+      ],
+    ],
+  );
+});
+
 test('`remark --use server/out/remark-preset.mjs` reports the same findings', () => {
   const run = (path: string) =>
     spawnSync(

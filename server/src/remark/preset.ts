@@ -4,49 +4,60 @@
  * default configuration.
  */
 import type { Root } from 'mdast';
-import type { Preset } from 'unified';
+import type { Plugin, Preset } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
-import { buildModel } from '../engine/analyze';
+import type { Analysis } from '../engine/analyze';
+import { analyze } from '../engine/analyze';
 import { defaultConfig } from '../engine/defaults';
-import type { PostmortemModel } from '../engine/model';
+import type { Span } from '../engine/model';
 import { RULES } from '../engine/rules/registry';
 import { ruleUrl } from '../engine/rules/rule';
-import { filterSuppressed } from '../engine/suppress';
 import { stripBom } from '../engine/text';
 
+// The default configuration, in which every rule is on: remark's own configuration turns
+// plugins off and sets their severity.
 const config = defaultConfig();
-const models = new WeakMap<VFile, PostmortemModel>();
+const analyses = new WeakMap<VFile, Analysis>();
 
-/** One model per file, shared by the rules; built from the file's own text. */
-function modelOf(file: VFile): PostmortemModel {
-  let model = models.get(file);
-  if (!model) {
-    // The rules need offsets into the text without a byte order mark; parse it that way.
-    model = buildModel(stripBom(String(file.value)).text, config);
-    models.set(file, model);
+/**
+ * One analysis per file, shared by the rules: of the file's own text, as the CLI makes it
+ * (suppression comments applied; a file too large or complex to parse in full gets the
+ * degraded analysis, whose notice `notices` reports).
+ */
+function analysisOf(file: VFile): Analysis {
+  let analysis = analyses.get(file);
+  if (!analysis) {
+    // The rules need offsets into the text without a byte order mark; analyse it that way.
+    analysis = analyze(stripBom(String(file.value)).text, config);
+    analyses.set(file, analysis);
   }
-  return model;
+  return analysis;
 }
 
-const plugins = RULES.map((rule) =>
+function place(span: Span) {
+  return {
+    start: { line: span.start.line, column: span.start.column },
+    end: { line: span.end.line, column: span.end.column },
+  };
+}
+
+const rulePlugins = RULES.map((rule) =>
   lintRule<Root>({ origin: `postmortem:${rule.id}`, url: ruleUrl(rule.id) }, (_tree, file) => {
-    const model = modelOf(file);
-    const findings = rule
-      .check(model, config)
-      .map((finding) => ({ ...finding, ruleId: rule.id, severity: 'warning' as const }));
-    // `<!-- postmortem-disable … -->` comments hold in remark pipelines too.
-    for (const finding of filterSuppressed(findings, model.tree)) {
-      file.message(finding.message, {
-        place: {
-          start: { line: finding.span.start.line, column: finding.span.start.column },
-          end: { line: finding.span.end.line, column: finding.span.end.column },
-        },
-      });
+    for (const finding of analysisOf(file).findings) {
+      if (finding.ruleId === rule.id) file.message(finding.message, { place: place(finding.span) });
     }
   }),
 );
 
-const preset: Preset = { plugins };
+/** What the analysis says of itself (such as parts too large to check), as information. */
+const notices: Plugin<[], Root> = () => (_tree, file) => {
+  for (const notice of analysisOf(file).notices) {
+    const message = file.info(notice.message, { place: place(notice.span) });
+    message.source = 'postmortem';
+  }
+};
+
+const preset: Preset = { plugins: [notices, ...rulePlugins] };
 
 export default preset;
