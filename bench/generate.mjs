@@ -1,18 +1,8 @@
 // Generates post-mortem reports for the benchmark: the seven sections of the standard schema
 // and a timeline table of any length, from a seeded pseudo-random generator so that every run
-// measures the same text.
+// measures the same text. Runs under tsx (`npm run bench`), which loads the TypeScript import.
 
-/** A small seeded generator (mulberry32): the same seed gives the same numbers. */
-export function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/prng.ts';
 
 const SERVICES = ['login-api', 'checkout', 'payments-db', 'edge-proxy', 'search', 'kafka-broker-3'];
 const PLAIN_EVENTS = [

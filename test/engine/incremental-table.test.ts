@@ -9,18 +9,7 @@ import { isPlainRow, plainRow } from '../../server/src/engine/incremental/fast-t
 import { parseIncrementally } from '../../server/src/engine/incremental/incremental-parser';
 import { ParseCache } from '../../server/src/engine/incremental/parse-cache';
 import { parseMarkdown } from '../../server/src/engine/parse';
-
-/** A seeded generator (mulberry32): the same seed gives the same cases. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng';
 
 function randomRow(random: () => number, alphabet: string[], maxLength: number): string {
   let row = '|';

@@ -14,6 +14,7 @@ import { parseIncrementally } from '../../server/src/engine/incremental/incremen
 import { ParseCache } from '../../server/src/engine/incremental/parse-cache';
 import { parseMarkdown } from '../../server/src/engine/parse';
 import { stripBom } from '../../server/src/engine/text';
+import { prng } from '../prng';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
@@ -37,18 +38,6 @@ const documents = [
   join(repoRoot, 'examples', 'sample-postmortem.md'),
   ...files(join(repoRoot, 'test', 'fixtures', 'rules')).filter((path) => path.endsWith('.md')),
 ];
-
-/** A seeded generator (mulberry32): the same seed gives the same edits. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parseIncrementally', () => {
   test('the corpus has the documents this test is about', () => {
