@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../server/src/engine/defaults.ts';
 import { IncrementalAnalyzer } from '../server/src/engine/incremental/incremental-analyzer.ts';
-import { stripBom } from '../server/src/engine/text.ts';
+import { isBinaryText, stripBom } from '../server/src/engine/text.ts';
 import { HOSTILE_INPUTS } from '../test/reliability/hostile-inputs.ts';
 import { timeProcess, timeRuns } from './measure.mjs';
 import { serverOpenTime } from './server.mjs';
@@ -62,7 +62,11 @@ try {
     rows.push({
       input: input.name,
       size: sizeOf(bytes.length),
-      checked: notices > 0 ? 'headings and timeline' : 'fully',
+      checked: isBinaryText(text)
+        ? 'nothing (not text)'
+        : notices > 0
+          ? 'headings and timeline'
+          : 'fully',
       engineMs: Math.round(engine.median),
       cliMs: Math.round(lint.median),
       cliExit: [...new Set(lint.runs.map((run) => run.status))].join(','),

@@ -14,7 +14,7 @@ import { defaultConfig } from '../engine/defaults';
 import type { ConfigProblem } from '../engine/config/problems';
 import type { ResolvedConfig } from '../engine/config/resolve';
 import { fixAll } from '../engine/fix-all';
-import { stripBom } from '../engine/text';
+import { isBinaryText, stripBom } from '../engine/text';
 import { readOptions, USAGE } from './args';
 import type { Options } from './args';
 import { discoverFiles } from './discover';
@@ -102,6 +102,12 @@ async function lintFiles(
       raw = readFileSync(file.absolutePath, 'utf8');
     } catch (error) {
       fail(`Cannot read \`${file.path}\`: ${describeFsError(error)}`);
+      continue;
+    }
+    if (isBinaryText(raw)) {
+      fail(
+        `Cannot read \`${file.path}\` as text: it holds NUL characters (a binary file, or text saved as UTF-16)`,
+      );
       continue;
     }
     const resolved = configFor(file.absolutePath);

@@ -11,7 +11,7 @@ import { RULES } from './rules/registry';
 import { findSections } from './sections';
 import { findStatedMetrics } from './stated-metrics';
 import { filterSuppressed } from './suppress';
-import { LineIndex } from './text';
+import { isBinaryText, LineIndex } from './text';
 import { readTimeline } from './timeline';
 
 /** Something about the analysis itself that the reader should know, such as what was not checked. */
@@ -83,6 +83,7 @@ export function guardedAnalysis(
   config: LintConfig,
   lines: LineIndex,
 ): Analysis | null {
+  if (isBinaryText(text)) return binaryAnalysis(text, config, lines);
   const hazard = assessText(text, lines.lineStarts);
   if (!hazard) return null;
   const read = parseDegraded(text, lines, config.schema, hazard);
@@ -94,6 +95,17 @@ export function guardedAnalysis(
   const rules = { ...config.rules };
   for (const id of CONTENT_RULES) rules[id] = 'off';
   return analysisOf(model, { ...config, rules }, [read.notice]);
+}
+
+/** A text that is not text (`isBinaryText`): nothing is read or checked, and a notice says so. */
+function binaryAnalysis(text: string, config: LintConfig, lines: LineIndex): Analysis {
+  const model = buildModel(text, config, lines, { type: 'root', children: [] });
+  const notice: Notice = {
+    message:
+      'This file holds NUL characters, so it is binary or not UTF-8 text (UTF-16, say): it was not checked',
+    span: lines.span(0, lines.lineEnd(1)),
+  };
+  return { model, findings: [], notices: [notice] };
 }
 
 /** The analysis of a model: the findings of its rules, and its notices after `first`. */

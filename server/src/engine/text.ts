@@ -8,6 +8,14 @@ export function stripBom(raw: string): { text: string; bomLength: number } {
   return raw.startsWith(BOM) ? { text: raw.slice(1), bomLength: 1 } : { text: raw, bomLength: 0 };
 }
 
+/**
+ * Whether a decoded file is not text to check: it holds NUL characters, as binary files and
+ * UTF-16 text read as UTF-8 do, and Markdown never needs.
+ */
+export function isBinaryText(text: string): boolean {
+  return text.includes('\u0000');
+}
+
 /** Maps offsets to 1-based lines and columns. `\r\n`, `\n` and `\r` all end a line. */
 export class LineIndex {
   /** Offset at which each line starts. */
