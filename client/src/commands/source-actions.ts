@@ -1,9 +1,13 @@
 /**
  * "Insert Missing Sections" and "Sort Timeline": run the server's source action of one kind
  * over the whole document, so the edit comes from the engine's fixes and nothing is
- * recomputed here.
+ * recomputed here. The server is asked directly rather than through every code action
+ * provider of the editor, whose combined answer VS Code may drop (another Markdown provider
+ * starting, say): a command must not report "nothing to do" when there is something.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageclient/node';
 import { CODE_ACTION_KINDS } from '../../../server/src/protocol';
 import type { CommandContext } from './context';
 import { activePostmortem } from './context';
@@ -13,24 +17,35 @@ function isCodeAction(item: vscode.CodeAction | vscode.Command): item is vscode.
   return typeof item.command !== 'string';
 }
 
-/** Applies the first code action of `kind` for the document; false when there is none. */
-async function applySourceAction(document: vscode.TextDocument, kind: string): Promise<boolean> {
+/** The server's code actions of `kind` for the whole document. */
+async function serverActions(
+  client: LanguageClient,
+  document: vscode.TextDocument,
+  kind: string,
+): Promise<vscode.CodeAction[]> {
   const whole = new vscode.Range(
     document.positionAt(0),
     document.positionAt(document.getText().length),
   );
+  const result = await client.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+    range: client.code2ProtocolConverter.asRange(whole),
+    context: { diagnostics: [], only: [kind], triggerKind: CodeActionTriggerKind.Invoked },
+  });
+  const actions = (await client.protocol2CodeConverter.asCodeActionResult(result ?? [])) ?? [];
+  return actions.filter(isCodeAction);
+}
+
+/** Applies the first code action of `kind` for the document; false when there is none. */
+async function applySourceAction(
+  client: LanguageClient,
+  document: vscode.TextDocument,
+  kind: string,
+): Promise<boolean> {
   const wanted = vscode.CodeActionKind.Empty.append(kind);
-  // The last argument resolves the first action, for servers that fill in edits lazily.
-  const found = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    whole,
-    kind,
-    1,
+  const action = (await serverActions(client, document, kind)).find(
+    (item) => item.kind !== undefined && wanted.contains(item.kind),
   );
-  const action = (found ?? [])
-    .filter(isCodeAction)
-    .find((item) => item.kind !== undefined && wanted.contains(item.kind));
   if (!action) return false;
   if (action.disabled) {
     void vscode.window.showInformationMessage(action.disabled.reason);
@@ -54,6 +69,7 @@ export async function insertMissingSections(context: CommandContext): Promise<vo
   const active = await activePostmortem(context);
   if (!active) return;
   const applied = await applySourceAction(
+    context.client,
     active.editor.document,
     CODE_ACTION_KINDS.insertMissingSections,
   );
@@ -72,7 +88,11 @@ export async function sortTimeline(context: CommandContext): Promise<void> {
     void vscode.window.showInformationMessage('This post-mortem has no timeline to sort.');
     return;
   }
-  const applied = await applySourceAction(active.editor.document, CODE_ACTION_KINDS.sortTimeline);
+  const applied = await applySourceAction(
+    context.client,
+    active.editor.document,
+    CODE_ACTION_KINDS.sortTimeline,
+  );
   if (!applied) {
     void vscode.window.showInformationMessage('The timeline is already in order.');
   }
