@@ -11,7 +11,7 @@ import { defaultConfig } from '../server/src/engine/defaults.ts';
 import { IncrementalAnalyzer } from '../server/src/engine/incremental/incremental-analyzer.ts';
 import { isBinaryText, stripBom } from '../server/src/engine/text.ts';
 import { HOSTILE_INPUTS } from '../test/reliability/hostile-inputs.ts';
-import { timeProcess, timeRuns } from './measure.mjs';
+import { markdownTable, timeProcess, timeRuns } from './measure.mjs';
 import { serverOpenTime } from './server.mjs';
 
 /** A size as people read it: `20 MB`, `230 KB`. */
@@ -103,9 +103,5 @@ const table = [
     `${row.serverDiagnosticsMs} / ${row.serverAnsweredMs}`,
   ]),
 ];
-const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
 console.log(`${machine}, ${results.date}; medians of ${RUNS} runs`);
-console.log(line(table[0]));
-console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-for (const cells of table.slice(1)) console.log(line(cells));
+console.log(markdownTable(table));

@@ -1,5 +1,5 @@
-// Timing helpers for the benchmark: medians of runs in this process, and child processes
-// timed by /usr/bin/time (wall clock, user and system CPU).
+// Helpers for the benchmark: medians of runs in this process, child processes timed by
+// /usr/bin/time (wall clock, user and system CPU), and the tables printed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,4 +67,14 @@ export function timeProcess({ command, args, cwd, runs }) {
     cpu: median(samples.map((s) => s.cpu)),
     runs: samples,
   };
+}
+
+/** A Markdown table of `table` (its first row the header), as lines padded to align. */
+export function markdownTable(table) {
+  const widths = table[0].map((_, column) =>
+    Math.max(...table.map((cells) => cells[column].length)),
+  );
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  return [line(table[0]), rule, ...table.slice(1).map(line)].join('\n');
 }

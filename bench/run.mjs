@@ -16,7 +16,7 @@ import { defaultConfig } from '../server/src/engine/defaults.ts';
 import { IncrementalAnalyzer } from '../server/src/engine/incremental/incremental-analyzer.ts';
 import { parseMarkdown } from '../server/src/engine/parse.ts';
 import { generateReport, reportOfSize } from './generate.mjs';
-import { median, timeProcess, timeRuns } from './measure.mjs';
+import { markdownTable, median, timeProcess, timeRuns } from './measure.mjs';
 import { serverEditLatency, serverMemory } from './server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -316,11 +316,7 @@ const table = [
     row.pass === null ? '' : row.pass ? 'pass' : 'FAIL',
   ]),
 ];
-const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
 console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${results.date}`);
-console.log(line(table[0]));
-console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-for (const cells of table.slice(1)) console.log(line(cells));
+console.log(markdownTable(table));
 for (const row of rows.filter((r) => r.note)) console.log(`${row.name}: ${row.note}`);
 process.exitCode = rows.some((row) => row.pass === false) ? 1 : 0;

@@ -14,7 +14,8 @@ import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Notice } from './analyze';
 import type { Hazard } from './guard';
-import { assessText, closesFence, GUARD_LIMITS, inlineMarks, openingFence } from './guard';
+import { assessText, GUARD_LIMITS, inlineMarks } from './guard';
+import { closesFenceAt, columnOneHeadingLevel, openingFence } from './incremental/block-scanner';
 import { parseChunk, SplitMismatch } from './incremental/chunk-parser';
 import { ParseCache } from './incremental/parse-cache';
 import { shiftInPlace } from './incremental/shift';
@@ -39,9 +40,7 @@ const MAX_FRONT_MATTER = 64 * 1024;
 /** Suppression comments read outside the timeline. */
 const MAX_DIRECTIVES = 10_000;
 
-const TAB = 9;
 const SPACE = 32;
-const HASH = 35;
 
 /** What was read of a hazardous text. */
 export interface DegradedParse {
@@ -57,14 +56,6 @@ interface HeadingLine {
   depth: number;
   start: number;
   end: number;
-}
-
-function levelOf(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && i - start < 7 && text.charCodeAt(i) === HASH) i++;
-  const depth = i - start;
-  const next = text.charCodeAt(i);
-  return depth >= 1 && depth <= 6 && (i === end || next === SPACE || next === TAB) ? depth : 0;
 }
 
 /** Where a line's text starts after up to three spaces of indentation. */
@@ -135,14 +126,14 @@ function keptHeadings(
   for (let index = 0; index < lines.lineStarts.length; index++) {
     const { start, end } = lineAt(text, lines.lineStarts, index);
     if (start < frontMatterEnd) continue;
+    const source = { text, start, end };
+    const first = afterIndent(text, start, end);
     if (fence) {
-      if (closesFence(text, afterIndent(text, start, end), end, fence.marker, fence.size)) {
-        fence = null;
-      }
+      if (closesFenceAt(source, first, fence.marker, fence.size)) fence = null;
       continue;
     }
-    fence = openingFence(text, afterIndent(text, start, end), end);
-    const depth = fence ? 0 : levelOf(text, start, end);
+    fence = openingFence(source, first);
+    const depth = fence ? 0 : columnOneHeadingLevel(source);
     if (depth === 0) continue;
     const line = { index, depth, start, end };
     const needed = kept.length === 0 || open.some((level) => level >= depth);

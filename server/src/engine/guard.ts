@@ -14,6 +14,7 @@
  * time for every shape tried (within 1.5 times on random mixtures of them): a text within
  * the limits is analysed in about 4 s at most on the machine measured (README, Reliability).
  */
+import { closesFenceAt, openingFence } from './incremental/block-scanner';
 import { lineAt } from './incremental/split';
 
 /** The limits, each measured: see the module comment and README. */
@@ -74,9 +75,7 @@ const EQUALS = 61;
 const GT = 62;
 const BACKSLASH = 92;
 const UNDERSCORE = 95;
-const BACKTICK = 96;
 const PIPE = 124;
-const TILDE = 126;
 
 /** Characters that open or close inline markup micromark must match: `` * _ [ ] ` ~ ``. */
 const MARK = new Uint8Array(128);
@@ -168,34 +167,6 @@ function listMarkerEnd(text: string, i: number, end: number): number {
   if (after < 0) return -1;
   const next = text.charCodeAt(after);
   return after === end || next === SPACE || next === TAB ? after : -1;
-}
-
-/** The fence a line opens at `i` (marker and size), or null. */
-export function openingFence(
-  text: string,
-  i: number,
-  end: number,
-): { marker: number; size: number } | null {
-  const marker = text.charCodeAt(i);
-  if (marker !== BACKTICK && marker !== TILDE) return null;
-  let j = i;
-  while (j < end && text.charCodeAt(j) === marker) j++;
-  if (j - i < 3) return null;
-  if (marker === BACKTICK && text.slice(j, end).includes('`')) return null;
-  return { marker, size: j - i };
-}
-
-/** Whether a line whose text starts at `i` closes fenced code opened by `size` times `marker`. */
-export function closesFence(
-  text: string,
-  i: number,
-  end: number,
-  marker: number,
-  size: number,
-): boolean {
-  let j = i;
-  while (j < end && text.charCodeAt(j) === marker) j++;
-  return j - i >= size && blankFrom(text, j, end);
 }
 
 /** Table cells of a row: unescaped pipes, without a leading and a trailing one. */
@@ -336,7 +307,8 @@ class Scanner {
       // Inside fenced code: nothing opens, and no inline markup is read.
       const inner: Cursor = { ...at };
       skipSpaces(text, inner, end, 3);
-      if (closesFence(text, inner.i, end, this.fence.marker, this.fence.size)) this.fence = null;
+      const { marker, size } = this.fence;
+      if (closesFenceAt({ text, start: inner.i, end }, inner.i, marker, size)) this.fence = null;
       measure.codeLines++;
       measure.containerLines += stack.length;
       return true;
@@ -432,7 +404,7 @@ class Scanner {
     const first: Cursor = { ...at };
     skipSpaces(text, first, end, 3);
     const c = text.charCodeAt(first.i);
-    const fence = openingFence(text, first.i, end);
+    const fence = openingFence({ text, start: first.i, end }, first.i);
     if (fence) {
       this.endParagraph();
       this.fence = { ...fence, depth: this.stack.length };

@@ -72,14 +72,19 @@ export function isBlank(line: Line): boolean {
   return indentOf(line).first === line.end;
 }
 
-/** Whether a line is an ATX heading that starts in column 1. */
-export function isColumnOneHeading({ text, start, end }: Line): boolean {
+/** The level of the ATX heading a line starts in column 1 (1 to 6), or 0 when it starts none. */
+export function columnOneHeadingLevel({ text, start, end }: Line): number {
   let i = start;
   while (i < end && i - start < 7 && text.charCodeAt(i) === 35) i++;
   const hashes = i - start;
-  if (hashes < 1 || hashes > 6) return false;
+  if (hashes < 1 || hashes > 6) return 0;
   const next = text.charCodeAt(i);
-  return i === end || next === SPACE || next === TAB;
+  return i === end || next === SPACE || next === TAB ? hashes : 0;
+}
+
+/** Whether a line is an ATX heading that starts in column 1. */
+export function isColumnOneHeading(line: Line): boolean {
+  return columnOneHeadingLevel(line) > 0;
 }
 
 /** A run of one character from `from`: its length. */
@@ -89,8 +94,11 @@ function run(text: string, from: number, end: number, code: number): number {
   return i - from;
 }
 
-/** The fence a line opens (marker and size), if it is shaped like an opening fence. */
-function openingFence(line: Line, first: number): { marker: number; size: number } | null {
+/**
+ * The fence a line opens at `first` (its text after the indentation), as marker and size, if
+ * it is shaped like an opening fence.
+ */
+export function openingFence(line: Line, first: number): { marker: number; size: number } | null {
   const marker = line.text.charCodeAt(first);
   if (marker !== BACKTICK && marker !== TILDE) return null;
   const size = run(line.text, first, line.end, marker);
@@ -103,10 +111,17 @@ function openingFence(line: Line, first: number): { marker: number; size: number
 /** Whether a line closes fenced code opened by `size` times `marker`. */
 function closesFence(line: Line, marker: number, size: number): boolean {
   const { columns, first } = indentOf(line);
-  if (columns > 3) return false;
+  return columns <= 3 && closesFenceAt(line, first, marker, size);
+}
+
+/**
+ * Whether a line's text from `first` (after the indentation, which the caller has judged)
+ * closes fenced code opened by `size` times `marker`.
+ */
+export function closesFenceAt(line: Line, first: number, marker: number, size: number): boolean {
   const length = run(line.text, first, line.end, marker);
   if (length < size) return false;
-  return indentOf({ text: line.text, start: first + length, end: line.end }).first === line.end;
+  return isBlank({ text: line.text, start: first + length, end: line.end });
 }
 
 /**
