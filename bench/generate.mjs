@@ -2,7 +2,7 @@
 // and a timeline table of any length, from a seeded pseudo-random generator so that every run
 // measures the same text. Runs under tsx (`npm run bench`), which loads the TypeScript import.
 
-import { prng } from '../test/prng.ts';
+import { prng } from '../test/helpers/prng.ts';
 
 const SERVICES = ['login-api', 'checkout', 'payments-db', 'edge-proxy', 'search', 'kafka-broker-3'];
 const PLAIN_EVENTS = [

@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from './config-files';
+import { CONFIG_FILE_NAME } from './node/config-files';
 import type {
   NewTimelineEntryParams,
   NewTimelineEntryResult,
@@ -43,23 +43,23 @@ import {
   SHOW_METRICS_COMMAND,
   TEMPLATE_REQUEST,
 } from './protocol';
-import { isMarkdown, uriToPath } from './lsp/applicability';
-import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './lsp/code-actions';
-import { codeLenses } from './lsp/code-lens';
-import { COMPLETION_TRIGGERS, completions } from './lsp/completion';
-import { ConfigurationResolver, isConfigFileUri } from './lsp/config';
-import type { AnalyzedPostmortem } from './lsp/documents';
-import { DocumentAnalyses, isAnalyzedPostmortem } from './lsp/documents';
-import { fullCollection, IdleCollector } from './lsp/idle-collector';
-import { hover } from './lsp/hover';
-import { inlayHints } from './lsp/inlay-hints';
-import { metricsBreakdown } from './lsp/metrics-text';
-import { outline } from './lsp/outline';
-import { describeError, guarded } from './lsp/safe';
-import { SettingsStore } from './lsp/settings';
-import { documentSymbols, foldingRanges } from './lsp/symbols';
-import { template } from './lsp/template';
-import { newTimelineEntry } from './lsp/timeline-entry';
+import { isMarkdown, uriToPath } from './lsp/session/applicability';
+import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './lsp/features/code-actions';
+import { codeLenses } from './lsp/features/code-lens';
+import { COMPLETION_TRIGGERS, completions } from './lsp/features/completion';
+import { ConfigurationResolver, isConfigFileUri } from './lsp/session/config';
+import type { AnalyzedPostmortem } from './lsp/session/documents';
+import { DocumentAnalyses, isAnalyzedPostmortem } from './lsp/session/documents';
+import { fullCollection, IdleCollector } from './lsp/session/idle-collector';
+import { hover } from './lsp/features/hover';
+import { inlayHints } from './lsp/features/inlay-hints';
+import { metricsBreakdown } from './lsp/features/metrics-text';
+import { outline } from './lsp/features/outline';
+import { describeError, guarded } from './lsp/session/guarded';
+import { SettingsStore } from './lsp/session/settings';
+import { documentSymbols, foldingRanges } from './lsp/features/symbols';
+import { template } from './lsp/features/template';
+import { newTimelineEntry } from './lsp/features/timeline-entry';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

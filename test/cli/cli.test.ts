@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { version } from '../../package.json';
 import { RULE_IDS } from '../../server/src/engine/model';
 import { ruleUrl } from '../../server/src/engine/rules/rule';
-import { buildBundles } from '../build';
+import { buildBundles } from '../helpers/build';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const cli = join(repoRoot, 'server', 'out', 'cli.js');

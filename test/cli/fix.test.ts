@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig } from '../../server/src/engine/defaults';
-import { applyEdits, compatibleEdits } from '../../server/src/engine/edits';
-import { fixAll } from '../../server/src/engine/fix-all';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import { applyEdits, compatibleEdits } from '../../server/src/engine/fixes/edits';
+import { fixAll } from '../../server/src/engine/fixes/fix-all';
 import type { Fix, TextEdit } from '../../server/src/engine/model';
 
 const fix = (...edits: TextEdit[]): Fix => ({ title: 't', edits, safe: true });

@@ -6,7 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { workerCount } from '../../server/src/cli/pool';
-import { buildBundles } from '../build';
+import { buildBundles } from '../helpers/build';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const cli = join(repoRoot, 'server', 'out', 'cli.js');

@@ -12,10 +12,10 @@ import {
   STATUS_BAR_ITEM_ID,
 } from '../../client/src/constants';
 import { RULE_IDS } from '../../server/src/engine/model';
-import { PRESETS } from '../../server/src/engine/presets';
+import { PRESETS } from '../../server/src/engine/sections/presets';
 import { RULES } from '../../server/src/engine/rules/registry';
 import { ruleUrl } from '../../server/src/engine/rules/rule';
-import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/session/settings';
 import { SETTING_NAMES, SHOW_METRICS_COMMAND } from '../../server/src/protocol';
 
 const root = resolve(__dirname, '..', '..');

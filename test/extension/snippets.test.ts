@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
-import { defaultConfig } from '../../server/src/engine/defaults';
-import { standard } from '../../server/src/engine/presets/standard';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import { standard } from '../../server/src/engine/sections/presets/standard';
 
 const root = resolve(__dirname, '..', '..');
 

@@ -4,7 +4,7 @@
  * with or without a byte order mark.
  */
 import fc from 'fast-check';
-import { standard } from '../../server/src/engine/presets/standard';
+import { standard } from '../../server/src/engine/sections/presets/standard';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -16,15 +16,15 @@ import {
   DocumentSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/engine/analyze';
-import { defaultConfig } from '../../server/src/engine/defaults';
-import { IncrementalAnalyzer } from '../../server/src/engine/incremental/incremental-analyzer';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import { IncrementalAnalyzer } from '../../server/src/engine/session';
 import type { Metrics } from '../../server/src/engine/model';
 import type { OutlineResult } from '../../server/src/protocol';
 import { OUTLINE_REQUEST } from '../../server/src/protocol';
-import { stripBom } from '../../server/src/engine/text';
-import { buildServer, repoRoot, TestClient } from '../server/lsp-client';
+import { stripBom } from '../../server/src/engine/markdown/lines';
+import { buildServer, repoRoot, TestClient } from '../helpers/lsp-client';
 import { HOSTILE_INPUTS, sample } from './hostile-inputs';
-import { buildBundles } from '../build';
+import { buildBundles } from '../helpers/build';
 
 /** A hang, not a slow machine: the bound documented in README is far below. */
 const HANG = 120_000;

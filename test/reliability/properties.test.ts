@@ -9,12 +9,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/engine/analyze';
 import type { Analysis } from '../../server/src/engine/analyze';
-import { defaultConfig } from '../../server/src/engine/defaults';
-import { applyEdits } from '../../server/src/engine/edits';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import { applyEdits } from '../../server/src/engine/fixes/edits';
 import type { Finding, Span } from '../../server/src/engine/model';
-import { IncrementalAnalyzer } from '../../server/src/engine/incremental/incremental-analyzer';
+import { IncrementalAnalyzer } from '../../server/src/engine/session';
 import { METRIC_NAMES } from '../../server/src/engine/model';
-import { LineIndex, stripBom } from '../../server/src/engine/text';
+import { LineIndex, stripBom } from '../../server/src/engine/markdown/lines';
 import { applyEdit, edit, postmortem } from './arbitraries';
 
 const config = defaultConfig();

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { repoRoot } from '../server/lsp-client';
-import { buildBundles } from '../build';
+import { repoRoot } from '../helpers/lsp-client';
+import { buildBundles } from '../helpers/build';
 
 /** Every `.ts` file under `folder`. */
 function sources(folder: string): string[] {

@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { OUTLINE_REQUEST } from '../../server/src/protocol';
 import type { OutlineResult } from '../../server/src/protocol';
-import { buildServer, TestClient } from '../server/lsp-client';
+import { buildServer, TestClient } from '../helpers/lsp-client';
 import { sample } from './hostile-inputs';
 
 const uri = 'file:///crash/postmortems/report.md';

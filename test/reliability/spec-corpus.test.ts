@@ -8,9 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import commonmark from 'commonmark-spec';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/engine/analyze';
-import { defaultConfig } from '../../server/src/engine/defaults';
-import { LineIndex } from '../../server/src/engine/text';
-import { buildServer, TestClient } from '../server/lsp-client';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import { LineIndex } from '../../server/src/engine/markdown/lines';
+import { buildServer, TestClient } from '../helpers/lsp-client';
 
 interface Example {
   name: string;

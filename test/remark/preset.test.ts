@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import preset from '../../server/src/remark/preset';
-import { buildBundles } from '../build';
+import { buildBundles } from '../helpers/build';
 
 const repo = join(__dirname, '..', '..');
 const report = 'test/fixtures/editors/postmortems/2025-03-15-login-outage.md';

@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { describeFsError } from '../config-files';
+import { describeFsError } from '../node/config-files';
 
 /** A file to lint: how to show it (as given, or joined to the folder given) and where it is. */
 export interface DiscoveredFile {

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { Notice } from '../engine/analyze';
-import { IncrementalAnalyzer } from '../engine/incremental/incremental-analyzer';
+import { IncrementalAnalyzer } from '../engine/session';
 import type { Finding, LintConfig, Metrics } from '../engine/model';
 
 /** One file to analyse: its text without a byte order mark, and its configuration. */

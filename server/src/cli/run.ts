@@ -9,12 +9,12 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { version } from '../../../package.json';
-import { describeFsError, findConfigFile, loadConfigFile } from '../config-files';
-import { defaultConfig } from '../engine/defaults';
+import { describeFsError, findConfigFile, loadConfigFile } from '../node/config-files';
+import { defaultConfig } from '../engine/config/defaults';
 import type { ConfigProblem } from '../engine/config/problems';
 import type { ResolvedConfig } from '../engine/config/resolve';
-import { fixAll } from '../engine/fix-all';
-import { isBinaryText, stripBom } from '../engine/text';
+import { fixAll } from '../engine/fixes/fix-all';
+import { isBinaryText, stripBom } from '../engine/markdown/lines';
 import { readOptions, USAGE } from './args';
 import type { Options } from './args';
 import { discoverFiles } from './discover';

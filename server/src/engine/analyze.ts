@@ -1,18 +1,18 @@
 /** The engine's entry point: text and configuration in, model and findings out. */
 import type { Root } from 'mdast';
-import { CONTENT_RULES, parseDegraded } from './degraded';
-import { documentPresetNotices, documentSchema } from './document-preset';
-import { assessText } from './guard';
-import { computeMetrics } from './metrics';
-import { resolveMilestones } from './milestones';
+import { CONTENT_RULES, parseDegraded } from './guard/degraded';
+import { documentPresetNotices, documentSchema } from './sections/document-preset';
+import { assessText } from './guard/guard';
+import { computeMetrics } from './metrics/compute';
+import { resolveMilestones } from './metrics/milestones';
 import type { Finding, LintConfig, PostmortemModel, Span } from './model';
-import { parseMarkdown } from './parse';
+import { parseMarkdown } from './markdown/parse';
 import { RULES } from './rules/registry';
-import { findSections } from './sections';
-import { findStatedMetrics } from './stated-metrics';
-import { filterSuppressed } from './suppress';
-import { isBinaryText, LineIndex } from './text';
-import { readTimeline } from './timeline';
+import { findSections } from './sections/match';
+import { findStatedMetrics } from './metrics/stated';
+import { filterSuppressed } from './markdown/directives';
+import { isBinaryText, LineIndex } from './markdown/lines';
+import { readTimeline } from './timeline/read';
 
 /** Something about the analysis itself that the reader should know, such as what was not checked. */
 export interface Notice {

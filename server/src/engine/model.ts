@@ -4,7 +4,7 @@
  * plugins all speak it.
  */
 import type { Root, RootContent } from 'mdast';
-import type { LineIndex } from './text';
+import type { LineIndex } from './markdown/lines';
 
 /** A place in the text. `line` and `column` are 1-based; `offset` is 0-based in `text`. */
 export interface Point {

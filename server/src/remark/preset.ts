@@ -9,11 +9,11 @@ import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import type { Analysis } from '../engine/analyze';
 import { analyze } from '../engine/analyze';
-import { defaultConfig } from '../engine/defaults';
+import { defaultConfig } from '../engine/config/defaults';
 import type { Span } from '../engine/model';
 import { RULES } from '../engine/rules/registry';
 import { ruleUrl } from '../engine/rules/rule';
-import { stripBom } from '../engine/text';
+import { stripBom } from '../engine/markdown/lines';
 
 // The default configuration, in which every rule is on: remark's own configuration turns
 // plugins off and sets their severity.

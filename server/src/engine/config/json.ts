@@ -3,7 +3,7 @@
 // that esbuild cannot follow into the bundle.
 import { parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
-import type { LineIndex } from '../text';
+import type { LineIndex } from '../markdown/lines';
 import { problemAt } from './problems';
 import type { ConfigProblem } from './problems';
 

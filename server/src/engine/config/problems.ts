@@ -1,5 +1,5 @@
 /** Problems found in configuration files, with exact places for editors and the CLI. */
-import type { LineIndex } from '../text';
+import type { LineIndex } from '../markdown/lines';
 
 /** A problem in a configuration file. Lines and columns are 1-based; the end is exclusive. */
 export interface ConfigProblem {

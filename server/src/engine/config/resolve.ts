@@ -4,12 +4,12 @@
  * Every invalid part is reported at its place and falls back to what it extends.
  */
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
-import { defaultConfig } from '../defaults';
+import { defaultConfig } from './defaults';
 import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
 import { MILESTONES, RULE_IDS } from '../model';
-import { findPreset, PRESETS } from '../presets';
-import { LineIndex } from '../text';
-import { zoneOffset } from '../zones';
+import { findPreset, PRESETS } from '../sections/presets';
+import { LineIndex } from '../markdown/lines';
+import { zoneOffset } from '../timeline/zones';
 import { describeType, oneOf, parseJson, propertiesOf } from './json';
 import { problemAt } from './problems';
 import type { ConfigProblem } from './problems';

@@ -4,7 +4,7 @@
  */
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
 import type { Schema, SectionSpec } from '../model';
-import { normalizeHeading } from '../normalize';
+import { normalizeHeading } from '../sections/normalize';
 import { describeType, oneOf, propertiesOf } from './json';
 
 /** Records a problem at a node of the configuration being read. */

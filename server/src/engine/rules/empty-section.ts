@@ -1,5 +1,5 @@
 /** `empty-section`: a section with no content, or only placeholders, comments and empty items. */
-import { sectionHasContent } from '../content';
+import { sectionHasContent } from '../markdown/content';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {

@@ -1,7 +1,7 @@
 /** `metrics-consistency`: a stated metric that disagrees with the timeline by more than a minute. */
-import { formatDuration } from '../metrics';
+import { formatDuration } from '../metrics/compute';
 import type { RuleFinding } from '../model';
-import { metricLabel, statedMetricFix } from '../stated-metric-fix';
+import { metricLabel, statedMetricFix } from '../metrics/stated-fix';
 import type { Rule } from './rule';
 
 export const metricsConsistency: Rule = {

@@ -1,8 +1,8 @@
 /** `placeholder`: template text left in a section that has content, or as a stated metric's value. */
 import type { Nodes } from 'mdast';
-import { PLACEHOLDER, sectionHasContent } from '../content';
+import { PLACEHOLDER, sectionHasContent } from '../markdown/content';
 import type { PostmortemModel, RuleFinding, Span } from '../model';
-import { statedMetricFix } from '../stated-metric-fix';
+import { statedMetricFix } from '../metrics/stated-fix';
 import type { Rule } from './rule';
 
 /** Every text node below `node`, code excluded. */

@@ -1,9 +1,9 @@
 /** `rca-evidence`: a root cause analysis without supporting evidence, or an empty evidence label. */
 import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { hasContent, isBlankText, leadingLabel, sectionHasContent } from '../content';
+import { hasContent, isBlankText, leadingLabel, sectionHasContent } from '../markdown/content';
 import type { PostmortemModel, RuleFinding, Span } from '../model';
-import { normalizeHeading } from '../normalize';
+import { normalizeHeading } from '../sections/normalize';
 import type { Rule } from './rule';
 
 const EVIDENCE = /^(?:supporting\s+)?evidence$/;

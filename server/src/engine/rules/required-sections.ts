@@ -1,6 +1,6 @@
 /** `required-sections`: a required section of the schema is missing. */
 import type { PostmortemModel, RuleFinding, Span } from '../model';
-import { sectionInsertion } from '../scaffold';
+import { sectionInsertion } from '../sections/scaffold';
 import type { Rule } from './rule';
 
 /** Where "missing" is reported: the document's first heading (its title), else its first line. */

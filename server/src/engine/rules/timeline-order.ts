@@ -1,6 +1,6 @@
 /** `timeline-order`: a timeline entry earlier than the entry before it. */
 import type { RuleFinding, TimelineEntry } from '../model';
-import { timelineBlocks, timelineSortFix } from '../timeline-sort';
+import { timelineBlocks, timelineSortFix } from '../timeline/sort';
 import type { Rule } from './rule';
 
 export const timelineOrder: Rule = {

@@ -1,0 +1,39 @@
+/** The configuration a document gets when nothing else is said: the `standard` schema. */
+import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
+import { standard } from '../sections/presets/standard';
+import { RULES } from '../rules/registry';
+
+/** Keyword stems that mark milestones (SPEC §3), matched at word starts, case-insensitively. */
+export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
+  detected: ['detect', 'alert', 'alarm', 'page', 'monitor', 'notice', 'report'],
+  acknowledged: ['acknowledg', 'on-call', 'investigat', 'joined', 'engaged', 'responded'],
+  mitigated: [
+    'mitigat',
+    'workaround',
+    'temporary fix',
+    'rolled back',
+    'rollback',
+    'restart',
+    'failover',
+    'restored',
+  ],
+  resolved: ['resolved', 'resolution', 'permanent fix', 'fixed', 'back to normal', 'all clear'],
+};
+
+/** Each rule's default severity. */
+export function defaultSeverities(): Record<RuleId, Severity> {
+  return Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])) as Record<
+    RuleId,
+    Severity
+  >;
+}
+
+/** The default configuration: `standard` schema, default severities and keywords, no zone. */
+export function defaultConfig(): LintConfig {
+  return {
+    schema: standard,
+    rules: defaultSeverities(),
+    milestoneKeywords: structuredClone(DEFAULT_MILESTONE_KEYWORDS),
+    timeZone: null,
+  };
+}

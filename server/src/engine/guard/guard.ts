@@ -1,0 +1,517 @@
+/**
+ * Whether a text is safe to parse in full, judged before parsing by one linear scan of its
+ * lines. micromark is super-linear on some Markdown: its cost grows with the square of the
+ * links and emphasis marks in one paragraph (`[a](b ` or `a*b_ ` repeated) and of the lines
+ * of one paragraph; with every list or block quote that closes, and every setext heading,
+ * times the lines before it (micromark moves every event read so far); and with the nesting
+ * of each line, past a few thousand levels of which it overflows the stack. The scan follows
+ * lists, block quotes, fenced code and tables the way CommonMark and GFM read them, closely
+ * enough to estimate that work; a text whose estimate is over budget, or that is too large or
+ * nested too deeply, gets the degraded analysis (`degraded.ts`) instead.
+ *
+ * The coefficients of `estimatedWork` were fitted on the full parse (`parseMarkdown`), which
+ * costs at least as much as the chunked one, so that the estimate is at or above the measured
+ * time for every shape tried (within 1.5 times on random mixtures of them): a text within
+ * the limits is analysed in about 4 s at most on the machine measured (README, Reliability).
+ */
+import { closesFenceAt, openingFence } from '../markdown/block-scanner';
+import { lineAt } from '../markdown/chunks';
+
+/** The limits, each measured: see the module comment and README. */
+export const GUARD_LIMITS = {
+  /** UTF-8 bytes of a document: a 2 MB report parses in about 4 s. */
+  bytes: 2 * 1024 * 1024,
+  /** Levels of lists and block quotes; no report needs more, and each level costs every line. */
+  depth: 64,
+  /** Estimated parse work, in microseconds of this machine's full parse (see `estimatedWork`). */
+  work: 4_000_000,
+} as const;
+
+/** Why a text is not parsed in full. */
+export type Hazard =
+  | { kind: 'size'; bytes: number }
+  | { kind: 'depth'; depth: number; line: number }
+  | { kind: 'lines'; lines: number }
+  | { kind: 'blocks'; closings: number }
+  | { kind: 'paragraph'; lines: number; line: number }
+  | { kind: 'markup'; marks: number; line: number };
+
+/** What the scan measures of a text. */
+export interface TextMeasure {
+  lines: number;
+  /** Lines of fenced or indented code: micromark reads them without looking inside. */
+  codeLines: number;
+  /** Lists and block quotes each line is in, summed over lines. */
+  containerLines: number;
+  /** List items, block quotes and thematic breaks: the blocks that cost most per line. */
+  opened: number;
+  /** Cells of table rows. */
+  cells: number;
+  /** Deepest nesting of lists and block quotes (the scan stops past the limit), and its line. */
+  depth: number;
+  depthLine: number;
+  /**
+   * Lists and block quotes closed before the end (other than a list item by its sibling), and
+   * setext headings: each makes micromark move the events read so far.
+   */
+  closings: number;
+  /** The sum, over closings, of the lines before them weighted by their containers. */
+  closingWork: number;
+  /** Over paragraphs, table rows and headings: the sums of their lines and marks squared. */
+  paragraphLineWork: number;
+  markupWork: number;
+  /** The paragraph with the most lines, and the one with the most marks: size and first line. */
+  longestParagraph: { lines: number; line: number };
+  mostMarked: { marks: number; line: number };
+}
+
+const TAB = 9;
+const SPACE = 32;
+const HASH = 35;
+const STAR = 42;
+const PLUS = 43;
+const DASH = 45;
+const EQUALS = 61;
+const GT = 62;
+const BACKSLASH = 92;
+const UNDERSCORE = 95;
+const PIPE = 124;
+
+/** Characters that open or close inline markup micromark must match: `` * _ [ ] ` ~ ``. */
+const MARK = new Uint8Array(128);
+for (const c of '*_[]`~') MARK[c.charCodeAt(0)] = 1;
+
+/** UTF-8 bytes of a text (lone surrogates count as the replacement character's 3). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A pair: 2 units, 4 bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** An open list item (`width`: columns from its start to its content) or block quote. */
+interface Container {
+  quote: boolean;
+  width: number;
+}
+
+/** A place in a line: character index and column (tabs stop every 4 columns). */
+interface Cursor {
+  i: number;
+  col: number;
+}
+
+function advance(text: string, at: Cursor): void {
+  at.col = text.charCodeAt(at.i) === TAB ? at.col + 4 - (at.col % 4) : at.col + 1;
+  at.i++;
+}
+
+/** Skips spaces and tabs up to `max` columns past `at` (a tab that would overshoot stops). */
+function skipSpaces(text: string, at: Cursor, end: number, max: number): void {
+  const limit = at.col + max;
+  while (at.i < end) {
+    const c = text.charCodeAt(at.i);
+    if (c !== SPACE && c !== TAB) return;
+    const next = c === TAB ? at.col + 4 - (at.col % 4) : at.col + 1;
+    if (next > limit) return;
+    at.i++;
+    at.col = next;
+  }
+}
+
+function blankFrom(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
+
+/** Whether `text[from, end)` is a thematic break made of `marker` (`* * *`, `- - -`). */
+function isThematicBreak(text: string, from: number, end: number, marker: number): boolean {
+  let count = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === marker) count++;
+    else if (c !== SPACE && c !== TAB) return false;
+  }
+  return count >= 3;
+}
+
+/** Whether `text[from, end)` is a setext underline of `marker` (`===`, `---`). */
+function isUnderline(text: string, from: number, end: number, marker: number): boolean {
+  let i = from;
+  while (i < end && text.charCodeAt(i) === marker) i++;
+  return blankFrom(text, i, end);
+}
+
+/** The end of a list marker at `i` (`-`, `+`, `*`, `1.`, `1)`) followed by white space, or -1. */
+function listMarkerEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  let after = -1;
+  if (c === DASH || c === PLUS || c === STAR) after = i + 1;
+  else {
+    let j = i;
+    while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const d = text.charCodeAt(j);
+    if (j > i && (d === 46 || d === 41)) after = j + 1;
+  }
+  if (after < 0) return -1;
+  const next = text.charCodeAt(after);
+  return after === end || next === SPACE || next === TAB ? after : -1;
+}
+
+/** Table cells of a row: unescaped pipes, without a leading and a trailing one. */
+function cellCount(text: string, from: number, end: number): number {
+  let a = from;
+  let b = end;
+  while (a < b && (text.charCodeAt(a) === SPACE || text.charCodeAt(a) === TAB)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === SPACE || text.charCodeAt(b - 1) === TAB)) b--;
+  if (a === b) return 0;
+  let pipes = 0;
+  for (let i = a; i < b; i++) {
+    if (text.charCodeAt(i) === PIPE && text.charCodeAt(i - 1) !== BACKSLASH) pipes++;
+  }
+  let cells = pipes + 1;
+  if (text.charCodeAt(a) === PIPE) cells--;
+  if (b - 1 > a && text.charCodeAt(b - 1) === PIPE && text.charCodeAt(b - 2) !== BACKSLASH) cells--;
+  return cells;
+}
+
+/** Whether `text[from, end)` is a GFM delimiter row (`| --- | :-: |`) with a pipe. */
+function isDelimiterRow(text: string, from: number, end: number): boolean {
+  let dash = false;
+  let pipe = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DASH) dash = true;
+    else if (c === PIPE) pipe = true;
+    else if (c !== 58 && c !== SPACE && c !== TAB) return false;
+  }
+  return dash && pipe;
+}
+
+/** Characters of `text[from, end)` that may open or close inline markup: `` * _ [ ] ` ~ ``. */
+export function inlineMarks(text: string, from: number, end: number): number {
+  let marks = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && MARK[c] === 1) marks++;
+  }
+  return marks;
+}
+
+/** The line scan: see the module comment. */
+class Scanner {
+  readonly measure: TextMeasure = {
+    lines: 0,
+    codeLines: 0,
+    containerLines: 0,
+    opened: 0,
+    cells: 0,
+    depth: 0,
+    depthLine: 0,
+    closings: 0,
+    closingWork: 0,
+    paragraphLineWork: 0,
+    markupWork: 0,
+    longestParagraph: { lines: 0, line: 0 },
+    mostMarked: { marks: 0, line: 0 },
+  };
+  private readonly stack: Container[] = [];
+  /** Open fenced code, and how many containers hold it. */
+  private fence: { marker: number; size: number; depth: number } | null = null;
+  /** Whether the last line is paragraph text (a lazy line may continue it). */
+  private paragraph = false;
+  private lastLazy = false;
+  /** Cells of the last line when it is paragraph text with pipes: a table header may follow. */
+  private headerCells = 0;
+  private table = false;
+  /**
+   * The paragraph (or row, or heading) being read: its first line, lines and marks; `weight`
+   * counts lazy lines twice, as micromark checks each one against the open blocks.
+   */
+  private run = { line: 0, lines: 0, weight: 0, marks: 0 };
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  private endRun(): void {
+    const { measure, run } = this;
+    measure.paragraphLineWork += run.weight * run.weight;
+    measure.markupWork += run.marks * run.marks;
+    if (run.lines > measure.longestParagraph.lines) {
+      measure.longestParagraph = { lines: run.lines, line: run.line };
+    }
+    if (run.marks > measure.mostMarked.marks) {
+      measure.mostMarked = { marks: run.marks, line: run.line };
+    }
+    this.run = { line: 0, lines: 0, weight: 0, marks: 0 };
+  }
+
+  private addToRun(line: number, from: number, end: number, lazy = false): void {
+    if (this.run.lines === 0) this.run.line = line;
+    this.run.lines++;
+    this.run.weight += lazy ? 2 : 1;
+    this.run.marks += inlineMarks(this.text, from, end);
+  }
+
+  /** A block of its own: a heading or a table row. */
+  private addBlock(line: number, from: number, end: number): void {
+    this.endRun();
+    this.addToRun(line, from, end);
+    this.endRun();
+  }
+
+  private endParagraph(): void {
+    this.endRun();
+    [this.paragraph, this.table, this.headerCells] = [false, false, 0];
+  }
+
+  /** Reads line `number` (1-based), `text[start, end)`. False once nesting passes the limit. */
+  line(number: number, start: number, end: number): boolean {
+    const { text, stack, measure } = this;
+    measure.lines++;
+    const at: Cursor = { i: start, col: 0 };
+    let matched = 0;
+    for (; matched < stack.length; matched++) {
+      const container = stack[matched]!;
+      const save = { ...at };
+      if (container.quote) {
+        skipSpaces(text, at, end, 3);
+        if (text.charCodeAt(at.i) !== GT) {
+          Object.assign(at, save);
+          break;
+        }
+        advance(text, at);
+        if (text.charCodeAt(at.i) === SPACE || text.charCodeAt(at.i) === TAB) advance(text, at);
+      } else if (!blankFrom(text, at.i, end)) {
+        skipSpaces(text, at, end, container.width);
+        if (at.col - save.col < container.width) {
+          Object.assign(at, save);
+          break;
+        }
+      }
+    }
+    if (this.fence && matched >= this.fence.depth) {
+      // Inside fenced code: nothing opens, and no inline markup is read.
+      const inner: Cursor = { ...at };
+      skipSpaces(text, inner, end, 3);
+      const { marker, size } = this.fence;
+      if (closesFenceAt({ text, start: inner.i, end }, inner.i, marker, size)) this.fence = null;
+      measure.codeLines++;
+      measure.containerLines += stack.length;
+      return true;
+    }
+
+    const blank = blankFrom(text, at.i, end);
+    const opened: Container[] = [];
+    let content: Cursor = { ...at };
+    // Past the limit the scan stops: no need to read more markers of a hostile line.
+    while (!blank && matched + opened.length <= this.maxDepth) {
+      const begin = { ...content };
+      const marker: Cursor = { ...content };
+      skipSpaces(text, marker, end, 3);
+      const c = text.charCodeAt(marker.i);
+      if (c === GT) {
+        advance(text, marker);
+        if (text.charCodeAt(marker.i) === SPACE || text.charCodeAt(marker.i) === TAB) {
+          advance(text, marker);
+        }
+        opened.push({ quote: true, width: 0 });
+        content = marker;
+        continue;
+      }
+      const markerEnd = listMarkerEnd(text, marker.i, end);
+      if (
+        markerEnd < 0 ||
+        ((c === DASH || c === STAR) && isThematicBreak(text, marker.i, end, c))
+      ) {
+        break;
+      }
+      const after: Cursor = { i: markerEnd, col: marker.col + (markerEnd - marker.i) };
+      const spaced: Cursor = { ...after };
+      skipSpaces(text, spaced, end, 5);
+      const empty = blankFrom(text, spaced.i, end);
+      // Content more than four columns after the marker is indented code one column in.
+      const gap = empty || spaced.col - after.col > 4 ? 1 : spaced.col - after.col;
+      opened.push({ quote: false, width: after.col - begin.col + gap });
+      if (empty) {
+        content = { i: end, col: after.col + 1 };
+        break;
+      }
+      content = gap === 1 && spaced.col - after.col > 4 ? after : spaced;
+    }
+
+    const unmatched = stack.length - matched;
+    const lazy = unmatched > 0 && opened.length === 0 && !blank && this.paragraph && !this.fence;
+    if (unmatched > 0 && !lazy) {
+      // A list item followed by its sibling costs nothing more; anything else closed does.
+      const sibling = unmatched === 1 && !stack[matched]!.quote && opened[0]?.quote === false;
+      if (!sibling) {
+        measure.closings++;
+        measure.closingWork += measure.lines + measure.containerLines;
+      }
+      stack.length = matched;
+      if (this.fence && stack.length < this.fence.depth) this.fence = null;
+    }
+    for (const container of opened) stack.push(container);
+    measure.opened += opened.length;
+    measure.containerLines += stack.length;
+    if (stack.length > measure.depth) {
+      measure.depth = stack.length;
+      measure.depthLine = number;
+      if (stack.length > this.maxDepth) return false;
+    }
+    const wasLazy = this.lastLazy;
+    this.lastLazy = lazy;
+    if (opened.length > 0) this.endParagraph();
+    this.content(number, content, end, wasLazy, lazy);
+    return true;
+  }
+
+  /** Reads what a line holds after its container markers. */
+  private content(
+    number: number,
+    at: Cursor,
+    end: number,
+    afterLazy: boolean,
+    lazy: boolean,
+  ): void {
+    const { text } = this;
+    const indent: Cursor = { ...at };
+    skipSpaces(text, indent, end, 4);
+    if (blankFrom(text, indent.i, end)) {
+      this.endParagraph();
+      return;
+    }
+    // Indented code: four columns in, where no paragraph is open.
+    if (indent.col - at.col >= 4 && !this.paragraph && !this.table) {
+      this.measure.codeLines++;
+      this.endRun();
+      return;
+    }
+    const first: Cursor = { ...at };
+    skipSpaces(text, first, end, 3);
+    const c = text.charCodeAt(first.i);
+    const fence = openingFence({ text, start: first.i, end }, first.i);
+    if (fence) {
+      this.endParagraph();
+      this.fence = { ...fence, depth: this.stack.length };
+      return;
+    }
+    if (c === HASH) {
+      let j = first.i;
+      while (j < end && text.charCodeAt(j) === HASH) j++;
+      const next = text.charCodeAt(j);
+      if (j - first.i <= 6 && (j === end || next === SPACE || next === TAB)) {
+        this.addBlock(number, first.i, end);
+        this.endParagraph();
+        return;
+      }
+    }
+    if (this.table) {
+      // Each row of a table is read on its own.
+      this.measure.cells += Math.max(1, cellCount(text, first.i, end));
+      this.addBlock(number, first.i, end);
+      return;
+    }
+    if (
+      this.headerCells > 0 &&
+      !afterLazy &&
+      isDelimiterRow(text, first.i, end) &&
+      cellCount(text, first.i, end) === this.headerCells
+    ) {
+      this.endRun();
+      this.measure.cells += this.headerCells;
+      [this.table, this.paragraph, this.headerCells] = [true, false, 0];
+      return;
+    }
+    if (
+      this.paragraph &&
+      !lazy &&
+      (c === EQUALS || c === DASH) &&
+      isUnderline(text, first.i, end, c)
+    ) {
+      // A setext heading: micromark moves the events read so far, like a closing.
+      this.measure.closings++;
+      this.measure.closingWork += this.measure.lines + this.measure.containerLines;
+      this.endParagraph();
+      return;
+    }
+    if ((c === UNDERSCORE || c === STAR || c === DASH) && isThematicBreak(text, first.i, end, c)) {
+      this.measure.opened++;
+      this.endParagraph();
+      return;
+    }
+    this.addToRun(number, first.i, end, lazy);
+    this.paragraph = true;
+    this.headerCells = text.slice(first.i, end).includes('|') ? cellCount(text, first.i, end) : 0;
+  }
+
+  finish(): TextMeasure {
+    this.endRun();
+    return this.measure;
+  }
+}
+
+/**
+ * Measures a text by one scan of its lines (`lineStarts` from its `LineIndex`); stops where
+ * nesting passes `maxDepth`.
+ */
+export function measureText(
+  text: string,
+  lineStarts: readonly number[],
+  maxDepth: number = GUARD_LIMITS.depth,
+): TextMeasure {
+  const scanner = new Scanner(text, maxDepth);
+  for (let index = 0; index < lineStarts.length; index++) {
+    const { start, end } = lineAt(text, lineStarts, index);
+    if (!scanner.line(index + 1, start, end)) break;
+  }
+  return scanner.finish();
+}
+
+/** The estimated parse work of a measured text of `bytes` bytes, by kind, in microseconds. */
+export function estimatedWork(bytes: number, measure: TextMeasure) {
+  return {
+    lines:
+      0.8 * bytes +
+      40 * (measure.lines - measure.codeLines) +
+      5 * measure.codeLines +
+      10 * measure.containerLines +
+      120 * measure.opened +
+      40 * measure.cells,
+    containers: 0.2 * measure.closingWork,
+    paragraphs: 0.006 * measure.paragraphLineWork,
+    markup: 0.02 * measure.markupWork,
+  };
+}
+
+/** Why `text` (lines at `lineStarts`) should not be parsed in full; null when it may be. */
+export function assessText(text: string, lineStarts: readonly number[]): Hazard | null {
+  const bytes = utf8Length(text);
+  if (bytes > GUARD_LIMITS.bytes) return { kind: 'size', bytes };
+  const measure = measureText(text, lineStarts);
+  if (measure.depth > GUARD_LIMITS.depth) {
+    return { kind: 'depth', depth: measure.depth, line: measure.depthLine };
+  }
+  const work = estimatedWork(bytes, measure);
+  const total = work.lines + work.containers + work.paragraphs + work.markup;
+  if (total <= GUARD_LIMITS.work) return null;
+  const largest = Math.max(work.lines, work.containers, work.paragraphs, work.markup);
+  if (largest === work.markup) return { kind: 'markup', ...measure.mostMarked };
+  if (largest === work.paragraphs) return { kind: 'paragraph', ...measure.longestParagraph };
+  if (largest === work.containers) return { kind: 'blocks', closings: measure.closings };
+  return { kind: 'lines', lines: measure.lines };
+}

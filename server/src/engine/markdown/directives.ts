@@ -1,0 +1,178 @@
+/**
+ * Inline suppression with HTML comments, block or inline:
+ * - `<!-- postmortem-disable [rule-id...] -->` turns rules (all without ids) off from its line
+ *   until `<!-- postmortem-enable [rule-id...] -->` or the end of the document;
+ * - `<!-- postmortem-disable-next-line [rule-id...] -->` for the next line with content;
+ * - `<!-- postmortem-disable-line [rule-id...] -->` for the comment's own line.
+ * Ids may be separated by spaces or commas; text after ` -- ` is a reason and is ignored.
+ * A finding is suppressed by the line it starts on.
+ */
+import type { Html, Nodes, Root } from 'mdast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { Finding, RuleId } from '../model';
+import { RULE_IDS } from '../model';
+
+type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+
+interface Directive {
+  kind: Kind;
+  rules: readonly RuleId[];
+  /** The comment's first and last lines. */
+  line: number;
+  endLine: number;
+}
+
+/** A directive's opening, up to its kind, in the text before a comment's `-->`. */
+const OPENING = /<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)(?=[\s,]|--|$)/;
+
+interface DirectiveText {
+  kind: Kind;
+  /** What follows the kind up to `-->`: rule ids and a reason. */
+  body: string;
+  /** Offsets of the directive's `<!--` and just after its `-->`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The directives of an HTML node's text: the first opening before each `-->` runs to it (a
+ * second opening before the same `-->` is part of the first one's body). One pass over the
+ * text, however many openings are never closed.
+ */
+function directiveTexts(value: string): DirectiveText[] {
+  const found: DirectiveText[] = [];
+  for (let from = 0; ;) {
+    const close = value.indexOf('-->', from);
+    if (close < 0) return found;
+    const before = value.slice(from, close);
+    const opening = OPENING.exec(before);
+    if (opening) {
+      found.push({
+        kind: opening[1] as Kind,
+        body: before.slice(opening.index + opening[0].length),
+        start: from + opening.index,
+        end: close + 3,
+      });
+    }
+    from = close + 3;
+  }
+}
+
+/** The rule ids a directive names: every rule when it names none; unknown ids are ignored. */
+function ruleList(body: string): readonly RuleId[] {
+  const names = body
+    .split(/\s--\s|\s--$/)[0]
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (names.length === 0) return RULE_IDS;
+  return RULE_IDS.filter((id) => names.includes(id));
+}
+
+/** The HTML nodes below `node`, in document order. */
+function htmlNodes(node: Nodes, found: Html[] = []): Html[] {
+  // A plain walk: `unist-util-visit` costs several times more on long timeline tables.
+  if (node.type === 'html') found.push(node);
+  else if ('children' in node) for (const child of node.children) htmlNodes(child, found);
+  return found;
+}
+
+/** Line breaks (CRLF, CR or LF) in `text[from, to)`. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks++;
+  }
+  return breaks;
+}
+
+/** The directives of the document's HTML nodes, in document order. */
+function readDirectives(tree: Root): Directive[] {
+  const directives: Directive[] = [];
+  for (const node of htmlNodes(tree)) {
+    if (!node.position) continue;
+    let line = node.position.start.line;
+    let counted = 0;
+    for (const { kind, body, start, end } of directiveTexts(node.value)) {
+      line += lineBreaks(node.value, counted, start);
+      const endLine = line + lineBreaks(node.value, start, end);
+      counted = start;
+      directives.push({ kind, rules: ruleList(body), line, endLine });
+    }
+  }
+  return directives;
+}
+
+/**
+ * Lines holding something other than directives, in order: where "next line" looks. Leaf nodes
+ * cover every such line (an empty list item or heading is a leaf too).
+ */
+function contentLines(tree: Root): number[] {
+  const lines = new Set<number>();
+  visit(tree, (node: Node) => {
+    if (node.type === 'root' || !node.position) return;
+    if ('children' in node && Array.isArray(node.children) && node.children.length > 0) return;
+    if (node.type === 'html' && directiveTexts((node as Html).value).length > 0) return;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) {
+      lines.add(line);
+    }
+  });
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** The first of the ascending `lines` after `line`, by binary search. */
+function firstAfter(lines: readonly number[], line: number): number | undefined {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lines[middle]! > line) high = middle;
+    else low = middle + 1;
+  }
+  return lines[low];
+}
+
+/** For each rule, the line ranges (first and last line, inclusive) in which it is suppressed. */
+function suppressedRanges(tree: Root): Map<RuleId, [number, number][]> {
+  const ranges = new Map<RuleId, [number, number][]>(RULE_IDS.map((id) => [id, []]));
+  const disabledSince = new Map<RuleId, number>();
+  const directives = readDirectives(tree);
+  const lines = directives.some((d) => d.kind === 'disable-next-line') ? contentLines(tree) : [];
+  for (const directive of directives) {
+    for (const id of directive.rules) {
+      const list = ranges.get(id)!;
+      switch (directive.kind) {
+        case 'disable':
+          if (!disabledSince.has(id)) disabledSince.set(id, directive.line);
+          break;
+        case 'enable': {
+          const since = disabledSince.get(id);
+          if (since !== undefined) list.push([since, directive.line - 1]);
+          disabledSince.delete(id);
+          break;
+        }
+        case 'disable-line':
+          list.push([directive.line, directive.endLine]);
+          break;
+        case 'disable-next-line': {
+          const next = firstAfter(lines, directive.endLine);
+          if (next !== undefined) list.push([next, next]);
+          break;
+        }
+      }
+    }
+  }
+  for (const [id, since] of disabledSince) ranges.get(id)!.push([since, Infinity]);
+  return ranges;
+}
+
+/** The findings that no suppression comment of the document covers. */
+export function filterSuppressed(findings: Finding[], tree: Root): Finding[] {
+  if (findings.length === 0) return findings;
+  const ranges = suppressedRanges(tree);
+  return findings.filter((finding) => {
+    const line = finding.span.start.line;
+    return !ranges.get(finding.ruleId)!.some(([first, last]) => line >= first && line <= last);
+  });
+}

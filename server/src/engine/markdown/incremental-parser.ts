@@ -1,0 +1,67 @@
+/**
+ * Parses a document from its chunks (`split.ts`), re-using the nodes of chunks whose text is
+ * in the cache: unchanged chunks cost a copy with shifted positions, or nothing where they did
+ * not move. The tree equals `parseMarkdown(text)`.
+ */
+import type { Root, RootContent } from 'mdast';
+import { LineIndex } from './lines';
+import { parseMarkdown } from './parse';
+import { parseChunk, SplitMismatch } from './chunk-parser';
+import type { ParseCache } from './chunk-cache';
+import { shifted } from './shift';
+import { splitChunks } from './chunks';
+
+/**
+ * Parses `text` (without a byte order mark) into mdast, like `parseMarkdown`, re-using and
+ * refilling `cache`. The returned tree shares nodes with the cache: do not mutate it.
+ */
+export function parseIncrementally(
+  text: string,
+  cache: ParseCache,
+  lines: LineIndex = new LineIndex(text),
+): Root {
+  let children: RootContent[];
+  try {
+    children = parseChunks(text, cache, lines);
+  } catch (error) {
+    if (!(error instanceof SplitMismatch)) throw error;
+    // The scanner split where a block stays open: the whole parse is the safe answer.
+    children = parseMarkdown(text).children;
+  }
+  cache.trimFor(text.length);
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: lines.point(text.length) },
+  };
+}
+
+function parseChunks(text: string, cache: ParseCache, lines: LineIndex): RootContent[] {
+  const { chunks, whole } = splitChunks(text, lines.lineStarts);
+  const children: RootContent[] = [];
+  for (const chunk of chunks) {
+    const source = text.slice(chunk.start, chunk.end);
+    const followed = chunk.end < text.length;
+    // What follows a chunk changes how its last blocks end: it is part of the key.
+    const key = followed ? source : `${source}\u0000`;
+    let placed = cache.chunks.get(key);
+    if (!placed) {
+      const base = { line: chunk.startLine, offset: chunk.start };
+      const nodes = parseChunk(source, { base, followed, whole }, cache);
+      placed = { nodes, line: chunk.startLine, offset: chunk.start };
+      cache.chunks.set(key, placed);
+      cache.stats.chunksParsed++;
+    } else if (placed.line === chunk.startLine && placed.offset === chunk.start) {
+      cache.stats.chunksReused++;
+    } else {
+      cache.stats.chunksMoved++;
+      const lineDelta = chunk.startLine - placed.line;
+      const offsetDelta = chunk.start - placed.offset;
+      const nodes = placed.nodes.map((node) => shifted(node, lineDelta, offsetDelta));
+      placed = { nodes, line: chunk.startLine, offset: chunk.start };
+      cache.chunks.set(key, placed);
+    }
+    for (const node of placed.nodes) children.push(node);
+  }
+  return children;
+}

@@ -1,0 +1,69 @@
+/** Offsets, lines and columns of a text, and the byte order mark. */
+import type { Point, Span } from '../model';
+
+const BOM = '\uFEFF';
+
+/** The text without a leading byte order mark, and how many characters were dropped. */
+export function stripBom(raw: string): { text: string; bomLength: number } {
+  return raw.startsWith(BOM) ? { text: raw.slice(1), bomLength: 1 } : { text: raw, bomLength: 0 };
+}
+
+/**
+ * Whether a decoded file is not text to check: it holds NUL characters, as binary files and
+ * UTF-16 text read as UTF-8 do, and Markdown never needs.
+ */
+export function isBinaryText(text: string): boolean {
+  return text.includes('\u0000');
+}
+
+/** Maps offsets to 1-based lines and columns. `\r\n`, `\n` and `\r` all end a line. */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: clamped - this.lineStarts[lo]! + 1, offset: clamped };
+  }
+
+  span(start: number, end: number): Span {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  /** Offset of the end of line `line` (1-based), before its line ending. */
+  lineEnd(line: number): number {
+    const next = this.lineStarts[line];
+    if (next === undefined) return this.text.length;
+    let end = next;
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The line ending the text uses most: what inserted text should use. */
+  eol(): string {
+    const crlf = this.text.split('\r\n').length - 1;
+    const lf = this.text.split('\n').length - 1 - crlf;
+    return crlf > lf ? '\r\n' : '\n';
+  }
+}

@@ -1,0 +1,46 @@
+/** Where and how a missing section's scaffold goes: at its place in the schema order. */
+import type { PostmortemModel } from '../model';
+
+export interface SectionInsertion {
+  /** Offset to insert at: the end of the section before it in the schema, or the start of the one after. */
+  offset: number;
+  /** Heading and scaffold, with blank lines around them in the document's line ending. */
+  text: string;
+  /** Title of the present section it follows, if any. */
+  after: string | null;
+}
+
+/** The insertion of the scaffold of schema section `order`, which the document lacks. */
+export function sectionInsertion(model: PostmortemModel, order: number): SectionInsertion {
+  const { lines } = model;
+  const spec = model.schema.sections[order]!;
+  const before = model.sections
+    .filter((section) => section.order < order)
+    .sort((a, b) => b.order - a.order)[0];
+  const after = model.sections
+    .filter((section) => section.order > order)
+    .sort((a, b) => a.order - b.order)[0];
+  const neighbour = before ?? after;
+  const depth = neighbour?.heading.depth ?? 2;
+  const offset = before
+    ? before.span.end.offset
+    : after
+      ? after.span.start.offset
+      : model.text.length;
+  const eol = lines.eol();
+  const body = `${'#'.repeat(depth)} ${spec.title}${eol}${eol}${spec.scaffold.split('\n').join(eol)}${eol}`;
+  return {
+    offset,
+    text: `${separatorBefore(model.text, offset, eol)}${body}${offset < model.text.length ? eol : ''}`,
+    after: before?.heading.text ?? null,
+  };
+}
+
+/** What makes inserted text start after a blank line (nothing at the start of the document). */
+function separatorBefore(text: string, offset: number, eol: string): string {
+  if (offset === 0) return '';
+  const head = text.slice(Math.max(0, offset - 4), offset);
+  if (/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(head)) return '';
+  if (/(\r?\n|\r)$/.test(head)) return eol;
+  return eol + eol;
+}

@@ -1,0 +1,79 @@
+/**
+ * The timeline of the last analysis, re-used while the timeline section's text and the
+ * configuration it is read under stay the same: an edit elsewhere only moves its entries.
+ */
+import type { LintConfig, Point, Section, Span, Timeline, TimelineEntry } from '../model';
+import type { LineIndex } from '../markdown/lines';
+import { readTimeline } from './read';
+
+function movePoint(point: Point, lines: number, offset: number): Point {
+  return { line: point.line + lines, column: point.column, offset: point.offset + offset };
+}
+
+function moveSpan(span: Span, lines: number, offset: number): Span {
+  return { start: movePoint(span.start, lines, offset), end: movePoint(span.end, lines, offset) };
+}
+
+function moveEntry(entry: TimelineEntry, lines: number, offset: number): TimelineEntry {
+  const timeSpan = entry.timeSpan && moveSpan(entry.timeSpan, lines, offset);
+  return {
+    ...entry,
+    span: moveSpan(entry.span, lines, offset),
+    timeSpan,
+    time: entry.time && {
+      ...entry.time,
+      span:
+        entry.time.span === entry.timeSpan && timeSpan
+          ? timeSpan
+          : moveSpan(entry.time.span, lines, offset),
+    },
+  };
+}
+
+/** What a timeline was read from, and where its section started. */
+interface Read {
+  source: string;
+  configuration: string;
+  start: Point;
+  timeline: Timeline;
+}
+
+/**
+ * Reads timelines like `readTimeline`, re-using the last one read when its section has the
+ * same text (from the same column) under the same zone and keywords. Only for documents
+ * without definitions: a definition elsewhere can change how the section's links read.
+ */
+export class TimelineMemo {
+  private last: Read | null = null;
+
+  /** A `readTimeline` for a document that `mayHaveDefinitions` (false: the memo is used). */
+  reader(mayHaveDefinitions: boolean): typeof readTimeline {
+    return (section: Section, lines: LineIndex, config: LintConfig): Timeline => {
+      const start = section.span.start;
+      const source = lines.text.slice(start.offset, section.span.end.offset);
+      const configuration = JSON.stringify([config.timeZone, config.milestoneKeywords]);
+      const last = this.last;
+      let timeline: Timeline;
+      if (
+        !mayHaveDefinitions &&
+        last !== null &&
+        last.source === source &&
+        last.configuration === configuration &&
+        last.start.column === start.column
+      ) {
+        const lineDelta = start.line - last.start.line;
+        const offsetDelta = start.offset - last.start.offset;
+        timeline = {
+          section,
+          entries: last.timeline.entries.map((entry) => moveEntry(entry, lineDelta, offsetDelta)),
+          twelveHour: last.timeline.twelveHour,
+        };
+      } else {
+        timeline = readTimeline(section, lines, config);
+      }
+      // The newest timeline is kept, not the first: it holds the newest tree, not an old one.
+      this.last = { source, configuration, start, timeline };
+      return timeline;
+    };
+  }
+}

@@ -1,0 +1,404 @@
+/**
+ * Reads the timeline section (SPEC §2): its entries from table rows, list items and lines,
+ * their times, dates and zones, and one axis of instants for ordering and metrics.
+ *
+ * Decisions where the spec is silent:
+ * - A table row with an empty time cell but an event is an entry whose time is unreadable
+ *   (a time was left out); a row with every cell empty is template padding, not an entry.
+ * - A date alone (`2021-12-10`) with an event is an entry without a time: it sets the date
+ *   for the rows below and is skipped for ordering and metrics, without a finding. A date
+ *   alone with no event (`- **2026-03-02**`, a line `Tuesday 2026-03-03`) only sets the date.
+ * - Lines of a paragraph that do not start with a time continue the entry above them.
+ * - A list item's span is the whole item, unless items nested in it are entries themselves:
+ *   then it ends with its first paragraph, so that spans never overlap.
+ * - Midnight crossing applies between rows that take their date from the same place (an
+ *   earlier row or sub-heading, or none): a row that writes its own date is read as written,
+ *   and a later sub-heading's date is never moved.
+ * - In a 12-hour timeline, a time without AM/PM is `ambiguous` and read as the AM or PM
+ *   reading nearest after the entry before it, so it does not also break order and metrics.
+ * - A month and day without a year (`Mar 15`) take the year of the date above them, else
+ *   they have no date (their instants still order them by month and day).
+ */
+import type { Heading, List, ListItem, Paragraph, RootContent, Table, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { markEntries } from '../metrics/milestones';
+import type { LintConfig, Section, Timeline, TimelineEntry, TimeReading } from '../model';
+import type { LineIndex } from '../markdown/lines';
+import {
+  dayNumber,
+  findDate,
+  isoDate,
+  isWordChar,
+  looksLikeTime,
+  readTime,
+  type DateParts,
+  type ParsedTime,
+} from './times';
+import { parentheticalZone, sectionZone } from './zone-note';
+import { findHeaderZone, findZoneNote, zoneOffset } from './zones';
+
+export { formatNowLike } from './format';
+
+/** An entry as read, before instants are put on one axis. */
+interface Draft {
+  start: number;
+  end: number;
+  /** Offsets of the time text; null when the row has no time at all. */
+  time: [number, number] | null;
+  /** Null when the time is unreadable or missing. */
+  parsed: ParsedTime | null;
+  /** The row's own date, a year filled in from the context where it had none. */
+  ownDate: DateParts | null;
+  /** The date above the row, and which row or heading gave it. */
+  contextDate: DateParts | null;
+  contextSerial: number;
+  /** The zone of the row, else of its table, sub-heading, section note or configuration. */
+  zone: string | null;
+  description: string;
+}
+
+const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
+const DATE_HEADER_WORDS = new Set(['date', 'day']);
+/** Markup that may wrap a time: bold, emphasis, code. */
+const MARKUP = new Set(['*', '_', '`']);
+/** What may stand between a time and its event. */
+const SEPARATORS = new Set([' ', '\t', '-', '\u2013', '\u2014', ':', '|', ',', '*', '_', '`']);
+const TIMEISH_TOKEN = /^[\dA-Za-z?:\-/.~]+$/;
+
+/** Event text of raw Markdown: markup dropped, white space folded. */
+function plain(raw: string): string {
+  return raw
+    .replace(/<!--[^]{0,2000}?-->/g, ' ')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
+    .replace(/\*\*|__|~~|[*`]/g, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function headerWords(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z]+/);
+}
+
+class TimelineReader {
+  readonly drafts: Draft[] = [];
+  private date: DateParts | null = null;
+  private serial = 0;
+  /** Zones of sub-headings that state one, innermost last. */
+  private headingZones: { depth: number; zone: string | null }[] = [];
+  private readonly text: string;
+
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly sectionZone: string | null,
+  ) {
+    this.text = lines.text;
+  }
+
+  read(nodes: RootContent[]): void {
+    for (const node of nodes) {
+      if (node.type === 'heading') this.heading(node);
+      else if (node.type === 'table') this.table(node);
+      else if (node.type === 'list') this.list(node);
+      else if (node.type === 'paragraph') this.paragraph(node);
+    }
+  }
+
+  private setDate(date: DateParts): void {
+    this.date = this.withYear(date);
+    this.serial++;
+  }
+
+  private withYear(date: DateParts): DateParts {
+    return date.year === null && this.date?.year != null ? { ...date, year: this.date.year } : date;
+  }
+
+  /** The zone of a table's header, else the innermost sub-heading's, else the section's. */
+  private zone(tableZone: string | null): string | null {
+    if (tableZone) return tableZone;
+    for (let i = this.headingZones.length - 1; i >= 0; i--) {
+      const zone = this.headingZones[i]!.zone;
+      if (zone) return zone;
+    }
+    return this.sectionZone;
+  }
+
+  private heading(node: Heading): void {
+    const text = toString(node);
+    const date = findDate(text);
+    if (date) this.setDate(date);
+    while (this.headingZones.length > 0 && this.headingZones.at(-1)!.depth >= node.depth) {
+      this.headingZones.pop();
+    }
+    this.headingZones.push({
+      depth: node.depth,
+      zone: findZoneNote(text) ?? parentheticalZone(text),
+    });
+  }
+
+  private push(
+    [start, end]: [number, number],
+    time: [number, number] | null,
+    parsed: ParsedTime | null,
+    description: string,
+    tableZone: string | null = null,
+  ): Draft {
+    const ownDate = parsed?.date ? this.withYear(parsed.date) : null;
+    if (ownDate) this.setDate(ownDate);
+    const draft: Draft = {
+      start,
+      end,
+      time,
+      parsed,
+      ownDate,
+      contextDate: this.date,
+      contextSerial: this.serial,
+      zone: parsed?.zone ?? this.zone(tableZone),
+      description,
+    };
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  private cellRange(cell: TableCell | undefined): [number, number] | null {
+    if (!cell?.position) return null;
+    const text = this.text;
+    let a = cell.position.start.offset!;
+    let b = cell.position.end.offset!;
+    if (text[a] === '|') a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b > a && text[b - 1] === '|' && text[b - 2] !== '\\') b--;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    return [a, b];
+  }
+
+  private table(node: Table): void {
+    const [header, ...rows] = node.children;
+    if (!header) return;
+    const headers = header.children.map((cell) => headerWords(toString(cell)));
+    let timeColumn = headers.findIndex((words) => words.some((w) => TIME_HEADER_WORDS.has(w)));
+    let dateColumn = headers.findIndex(
+      (words, i) => i !== timeColumn && words.some((w) => DATE_HEADER_WORDS.has(w)),
+    );
+    if (timeColumn < 0) [timeColumn, dateColumn] = [dateColumn < 0 ? 0 : dateColumn, -1];
+    const headerText = (i: number) => (i >= 0 ? toString(header.children[i]!) : '');
+    const tableZone =
+      findHeaderZone(headerText(timeColumn)) ?? findHeaderZone(headerText(dateColumn));
+
+    for (const row of rows) {
+      if (!row.position) continue;
+      // Comments (such as `postmortem-disable-line`) are not part of the event.
+      const texts = row.children.map((cell) => toString(cell, { includeHtml: false }).trim());
+      if (texts.every((t) => t === '')) continue;
+      const description = texts
+        .filter((t, i) => i !== timeColumn && i !== dateColumn && t !== '')
+        .join(' | ');
+      const dateRange = this.cellRange(row.children[dateColumn]);
+      const rowDate = dateRange ? readTime(this.text, ...unmarked(this.text, dateRange)) : null;
+      if (rowDate?.date && rowDate.minuteOfDay === null && !rowDate.unknown) {
+        this.setDate(rowDate.date);
+      }
+      const span: [number, number] = [row.position.start.offset!, row.position.end.offset!];
+      const range = this.cellRange(row.children[timeColumn]);
+      const [a, b] = range ? unmarked(this.text, range) : [0, 0];
+      if (a >= b) {
+        this.push(span, null, null, description, tableZone);
+        continue;
+      }
+      const parsed = readTime(this.text, a, b);
+      // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
+      const usable =
+        parsed &&
+        !isWordChar(this.text, parsed.end) &&
+        (parsed.minuteOfDay !== null || parsed.unknown || parsed.end === b);
+      if (usable) this.push(span, [a, parsed.end], parsed, description, tableZone);
+      else this.push(span, [a, b], null, description, tableZone);
+    }
+  }
+
+  private list(node: List): void {
+    for (const item of node.children) this.listItem(item);
+  }
+
+  private listItem(item: ListItem): void {
+    const [first] = item.children;
+    const before = this.drafts.length;
+    let draft: Draft | null = null;
+    if (first?.type === 'paragraph' && first.position && item.position) {
+      const from = first.position.start.offset!;
+      const to = first.position.end.offset!;
+      const lineEnd = Math.min(this.lines.lineEnd(first.position.start.line), to);
+      const read = this.line(from, lineEnd, to, [
+        item.position.start.offset!,
+        item.position.end.offset!,
+      ]);
+      if (read !== 'date') draft = read;
+    }
+    for (const child of item.children) if (child.type === 'list') this.list(child);
+    if (draft && first?.position && this.drafts.length > before + 1) {
+      draft.end = first.position.end.offset!;
+    }
+  }
+
+  private paragraph(node: Paragraph): void {
+    if (!node.position) return;
+    const from = node.position.start.offset!;
+    const to = node.position.end.offset!;
+    let current: Draft | null = null;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) {
+      let start = Math.max(this.lines.lineStarts[line - 1]!, from);
+      const end = Math.min(this.lines.lineEnd(line), to);
+      while (start < end && (this.text[start] === ' ' || this.text[start] === '\t')) start++;
+      const read = this.line(start, end, end, [start, end]);
+      if (read === 'date') current = null;
+      else if (read) current = read;
+      else if (current) {
+        current.end = end;
+        current.description = plain(`${current.description} ${this.text.slice(start, end)}`);
+      }
+    }
+  }
+
+  /**
+   * Reads an entry spanning `span` from a line `[from, to)` that starts with a time; its event
+   * runs to `eventEnd`. A date alone sets the date and gives no entry (`'date'`).
+   */
+  private line(
+    from: number,
+    to: number,
+    eventEnd: number,
+    span: [number, number],
+  ): Draft | 'date' | null {
+    const text = this.text;
+    let i = from;
+    while (i < to && i - from < 4 && MARKUP.has(text[i]!)) i++;
+    let parsed = readTime(text, i, to);
+    let after = parsed ? parsed.end : i;
+    while (after < to && MARKUP.has(text[after]!)) after++;
+    if (parsed && isWordChar(text, after)) parsed = null;
+    let rest = after;
+    while (rest < to && SEPARATORS.has(text[rest]!)) rest++;
+    const description = () => plain(text.slice(rest, eventEnd));
+
+    if (parsed && parsed.minuteOfDay === null && !parsed.unknown) {
+      if (rest >= to) {
+        this.setDate(parsed.date!);
+        return 'date';
+      }
+      if (!looksLikeTime(text, rest, to)) {
+        return this.push(span, [i, parsed.end], parsed, description());
+      }
+      parsed = null;
+    }
+    if (parsed) return this.push(span, [i, parsed.end], parsed, description());
+    if (!looksLikeTime(text, i, to)) return null;
+    const timeEnd = timeishEnd(text, i, to);
+    rest = timeEnd;
+    while (rest < to && SEPARATORS.has(text[rest]!)) rest++;
+    return this.push(span, [i, timeEnd], null, description());
+  }
+}
+
+/** The range without markup around it: `**10:00**` → `10:00`. */
+function unmarked(text: string, [a, b]: [number, number]): [number, number] {
+  let i = 0;
+  while (a < b && i++ < 4 && MARKUP.has(text[a]!)) a++;
+  i = 0;
+  while (b > a && i++ < 4 && MARKUP.has(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+/** The end of text shaped like a time that could not be read: `20xx-MM-DD HH:mm`. */
+function timeishEnd(text: string, from: number, to: number): number {
+  let end = from;
+  let i = from;
+  for (let tokens = 0; tokens < 3 && i < to; tokens++) {
+    let j = i;
+    while (j < to && !/\s/.test(text[j]!)) j++;
+    const token = text.slice(i, j);
+    if (!TIMEISH_TOKEN.test(token) || (tokens > 0 && !/[\d:?]/.test(token))) break;
+    end = j;
+    i = j;
+    while (i < to && /\s/.test(text[i]!)) i++;
+  }
+  while (end > from && /[-:|,.]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** Puts the drafts' times on one axis of minutes and builds the entries. */
+function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): TimelineEntry[] {
+  let previous: number | null = null;
+  let previousSerial = -1;
+  let serial = -1;
+  let shift = 0;
+  return drafts.map((draft) => {
+    const { parsed } = draft;
+    const timeSpan = draft.time && lines.span(...draft.time);
+    const entry: TimelineEntry = {
+      span: lines.span(draft.start, draft.end),
+      timeSpan,
+      timeText: draft.time ? lines.text.slice(...draft.time) : '',
+      time: null,
+      timeProblem: parsed ? (parsed.unknown ? 'unknown' : null) : 'unreadable',
+      description: draft.description,
+      instant: null,
+      marks: [],
+    };
+    if (!parsed || parsed.minuteOfDay === null) return entry;
+
+    if (draft.contextSerial !== serial) [serial, shift] = [draft.contextSerial, 0];
+    const date = draft.ownDate ?? draft.contextDate;
+    const day = date ? dayNumber(date) : 0;
+    const crosses = !draft.ownDate && previous !== null && previousSerial === serial;
+    const place = (minute: number) => {
+      let days = draft.ownDate ? 0 : shift;
+      const at = (d: number) => {
+        const local = (day + d) * 1440 + minute;
+        const offset = draft.zone ? zoneOffset(draft.zone, local) : null;
+        return { offset, instant: local - (offset ?? 0) };
+      };
+      let placed = at(days);
+      // Where rows carry no dates, a step back of more than 12 hours crosses midnight.
+      while (crosses && placed.instant < previous! - 720) placed = at(++days);
+      return { minute, days, ...placed };
+    };
+
+    const ambiguous = twelveHour && !parsed.meridiem && parsed.hour! >= 1 && parsed.hour! <= 12;
+    let chosen = place(parsed.minuteOfDay);
+    if (ambiguous && previous !== null) {
+      const other = place(parsed.minuteOfDay + (parsed.minuteOfDay >= 720 ? -720 : 720));
+      const step = (p: typeof chosen) =>
+        p.instant >= previous! ? p.instant - previous! : Infinity;
+      if (step(other) < step(chosen)) chosen = other;
+    }
+    if (!draft.ownDate) shift = chosen.days;
+    entry.time = {
+      text: entry.timeText,
+      span: timeSpan!,
+      date: date?.year != null ? isoDate(day + (draft.ownDate ? 0 : shift)) : null,
+      minuteOfDay: chosen.minute,
+      meridiem: parsed.meridiem,
+      zone: draft.zone,
+      zoneOffset: chosen.offset,
+      approximate: parsed.approximate,
+      rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
+    } satisfies TimeReading;
+    entry.timeProblem = ambiguous ? 'ambiguous' : null;
+    entry.instant = chosen.instant;
+    previous = chosen.instant;
+    previousSerial = serial;
+    return entry;
+  });
+}
+
+/** Reads the entries of a timeline section. */
+export function readTimeline(section: Section, lines: LineIndex, config: LintConfig): Timeline {
+  const reader = new TimelineReader(lines, sectionZone(section) ?? config.timeZone);
+  reader.read(section.nodes);
+  const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
+  const entries = placeEntries(reader.drafts, lines, twelveHour);
+  markEntries(entries, config.milestoneKeywords);
+  return { section, entries, twelveHour };
+}

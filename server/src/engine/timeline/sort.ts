@@ -1,0 +1,81 @@
+/** Sorting a timeline by time: rows and items move whole, everything between them stays. */
+import type { Fix, PostmortemModel, TextEdit, TimelineEntry } from '../model';
+
+/** Entries of one table, list or paragraph of the timeline, in document order. */
+export interface TimelineBlock {
+  entries: TimelineEntry[];
+}
+
+/** Groups the timeline's entries by the top-level block (table, list, paragraph) holding them. */
+export function timelineBlocks(model: PostmortemModel): TimelineBlock[] {
+  const timeline = model.timeline;
+  if (!timeline) return [];
+  const blocks = new Map<number, TimelineEntry[]>();
+  const nodes = timeline.section.nodes;
+  // Entries and nodes are both in document order and do not overlap: one sweep finds each
+  // entry's node (a search per entry is quadratic in timelines of one paragraph per entry).
+  let n = 0;
+  for (const entry of timeline.entries) {
+    while (n < nodes.length && nodes[n]!.position!.end.offset! < entry.span.end.offset) n++;
+    const node = nodes[n];
+    const holds =
+      node !== undefined &&
+      node.position!.start.offset! <= entry.span.start.offset &&
+      entry.span.end.offset <= node.position!.end.offset!;
+    const index = holds ? n : -1;
+    const list = blocks.get(index) ?? [];
+    list.push(entry);
+    blocks.set(index, list);
+  }
+  return [...blocks.values()].map((entries) => ({ entries }));
+}
+
+/**
+ * Runs of entries that move together: an entry with a time, and the entries without one that
+ * follow it (a leading run without times stays first).
+ */
+function runs(entries: TimelineEntry[]): TimelineEntry[][] {
+  const result: TimelineEntry[][] = [];
+  for (const entry of entries) {
+    const last = result.at(-1);
+    if (last && entry.instant === null) last.push(entry);
+    else result.push([entry]);
+  }
+  return result;
+}
+
+/** The edit that sorts one block, or null when it is in order or cannot be sorted safely. */
+function sortBlock(model: PostmortemModel, block: TimelineBlock): TextEdit | null {
+  const { entries } = block;
+  // Nested items (an entry inside another) cannot move independently.
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i]!.span.start.offset < entries[i - 1]!.span.end.offset) return null;
+  }
+  const groups = runs(entries);
+  const sorted = [...groups].sort(
+    (a, b) => (a[0]!.instant ?? -Infinity) - (b[0]!.instant ?? -Infinity),
+  );
+  if (sorted.every((group, i) => group === groups[i])) return null;
+  const text = model.text;
+  const start = groups[0]![0]!.span.start.offset;
+  const end = groups.at(-1)!.at(-1)!.span.end.offset;
+  const groupText = (group: TimelineEntry[]) =>
+    text.slice(group[0]!.span.start.offset, group.at(-1)!.span.end.offset);
+  let newText = '';
+  groups.forEach((group, i) => {
+    newText += groupText(sorted[i]!);
+    const next = groups[i + 1];
+    // Keep the original text between this place and the next (line endings, blank lines).
+    if (next) newText += text.slice(group.at(-1)!.span.end.offset, next[0]!.span.start.offset);
+  });
+  return { start, end, newText };
+}
+
+/** The fix that sorts every block of the timeline; null when there is nothing to sort. */
+export function timelineSortFix(model: PostmortemModel): Fix | null {
+  const edits = timelineBlocks(model)
+    .map((block) => sortBlock(model, block))
+    .filter((edit): edit is TextEdit => edit !== null);
+  if (edits.length === 0) return null;
+  return { title: 'Sort the timeline by time', edits, safe: true };
+}

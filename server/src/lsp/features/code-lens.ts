@@ -1,0 +1,38 @@
+/**
+ * Code lenses: the metrics above the timeline heading (and what is missing to compute them),
+ * and the computed value above each stated metric. Each runs `SHOW_METRICS_COMMAND`.
+ */
+import { formatDuration } from '../../engine/metrics/compute';
+import type { CodeLens, Command } from 'vscode-languageserver';
+import { SHOW_METRICS_COMMAND } from '../../protocol';
+import type { AnalyzedPostmortem } from '../session/documents';
+import { METRIC_SPANS, metricsSummary, missingNotes } from './metrics-text';
+
+/** The code lenses of an analysed post-mortem. */
+export function codeLenses(document: AnalyzedPostmortem): CodeLens[] {
+  const { uri, positions } = document;
+  const { model } = document.analysis;
+  const command = (title: string): Command => ({
+    title,
+    command: SHOW_METRICS_COMMAND,
+    arguments: [uri],
+  });
+  const lenses: CodeLens[] = [];
+  if (model.timeline) {
+    const range = positions.range(model.timeline.section.heading.span);
+    lenses.push({ range, command: command(metricsSummary(model)) });
+    for (const note of missingNotes(model)) lenses.push({ range, command: command(note) });
+  }
+  for (const stated of model.statedMetrics) {
+    const computed = model.metrics?.[stated.metric] ?? null;
+    const value =
+      computed === null
+        ? `not available (${METRIC_SPANS[stated.metric].abbr} needs the timeline's milestones)`
+        : formatDuration(computed);
+    lenses.push({
+      range: positions.range(stated.span),
+      command: command(`Computed from timeline: ${value}`),
+    });
+  }
+  return lenses;
+}

@@ -1,0 +1,123 @@
+/**
+ * Completion: section headings on empty and heading lines (missing sections first, in schema
+ * order), milestone markers after `[` in timeline rows, and the current time in the
+ * timeline's own format at the start of a row or item.
+ */
+import type { CompletionItem, Position, Range } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { Milestone, PostmortemModel } from '../../engine/model';
+import { MILESTONES } from '../../engine/model';
+import { formatNowLike } from '../../engine/timeline/read';
+import type { AnalyzedPostmortem } from '../session/documents';
+
+/** Characters after which clients should ask for completions. */
+export const COMPLETION_TRIGGERS = ['[', '#', '|'];
+
+const MARKER_DETAILS: Record<Milestone, string> = {
+  start: 'The incident started here: TTD, TTM and TTR count from it',
+  detected: 'The problem was detected here: ends TTD, starts TTA',
+  acknowledged: 'A responder acknowledged it here: ends TTA',
+  mitigated: 'The impact was mitigated here: ends TTM',
+  resolved: 'The incident was resolved here: ends TTR',
+};
+
+/** Whether an offset is inside code or raw HTML, where Markdown completions make no sense. */
+function inCodeOrHtml(model: PostmortemModel, offset: number): boolean {
+  let inside = false;
+  visit(model.tree, (node: Node) => {
+    if (node.type !== 'code' && node.type !== 'html' && node.type !== 'inlineCode') return;
+    const { start, end } = node.position!;
+    if (start.offset! < offset && offset < end.offset!) inside = true;
+  });
+  return inside;
+}
+
+/** The completions at a position of an analysed post-mortem. */
+export function completions(
+  document: AnalyzedPostmortem,
+  position: Position,
+  now: Date,
+): CompletionItem[] {
+  const { positions } = document;
+  const { model } = document.analysis;
+  const offset = positions.offset(position);
+  const line = model.lines.point(offset).line;
+  const lineStart = model.lines.lineStarts[line - 1]!;
+  const lineEnd = model.lines.lineEnd(line);
+  const prefix = model.text.slice(lineStart, offset);
+  const rangeOf = (start: number, end: number): Range => positions.rangeOf(start, end);
+  if (inCodeOrHtml(model, offset)) return [];
+
+  const timeline = model.timeline;
+  const inTimeline =
+    timeline !== null &&
+    timeline.section.heading.span.end.offset < offset &&
+    offset <= timeline.section.span.end.offset;
+  if (timeline && inTimeline) {
+    const marker = /\[([A-Za-z-]*)$/.exec(prefix);
+    if (marker) {
+      // Editors often close the bracket as it is typed: replace that `]` too.
+      const end = model.text[offset] === ']' ? offset + 1 : offset;
+      const range = rangeOf(offset - marker[0].length, end);
+      return MILESTONES.map((milestone, index) => ({
+        label: `[${milestone}]`,
+        kind: CompletionItemKind.Keyword,
+        detail: MARKER_DETAILS[milestone],
+        sortText: String(index),
+        filterText: `[${milestone}]`,
+        textEdit: { range, newText: `[${milestone}]` },
+      }));
+    }
+    if (/^[ \t]*(\||[-*+][ \t]+|\d+[.)][ \t]+)[ \t]*$/.test(prefix)) {
+      const time = formatNowLike(timeline, now);
+      return [
+        {
+          label: time,
+          kind: CompletionItemKind.Constant,
+          detail: 'The current time, written like the other times of this timeline',
+          textEdit: { range: rangeOf(offset, offset), newText: time },
+        },
+      ];
+    }
+  }
+
+  const lineText = model.text.slice(lineStart, lineEnd);
+  const heading = /^[ \t]{0,3}(#{1,6})(?:[ \t]|$)/.exec(lineText);
+  if (!heading && lineText.trim() !== '') return [];
+  return sectionItems(model, heading?.[1], rangeOf(lineStart, lineEnd));
+}
+
+/** Headings of the schema's sections; on an empty line with their scaffold below. */
+function sectionItems(
+  model: PostmortemModel,
+  typedHashes: string | undefined,
+  range: Range,
+): CompletionItem[] {
+  const eol = model.lines.eol();
+  const hashes = typedHashes ?? '#'.repeat(model.sections[0]?.heading.depth ?? 2);
+  const present = new Set(model.sections.map((section) => section.spec.id));
+  return model.schema.sections.map((spec, order) => {
+    const found = present.has(spec.id);
+    const headingText = `${hashes} ${spec.title}`;
+    const scaffold = spec.scaffold.split('\n').join(eol);
+    const newText =
+      typedHashes === undefined && scaffold !== ''
+        ? `${headingText}${eol}${eol}${scaffold}`
+        : headingText;
+    return {
+      label: spec.title,
+      kind: CompletionItemKind.Module,
+      detail: found
+        ? 'Already in this report'
+        : spec.required
+          ? 'Missing section'
+          : 'Optional section, not in this report',
+      sortText: `${found ? 1 : 0}-${String(order).padStart(3, '0')}`,
+      filterText: headingText,
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range, newText },
+    };
+  });
+}

@@ -1,0 +1,53 @@
+/** `postmortem/outline`: the model of a document for the client's tree view and status bar. */
+import { sectionHasContent } from '../../engine/markdown/content';
+import type { Milestone, PostmortemModel } from '../../engine/model';
+import { MILESTONES } from '../../engine/model';
+import type { OutlineResult, OutlineSection, SectionState } from '../../protocol';
+import type { AnalyzedDocument } from '../session/documents';
+import { isAnalyzedPostmortem } from '../session/documents';
+
+/** The milestones that resolved to each timeline entry (not every keyword it matched). */
+export function milestonesByEntry(model: PostmortemModel): Map<number, Milestone[]> {
+  const byEntry = new Map<number, Milestone[]>();
+  for (const milestone of MILESTONES) {
+    const index = model.milestones[milestone];
+    if (index === null) continue;
+    byEntry.set(index, [...(byEntry.get(index) ?? []), milestone]);
+  }
+  return byEntry;
+}
+
+/** The outline of a document; `isPostmortem: false` and nothing else for other documents. */
+export function outline(uri: string, document: AnalyzedDocument | undefined): OutlineResult {
+  if (!isAnalyzedPostmortem(document)) {
+    return { uri, isPostmortem: false, sections: [], timeline: [], metrics: null };
+  }
+  const { positions } = document;
+  const { model } = document.analysis;
+  const sections: OutlineSection[] = model.schema.sections.map((spec) => {
+    const section = model.sections.find((found) => found.spec.id === spec.id);
+    // The `empty-section` rule's own test, whatever the rule's severity in configuration.
+    let state: SectionState = 'missing';
+    if (section) state = sectionHasContent(section.nodes) ? 'present' : 'empty';
+    return {
+      id: spec.id,
+      title: spec.title,
+      required: spec.required,
+      state,
+      range: section ? positions.range(section.heading.span) : null,
+    };
+  });
+  const byEntry = milestonesByEntry(model);
+  return {
+    uri,
+    isPostmortem: true,
+    sections,
+    timeline: (model.timeline?.entries ?? []).map((entry, index) => ({
+      time: entry.timeText,
+      description: entry.description,
+      range: positions.range(entry.span),
+      milestones: byEntry.get(index) ?? [],
+    })),
+    metrics: model.metrics,
+  };
+}

@@ -1,0 +1,34 @@
+/** `postmortem/template`: a new report for a preset, or for the schema configured at a URI. */
+import { isDeepStrictEqual } from 'node:util';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { defaultConfig } from '../../engine/config/defaults';
+import type { LintConfig } from '../../engine/model';
+import { findPreset, PRESETS } from '../../engine/sections/presets';
+import { renderTemplate } from '../../engine/sections/template';
+import type { TemplateParams, TemplateResult } from '../../protocol';
+
+/** Renders the template; unknown presets and missing fields are invalid parameters. */
+export async function template(
+  params: TemplateParams,
+  configFor: (uri: string) => Promise<LintConfig>,
+): Promise<TemplateResult> {
+  if (typeof params?.title !== 'string' || typeof params.date !== 'string') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'Expected `title` and `date` strings');
+  }
+  const configured = params.uri ? (await configFor(params.uri)).schema : defaultConfig().schema;
+  if (!params.preset) {
+    return { text: renderTemplate(configured, params.title, params.date) };
+  }
+  const preset = findPreset(params.preset);
+  if (!preset) {
+    const names = PRESETS.map((known) => `\`${known.name}\``).join(', ');
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `Unknown preset \`${params.preset}\`; expected one of ${names}`,
+    );
+  }
+  // Sections other than the configured ones are named in the report, which is then checked
+  // against them rather than against the configuration.
+  const named = isDeepStrictEqual(preset.schema, configured) ? undefined : preset.name;
+  return { text: renderTemplate(preset.schema, params.title, params.date, named) };
+}

@@ -1,0 +1,170 @@
+/**
+ * The configuration of each document: its nearest `.postmortemrc.json` (the editor's unsaved
+ * text when the file is open), with the `postmortem.*` settings over it. Problems in
+ * configuration files are published as diagnostics on those files; the defaults stand in
+ * for whatever is invalid, so reports are still checked.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, describeFsError, findConfigFile } from '../../node/config-files';
+import type { ConfigProblem } from '../../engine/config/problems';
+import { fileProblem } from '../../engine/config/problems';
+import { resolveConfig } from '../../engine/config/resolve';
+import type { ConfigSource, ResolvedConfig } from '../../engine/config/resolve';
+import { defaultConfig } from '../../engine/config/defaults';
+import type { LintConfig } from '../../engine/model';
+import { findPreset, PRESETS } from '../../engine/sections/presets';
+import { stripBom } from '../../engine/markdown/lines';
+import { uriToPath } from './applicability';
+import { configProblemDiagnostic } from './diagnostics';
+import type { DocumentConfiguration } from './documents';
+import type { Settings, SettingsStore } from './settings';
+
+/** Whether a URI names a configuration file. */
+export function isConfigFileUri(uri: string): boolean {
+  const path = uriToPath(uri);
+  return path !== null && basename(path) === CONFIG_FILE_NAME;
+}
+
+/** A configuration with the settings over it: preset, rule severities, keywords, zone. */
+export function applySettings(config: LintConfig, settings: Settings): LintConfig {
+  const preset = settings.preset ? findPreset(settings.preset) : undefined;
+  return {
+    schema: preset ? preset.schema : config.schema,
+    rules: { ...config.rules, ...settings.rules },
+    milestoneKeywords: { ...config.milestoneKeywords, ...settings.milestoneKeywords },
+    timeZone: settings.timeZone || config.timeZone,
+  };
+}
+
+/** Resolves and caches configuration files, and publishes their problems. */
+export class ConfigurationResolver {
+  /** Folder → its nearest configuration file (null for none). */
+  private readonly nearest = new Map<string, string | null>();
+  /** Configuration file → its resolution. */
+  private readonly resolved = new Map<string, ResolvedConfig>();
+  /** Configuration file → diagnostics last published on it, as JSON. */
+  private readonly published = new Map<string, string>();
+  /** Unknown `postmortem.preset` values already reported. */
+  private readonly reportedPresets = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  /** The settings and configuration of a document. */
+  async forDocument(uri: string): Promise<DocumentConfiguration> {
+    const settings = await this.settings.get(uri);
+    const path = uriToPath(uri);
+    const file = path ? this.nearestConfigFile(dirname(path)) : null;
+    const config = file ? this.resolve(file).config : defaultConfig();
+    if (settings.preset && !findPreset(settings.preset)) this.reportUnknownPreset(settings.preset);
+    return { settings, config: applySettings(config, settings) };
+  }
+
+  /** The configuration of a folder or document URI, for templates. */
+  async forResource(uri: string): Promise<LintConfig> {
+    const path = uriToPath(uri);
+    const settings = await this.settings.get(uri);
+    const folder = path && statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : null;
+    const file = path ? this.nearestConfigFile(folder ?? dirname(path)) : null;
+    return applySettings(file ? this.resolve(file).config : defaultConfig(), settings);
+  }
+
+  /**
+   * Forgets every cached file and resolution: configuration files changed. Problems of files
+   * that are gone (neither on disk nor open) are cleared.
+   */
+  clear(): void {
+    this.nearest.clear();
+    this.resolved.clear();
+    for (const uri of [...this.published.keys()]) {
+      const path = uriToPath(uri);
+      if (this.documents.get(uri) || (path && existsSync(path))) continue;
+      this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  /** Re-reads an open (or just changed) configuration file and publishes its problems. */
+  refreshConfigFile(uri: string): void {
+    const path = uriToPath(uri);
+    if (path) this.resolve(resolve(path));
+  }
+
+  private nearestConfigFile(folder: string): string | null {
+    let file = this.nearest.get(folder);
+    if (file === undefined) {
+      file = findConfigFile(folder);
+      this.nearest.set(folder, file);
+    }
+    return file;
+  }
+
+  /** A file's text: the editor's when it is open, else the disk's. */
+  private read(fileName: string): ConfigSource {
+    const open = this.documents.all().find((document) => uriToPath(document.uri) === fileName);
+    if (open) return { fileName, text: stripBom(open.getText()).text };
+    try {
+      return { fileName, text: stripBom(readFileSync(fileName, 'utf8')).text };
+    } catch (error) {
+      return { fileName, error: describeFsError(error) };
+    }
+  }
+
+  private resolve(file: string): ResolvedConfig {
+    let result = this.resolved.get(file);
+    if (!result) {
+      const source = this.read(file);
+      result =
+        'error' in source
+          ? {
+              config: defaultConfig(),
+              problems: [fileProblem(file, `Cannot read \`${file}\`: ${source.error}`)],
+              files: [file],
+            }
+          : resolveConfig(source.text, file, (reference, fromFile) =>
+              this.read(resolve(dirname(fromFile), reference)),
+            );
+      this.resolved.set(file, result);
+      this.publishProblems(result);
+    }
+    return result;
+  }
+
+  /** Publishes each file's problems (none clears them), when they changed. */
+  private publishProblems({ files, problems }: ResolvedConfig): void {
+    for (const file of files) {
+      const diagnostics: Diagnostic[] = problems
+        .filter((problem: ConfigProblem) => problem.file === file)
+        .map(configProblemDiagnostic);
+      const uri = this.uriOf(file);
+      const json = JSON.stringify(diagnostics);
+      if (this.published.get(uri) === json) continue;
+      this.published.set(uri, json);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  /** The URI the editor uses for a file when it is open, else the file's `file:` URI. */
+  private uriOf(file: string): string {
+    const open = this.documents.all().find((document) => uriToPath(document.uri) === file);
+    return open ? open.uri : pathToFileURL(file).href;
+  }
+
+  private reportUnknownPreset(preset: string): void {
+    if (this.reportedPresets.has(preset)) return;
+    this.reportedPresets.add(preset);
+    const names = PRESETS.map((known) => `\`${known.name}\``).join(', ');
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `Unknown preset \`${preset}\` in \`postmortem.preset\`; expected one of ${names}. The configuration file's schema applies.`,
+    });
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * Open documents and their analyses: which version was analysed under which configuration,
+ * debounced re-analysis while typing, and publishing diagnostics and `outlineChanged`.
+ * The documents kept (`retention.ts`) keep their analysis and an `IncrementalAnalyzer`, so
+ * an edit re-analyses only what it changed. The others keep only which version was
+ * published, and are analysed again when a request needs them.
+ */
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../../engine/analyze';
+import { defaultConfig } from '../../engine/config/defaults';
+import { IncrementalAnalyzer } from '../../engine/session';
+import type { LintConfig } from '../../engine/model';
+import { LineIndex, stripBom } from '../../engine/markdown/lines';
+import { OUTLINE_CHANGED_NOTIFICATION } from '../../protocol';
+import type { OutlineChangedParams } from '../../protocol';
+import { isMarkdown, isPostmortem } from './applicability';
+import { analysisDiagnostics, analysisFailedDiagnostic } from './diagnostics';
+import type { IdleCollector } from './idle-collector';
+import { PositionMapper } from './positions';
+import { Retention } from './retention';
+import type { Settings } from './settings';
+import { coerceSettings } from './settings';
+
+/** One analysed version of an open Markdown document. */
+export interface AnalyzedDocument {
+  uri: string;
+  version: number;
+  settings: Settings;
+  config: LintConfig;
+  positions: PositionMapper;
+  /** Null when the engine threw on this text. */
+  analysis: Analysis | null;
+  /** What the engine threw, when it did. */
+  failure: string | null;
+  /** Whether the document is a post-mortem; features serve only those. */
+  isPostmortem: boolean;
+}
+
+/** An analysed post-mortem: what every feature works on. */
+export type AnalyzedPostmortem = AnalyzedDocument & { analysis: Analysis; isPostmortem: true };
+
+/** Whether features should serve a document. */
+export function isAnalyzedPostmortem(
+  document: AnalyzedDocument | undefined,
+): document is AnalyzedPostmortem {
+  return document !== undefined && document.isPostmortem && document.analysis !== null;
+}
+
+/** Settings and configuration of a document. */
+export interface DocumentConfiguration {
+  settings: Settings;
+  config: LintConfig;
+}
+
+/** An analysed document and the configuration generation it was analysed under. */
+type Analyzed = AnalyzedDocument & { generation: number };
+
+interface CacheEntry {
+  version: number;
+  generation: number;
+  result: Promise<Analyzed | undefined>;
+}
+
+/** Tuning of `DocumentAnalyses`. */
+export interface AnalysesOptions {
+  /** Quiet time (ms) after an edit before re-analysing and publishing. Default 200. */
+  debounceMs?: number;
+  /**
+   * How many of the documents asked about or edited last keep their analysis and analyzer
+   * (besides the one opened last). Default 8.
+   */
+  retained?: number;
+  /** Told the size of every text analysed, to give memory back after bursts. */
+  collector?: IdleCollector;
+}
+
+/**
+ * Analyses open Markdown documents on demand and after edits, and publishes the results.
+ * A request for a version not analysed yet analyses it at once, whatever the debounce.
+ */
+export class DocumentAnalyses {
+  /** Analyses of the documents kept (and of any still being made). */
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Analyzers of the documents kept. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
+  private readonly retention: Retention;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** `${version}:${generation}` last published per document, so nothing is sent twice. */
+  private readonly published = new Map<string, string>();
+  /** Bumped whenever settings or configuration files change: cached analyses are stale. */
+  private generation = 0;
+  private readonly debounceMs: number;
+  private readonly collector: IdleCollector | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly configure: (uri: string) => Promise<DocumentConfiguration>,
+    private readonly workspaceFolders: () => string[],
+    { debounceMs = 200, retained = 8, collector }: AnalysesOptions = {},
+  ) {
+    this.debounceMs = debounceMs;
+    this.collector = collector;
+    this.retention = new Retention(retained);
+  }
+
+  /**
+   * The analysis of a document's current version, for a request about it; undefined when it
+   * is not open Markdown. The document counts as used.
+   */
+  get(uri: string): Promise<AnalyzedDocument | undefined> {
+    const document = this.openMarkdown(uri);
+    if (!document) return Promise.resolve(undefined);
+    this.use(uri);
+    return this.analysisOf(document);
+  }
+
+  /** A document was opened: it is checked at once. */
+  opened(uri: string): void {
+    if (!this.openMarkdown(uri)) return;
+    for (const unused of this.retention.open(uri)) this.release(unused);
+    this.schedule(uri, 0);
+  }
+
+  /** A document was edited: it counts as used, and is checked again after the typing pause. */
+  edited(uri: string): void {
+    if (!this.openMarkdown(uri)) return;
+    this.use(uri);
+    this.schedule(uri);
+  }
+
+  private openMarkdown(uri: string): TextDocument | undefined {
+    const document = this.documents.get(uri);
+    return document && isMarkdown(document.languageId, uri) ? document : undefined;
+  }
+
+  private use(uri: string): void {
+    for (const unused of this.retention.use(uri)) this.release(unused);
+  }
+
+  private analysisOf(document: TextDocument): Promise<Analyzed | undefined> {
+    const { uri } = document;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation) {
+      return cached.result;
+    }
+    const generation = this.generation;
+    const result = this.configure(uri)
+      .catch((error: unknown): DocumentConfiguration => {
+        // A configuration that cannot be resolved must not stop the report from being checked.
+        this.logError(`Configuring ${uri}`, error);
+        return { settings: coerceSettings(undefined), config: defaultConfig() };
+      })
+      .then((configuration) => {
+        // The text is read after configuration arrives, so the analysis is of the newest version.
+        const current = this.documents.get(uri);
+        return current ? this.analyze(current, configuration, generation) : undefined;
+      });
+    this.cache.set(uri, { version: document.version, generation, result });
+    return result;
+  }
+
+  /**
+   * Re-analyses a document after `delay` ms of quiet, then publishes; a newer call replaces it.
+   * A document not kept keeps nothing of the analysis but which version was published.
+   */
+  schedule(uri: string, delay = this.debounceMs): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri).catch((error: unknown) => this.logError(`Checking ${uri}`, error));
+      }, delay),
+    );
+  }
+
+  /** Marks every analysis stale (settings or configuration changed) and re-checks open documents. */
+  invalidateAll(): void {
+    this.generation++;
+    for (const document of this.documents.all()) {
+      if (isMarkdown(document.languageId, document.uri)) this.schedule(document.uri, 0);
+    }
+  }
+
+  /** Forgets a closed document and clears its diagnostics. */
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.retention.delete(uri);
+    this.release(uri);
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Drops the analysis and analyzer of a document not kept: the bulk of its memory. */
+  private release(uri: string): void {
+    this.cache.delete(uri);
+    this.analyzers.delete(uri);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const opened = this.openMarkdown(uri);
+    if (!opened) return;
+    const analyzed = await this.analysisOf(opened);
+    // Not kept (opened in the background, say): the analysis would only hold memory.
+    if (!this.retention.keeps(uri)) this.release(uri);
+    const document = this.documents.get(uri);
+    // Stale work: the document changed or closed meanwhile; the newer schedule publishes.
+    if (!analyzed || !document || analyzed.version !== document.version) return;
+    const key = `${analyzed.version}:${analyzed.generation}`;
+    if (this.published.get(uri) === key) return;
+    this.published.set(uri, key);
+    await this.connection.sendDiagnostics({
+      uri,
+      version: analyzed.version,
+      diagnostics: diagnosticsOf(analyzed),
+    });
+    const params: OutlineChangedParams = { uri };
+    await this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
+  }
+
+  private analyze(
+    document: TextDocument,
+    { settings, config }: DocumentConfiguration,
+    generation: number,
+  ): Analyzed {
+    const { text, bomLength } = stripBom(document.getText());
+    const base = { uri: document.uri, version: document.version, generation, settings, config };
+    this.collector?.analysed(text.length);
+    try {
+      const analysis = this.analyzerOf(document.uri).analyze(text, config);
+      const postmortem = isPostmortem(
+        document.uri,
+        analysis.model,
+        settings.files,
+        this.workspaceFolders(),
+      );
+      return {
+        ...base,
+        positions: new PositionMapper(analysis.model.lines, bomLength),
+        analysis,
+        failure: null,
+        isPostmortem: postmortem,
+      };
+    } catch (error) {
+      // What the analyzer kept from this text is suspect: the next version starts afresh.
+      this.analyzers.delete(document.uri);
+      this.logError(`Analysing ${document.uri} (version ${document.version})`, error);
+      return {
+        ...base,
+        positions: new PositionMapper(new LineIndex(text), bomLength),
+        analysis: null,
+        failure: error instanceof Error ? error.message : String(error),
+        isPostmortem: false,
+      };
+    } finally {
+      // The cache entry may have been made for an older version; record what was analysed.
+      const entry = this.cache.get(document.uri);
+      if (entry && entry.generation === generation) entry.version = document.version;
+    }
+  }
+
+  /** The document's analyzer; a fresh one, not kept, for a document not kept. */
+  private analyzerOf(uri: string): IncrementalAnalyzer {
+    let analyzer = this.analyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer();
+      if (this.retention.keeps(uri)) this.analyzers.set(uri, analyzer);
+    }
+    return analyzer;
+  }
+
+  private logError(what: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.connection.console.error(`${what} failed: ${detail}`);
+  }
+}
+
+/** What a document shows in the Problems view. */
+function diagnosticsOf(analyzed: AnalyzedDocument): Diagnostic[] {
+  if (analyzed.failure !== null) return [analysisFailedDiagnostic(analyzed.failure)];
+  if (!analyzed.analysis || !analyzed.isPostmortem) return [];
+  return analysisDiagnostics(analyzed.analysis, analyzed.positions);
+}

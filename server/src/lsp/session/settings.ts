@@ -1,0 +1,126 @@
+/** The server's view of the `postmortem` settings: typed, defaulted, cached per resource. */
+import type { Connection } from 'vscode-languageserver';
+import type { KeywordMilestone, RuleId, Severity } from '../../engine/model';
+import { MILESTONES, RULE_IDS } from '../../engine/model';
+import { SETTINGS_SECTION } from '../../protocol';
+
+/** The settings of one resource, defaults filled in. */
+export interface Settings {
+  /** Preset schema; empty to use `.postmortemrc.json` or `standard`. */
+  preset: string;
+  /** Globs (matched case-insensitively) of files that are post-mortems. */
+  files: string[];
+  /** Severities over the configuration file's. */
+  rules: Partial<Record<RuleId, Severity>>;
+  /** Keyword stems over the configuration file's. */
+  milestoneKeywords: Partial<Record<KeywordMilestone, string[]>>;
+  /** Zone for times that state none; empty for none. */
+  timeZone: string;
+  codeLens: { enabled: boolean };
+  inlayHints: { enabled: boolean };
+}
+
+/** What a resource gets when the client says nothing. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  preset: '',
+  files: [
+    '**/postmortems/**',
+    '**/post-mortems/**',
+    '**/*postmortem*.md',
+    '**/*post-mortem*.md',
+    '**/incidents/**',
+  ],
+  rules: {},
+  milestoneKeywords: {},
+  timeZone: '',
+  codeLens: { enabled: true },
+  inlayHints: { enabled: true },
+});
+
+const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((item): item is string => typeof item === 'string');
+}
+
+function enabled(value: unknown, fallback: boolean): { enabled: boolean } {
+  return {
+    enabled: isRecord(value) && typeof value.enabled === 'boolean' ? value.enabled : fallback,
+  };
+}
+
+/**
+ * Settings from whatever the client sent (the `postmortem` section object): wrong types fall
+ * back to defaults, unknown rule ids and milestones are dropped.
+ */
+export function coerceSettings(raw: unknown): Settings {
+  const value = isRecord(raw) ? raw : {};
+  const rules: Settings['rules'] = {};
+  if (isRecord(value.rules)) {
+    for (const id of RULE_IDS) {
+      const severity = value.rules[id];
+      if (typeof severity === 'string' && SEVERITIES.includes(severity)) {
+        rules[id] = severity as Severity;
+      }
+    }
+  }
+  const milestoneKeywords: Settings['milestoneKeywords'] = {};
+  if (isRecord(value.milestoneKeywords)) {
+    for (const milestone of MILESTONES) {
+      if (milestone === 'start') continue;
+      const stems = stringList(value.milestoneKeywords[milestone]);
+      if (stems) milestoneKeywords[milestone] = stems;
+    }
+  }
+  return {
+    preset: typeof value.preset === 'string' ? value.preset.trim() : DEFAULT_SETTINGS.preset,
+    files: stringList(value.files) ?? [...DEFAULT_SETTINGS.files],
+    rules,
+    milestoneKeywords,
+    timeZone: typeof value.timeZone === 'string' ? value.timeZone.trim() : '',
+    codeLens: enabled(value.codeLens, DEFAULT_SETTINGS.codeLens.enabled),
+    inlayHints: enabled(value.inlayHints, DEFAULT_SETTINGS.inlayHints.enabled),
+  };
+}
+
+/**
+ * Settings per resource. With a client that answers `workspace/configuration` they are pulled
+ * per resource and cached until the next `workspace/didChangeConfiguration`; otherwise the
+ * settings pushed with that notification (or the defaults) serve every resource.
+ */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<Settings>>();
+  private pushed: Settings = coerceSettings(undefined);
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly pull: boolean,
+  ) {}
+
+  /** The settings of a resource. */
+  get(uri: string): Promise<Settings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(coerceSettings, (error: unknown) => {
+          this.connection.console.error(`Reading settings for ${uri} failed: ${String(error)}`);
+          return coerceSettings(undefined);
+        });
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Forgets cached settings; `pushedSettings` is the payload of `didChangeConfiguration`. */
+  changed(pushedSettings: unknown): void {
+    this.cache.clear();
+    if (isRecord(pushedSettings)) this.pushed = coerceSettings(pushedSettings[SETTINGS_SECTION]);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Configuration files on disk: finds the `.postmortemrc.json` that applies to a document (the
+ * nearest one from its folder upward), reads it and follows `extends` paths.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { defaultConfig } from '../engine/config/defaults';
+import { fileProblem } from '../engine/config/problems';
+import { resolveConfig } from '../engine/config/resolve';
+import type { ConfigSource, ResolvedConfig } from '../engine/config/resolve';
+import { stripBom } from '../engine/markdown/lines';
+
+/** The name of a configuration file. */
+export const CONFIG_FILE_NAME = '.postmortemrc.json';
+
+/** Why a file system call failed, for people: `no such file or directory`. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Reads a configuration file as UTF-8 without its byte order mark. */
+function readSource(fileName: string): ConfigSource {
+  try {
+    return { fileName, text: stripBom(readFileSync(fileName, 'utf8')).text };
+  } catch (error) {
+    return { fileName, error: describeFsError(error) };
+  }
+}
+
+/** Reads the file an `extends` path names, relative to the folder of the file naming it. */
+function readExtended(reference: string, fromFile: string): ConfigSource {
+  return readSource(resolve(dirname(fromFile), reference));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    // A folder we may not look into has no configuration we could use.
+    return false;
+  }
+}
+
+/** The nearest configuration file from `folder` upward, or null when there is none. */
+export function findConfigFile(folder: string): string | null {
+  let current = resolve(folder);
+  for (;;) {
+    const candidate = join(current, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    const parent = dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+
+/**
+ * Reads and resolves a configuration file, following `extends` paths. A file that cannot be
+ * read is a problem, and the defaults apply.
+ */
+export function loadConfigFile(file: string): ResolvedConfig {
+  const fileName = resolve(file);
+  const source = readSource(fileName);
+  if ('error' in source) {
+    return {
+      config: defaultConfig(),
+      problems: [fileProblem(fileName, `Cannot read \`${file}\`: ${source.error}`)],
+      files: [fileName],
+    };
+  }
+  return resolveConfig(source.text, fileName, readExtended);
+}
+
+/** The configuration of a document: its nearest configuration file's, or the defaults. */
+export function configForDocument(documentPath: string): ResolvedConfig & { file: string | null } {
+  const file = findConfigFile(dirname(resolve(documentPath)));
+  if (!file) return { config: defaultConfig(), problems: [], files: [], file };
+  return { ...loadConfigFile(file), file };
+}

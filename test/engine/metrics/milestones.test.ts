@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { buildModel } from '../../../server/src/engine/analyze';
+import { defaultConfig } from '../../../server/src/engine/config/defaults';
+import { resolveMilestones } from '../../../server/src/engine/metrics/milestones';
+import type { LintConfig, PostmortemModel } from '../../../server/src/engine/model';
+import { repoRoot } from '../../helpers/paths';
+
+const dfds = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
+
+function model(text: string, config: LintConfig = defaultConfig()): PostmortemModel {
+  return buildModel(text, config);
+}
+
+/** Each milestone's entry as its time text. */
+function milestoneTimes(m: PostmortemModel) {
+  return Object.fromEntries(
+    Object.entries(m.milestones).map(([name, index]) => [
+      name,
+      index === null ? null : m.timeline!.entries[index]!.timeText,
+    ]),
+  );
+}
+
+const list = (...items: string[]) => `## Timeline\n\n${items.map((i) => `- ${i}`).join('\n')}\n`;
+
+describe('the seed sample', () => {
+  const m = model(readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8'));
+
+  test('resolves each milestone to its row', () => {
+    assert.deepEqual(milestoneTimes(m), {
+      start: '12:55 PM',
+      detected: '12:55 PM',
+      acknowledged: '1:00 PM',
+      mitigated: '1:15 PM',
+      resolved: '1:35 PM',
+    });
+  });
+
+  test('says why each entry marks what it marks', () => {
+    assert.deepEqual(
+      m.timeline!.entries.map((e) => e.marks),
+      [
+        [{ milestone: 'detected', reason: 'keyword `monitor`' }],
+        [
+          { milestone: 'detected', reason: 'keyword `page`' },
+          { milestone: 'acknowledged', reason: 'keyword `on-call`' },
+        ],
+        [],
+        [{ milestone: 'mitigated', reason: 'keyword `temporary fix`' }],
+        [{ milestone: 'resolved', reason: 'keyword `permanent fix`' }],
+        [{ milestone: 'resolved', reason: 'keyword `resolved`' }],
+      ],
+    );
+  });
+});
+
+describe('keywords', () => {
+  test('match at word starts, case-insensitively, not inside words', () => {
+    const m = model(
+      list(
+        '10:00 Deploy to production',
+        '10:01 Nobody noticed the undetected errors',
+        '10:05 Monitoring DETECTS errors',
+        '10:06 Engineers Investigating',
+        '10:10 Oncall rolled  back the release',
+        '10:20 All clear',
+      ),
+    );
+    assert.deepEqual(
+      m.timeline!.entries.map((e) => e.marks.map((mark) => mark.milestone)),
+      [
+        [],
+        ['detected'],
+        ['detected'],
+        ['acknowledged'],
+        ['acknowledged', 'mitigated'],
+        ['resolved'],
+      ],
+    );
+    assert.deepEqual(milestoneTimes(m), {
+      start: '10:00',
+      detected: '10:01',
+      acknowledged: '10:06',
+      mitigated: '10:10',
+      resolved: '10:20',
+    });
+  });
+
+  test('come from configuration', () => {
+    const config = defaultConfig();
+    config.milestoneKeywords.detected = ['sirens'];
+    config.milestoneKeywords.resolved = ['done and dusted', ' '];
+    const m = model(
+      list('10:00 Alert fired', '10:02 Sirens went off', '10:30 Done-and-dusted'),
+      config,
+    );
+    assert.deepEqual(
+      m.timeline!.entries.map((e) => e.marks),
+      [
+        [],
+        [{ milestone: 'detected', reason: 'keyword `sirens`' }],
+        [{ milestone: 'resolved', reason: 'keyword `done and dusted`' }],
+      ],
+    );
+  });
+});
+
+describe('explicit markers', () => {
+  test('win over keywords for their milestone only', () => {
+    const m = model(
+      list(
+        '09:00 Config pushed',
+        '09:30 Errors begin (problem started)',
+        '09:40 Alert fired',
+        '09:45 Customer reports errors [Detected]',
+        '09:50 Engineer [ack]',
+        '10:00 Restarted pods',
+        '10:30 Fixed for good (resolved)',
+        '10:40 Resolved the ticket',
+      ),
+    );
+    assert.deepEqual(milestoneTimes(m), {
+      start: '09:30',
+      detected: '09:45',
+      acknowledged: '09:50',
+      mitigated: '10:00',
+      resolved: '10:30',
+    });
+    assert.deepEqual(m.timeline!.entries[2]!.marks, []);
+    assert.deepEqual(m.timeline!.entries[3]!.marks, [
+      { milestone: 'detected', reason: 'marker `[Detected]`' },
+    ]);
+    assert.deepEqual(m.timeline!.entries[1]!.marks, [
+      { milestone: 'start', reason: 'marker `(problem started)`' },
+    ]);
+  });
+
+  test('brackets that name no milestone are not markers', () => {
+    const m = model(list('09:08 [No Data] alert triggered', '09:10 [Alerting] exporter down'));
+    assert.deepEqual(milestoneTimes(m).detected, '09:08');
+  });
+
+  test('`PM2021-007`: `(problem started)` and `(resolved)`', () => {
+    const text = readFileSync(
+      join(dfds, 'PM2021-007 - All services returning 503 in Kubernetes.md'),
+      'utf8',
+    );
+    const m = model(text);
+    assert.deepEqual(milestoneTimes(m), {
+      start: '2021-07-02 07:32',
+      detected: '2021-07-02 07:39',
+      acknowledged: null,
+      mitigated: null,
+      resolved: '2021-07-02 07:42',
+    });
+  });
+});
+
+describe('resolution rules', () => {
+  test('an entry can mark several milestones; resolved takes the last one', () => {
+    const m = model(list('10:00 Alert, fixed and resolved', '10:10 Resolved again'));
+    assert.deepEqual(
+      m.timeline!.entries[0]!.marks.map((mark) => mark.milestone),
+      ['detected', 'resolved'],
+    );
+    assert.deepEqual(milestoneTimes(m).resolved, '10:10');
+  });
+
+  test('entries without a usable time are skipped', () => {
+    const m = model(
+      list('--:-- Alert fired', '10:00 Deploy', '10:05 Pager went off', '??:?? Resolved'),
+    );
+    assert.deepEqual(milestoneTimes(m), {
+      start: '10:00',
+      detected: '10:05',
+      acknowledged: null,
+      mitigated: null,
+      resolved: null,
+    });
+  });
+
+  test('no timeline, or one without times', () => {
+    const none = {
+      start: null,
+      detected: null,
+      acknowledged: null,
+      mitigated: null,
+      resolved: null,
+    };
+    assert.deepEqual(resolveMilestones(null), none);
+    assert.deepEqual(model(list('TBD Alert fired')).milestones, none);
+  });
+});
+
+describe('milestones never precede what they are measured from', () => {
+  test('an acknowledgement before the detection is not used', () => {
+    const m = model(list('09:00 deploy', '09:05 on-call engineer joined', '09:10 alert fired'));
+    assert.deepEqual(milestoneTimes(m), {
+      start: '09:00',
+      detected: '09:10',
+      acknowledged: null,
+      mitigated: null,
+      resolved: null,
+    });
+    assert.equal(m.metrics!.timeToAcknowledge, null);
+  });
+
+  test('an explicit start after other marked entries leaves them out', () => {
+    const m = model(list('08:50 alert fired', '09:00 (problem started)', '09:20 all clear'));
+    assert.equal(milestoneTimes(m).detected, null);
+    assert.deepEqual(m.metrics, {
+      timeToDetect: null,
+      timeToAcknowledge: null,
+      timeToMitigate: 20,
+      timeToResolve: 20,
+    });
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Identity of incremental analysis: for the corpus, the sample, the rule fixtures and random
+ * edits applied in sequence, `IncrementalAnalyzer` gives exactly what a fresh `analyze` gives
+ * (the whole model, its tree and positions included, and the findings).
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import { IncrementalAnalyzer } from '../../server/src/engine/session';
+import { parseIncrementally } from '../../server/src/engine/markdown/incremental-parser';
+import { ParseCache } from '../../server/src/engine/markdown/chunk-cache';
+import { parseMarkdown } from '../../server/src/engine/markdown/parse';
+import { stripBom } from '../../server/src/engine/markdown/lines';
+import { prng } from '../helpers/prng';
+import { repoRoot } from '../helpers/paths';
+
+const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+
+function files(folder: string): string[] {
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) return files(path);
+      return name === 'LICENSE' ? [] : [path];
+    });
+}
+
+function read(path: string): string {
+  return stripBom(readFileSync(path, 'utf8')).text;
+}
+
+const documents = [
+  ...files(corpus),
+  join(repoRoot, 'examples', 'sample-postmortem.md'),
+  ...files(join(repoRoot, 'test', 'fixtures', 'rules')).filter((path) => path.endsWith('.md')),
+];
+
+describe('parseIncrementally', () => {
+  test('the corpus has the documents this test is about', () => {
+    assert.ok(documents.length > 60, `${documents.length} documents`);
+  });
+
+  for (const path of documents) {
+    test(`parses ${path.slice(repoRoot.length - 4)} as parseMarkdown does`, () => {
+      const text = read(path);
+      const cache = new ParseCache();
+      assert.deepEqual(parseIncrementally(text, cache), parseMarkdown(text));
+      // Again from the cache: the same tree.
+      assert.deepEqual(parseIncrementally(text, cache), parseMarkdown(text));
+      assert.equal(cache.stats.chunksParsed, cache.stats.chunksReused);
+    });
+  }
+});
+
+describe('IncrementalAnalyzer', () => {
+  test('analyses every document as analyze does', () => {
+    const config = defaultConfig();
+    for (const path of documents) {
+      const text = read(path);
+      assert.deepEqual(
+        new IncrementalAnalyzer().analyze(text, config),
+        analyze(text, config),
+        path,
+      );
+    }
+  });
+
+  const LINES = [
+    '# Heading',
+    '## Timeline',
+    '### 2025-03-16',
+    '## Root Cause Analysis',
+    '```',
+    '~~~~',
+    '  ```',
+    '<!--',
+    '-->',
+    '<!-- postmortem-disable timeline-order -->',
+    '<div>',
+    '</div>',
+    '<script>',
+    '</script>',
+    '---',
+    '',
+    '',
+    '- item',
+    '1. step',
+    '> quote',
+    '    indented code',
+    '| Time | Event |',
+    '|------|-------|',
+    '| 12:00 | Alert fired [detected] |',
+    '| 11:00 | Rolled back `api` |',
+    '| 2025-03-15 13:05 | **Resolved** |',
+    '12:30 - Engineers investigate',
+    'Time to detection: 5 minutes',
+    'TBD',
+    '[ref]: https://example.com',
+  ];
+  const CHARACTERS = [...'a |#`~<>-*_[]:!&\\\n\n1', '\r\n', '```', '<!--', '-->'];
+
+  /** One random edit of `text`: characters or lines inserted, deleted or duplicated. */
+  function edit(text: string, random: () => number): string {
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const at = Math.floor(random() * (text.length + 1));
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEndAt = text.indexOf('\n', at);
+    const lineEnd = lineEndAt < 0 ? text.length : lineEndAt + 1;
+    switch (pick(['char', 'char', 'delete', 'line', 'line', 'delete-line', 'duplicate-line'])) {
+      case 'char':
+        return text.slice(0, at) + pick(CHARACTERS) + text.slice(at);
+      case 'delete':
+        return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+      case 'line':
+        return `${text.slice(0, lineStart)}${pick(LINES)}\n${text.slice(lineStart)}`;
+      case 'delete-line':
+        return text.slice(0, lineStart) + text.slice(lineEnd);
+      default:
+        return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+    }
+  }
+
+  const timelineReport = [
+    '# Post-Mortem: Checkout outage',
+    '',
+    '## Summary',
+    'Checkout failed for 40 minutes.',
+    '',
+    '## Timeline',
+    'All times in UTC.',
+    '',
+    '| Time | Event |',
+    '|------|-------|',
+    ...Array.from({ length: 60 }, (_, i) => {
+      const time = `${10 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`;
+      if (i % 7 === 3) return `| ${time} | Restarted \`checkout-${i}\` |`;
+      return `| ${time} | ${['Alert fired', 'Engineers investigate', 'Rolled back', 'Resolved'][i % 4]} |`;
+    }),
+    '',
+    '## Root Cause Analysis',
+    '- **Supporting Evidence:** logs.',
+    '',
+  ].join('\n');
+
+  const startingPoints = [
+    { name: 'a generated timeline report', text: timelineReport },
+    { name: 'the sample', text: read(join(repoRoot, 'examples', 'sample-postmortem.md')) },
+    ...files(join(corpus, 'dfds-postmortems'))
+      .filter((path) => /PM2021-011|PM2023-001|PM2020-002/.test(path))
+      .map((path) => ({ name: path.slice(corpus.length + 1), text: read(path) })),
+  ];
+
+  for (const [index, { name, text: original }] of startingPoints.entries()) {
+    test(`after each of 150 random edits of ${name}, equals a fresh analysis`, () => {
+      const random = prng(100 + index);
+      const config = defaultConfig();
+      const analyzer = new IncrementalAnalyzer();
+      let text = original;
+      for (let step = 0; step < 150; step++) {
+        text = text.length > 3 * original.length ? original : edit(text, random);
+        const incremental = analyzer.analyze(text, config);
+        const full = analyze(text, config);
+        assert.deepEqual(incremental, full, `step ${step}: ${JSON.stringify(text)}`);
+      }
+    });
+  }
+
+  test('re-uses the timeline only for the same section text and configuration', () => {
+    const config = defaultConfig();
+    const inCet = { ...config, timeZone: 'CET' };
+    const keywords = {
+      ...config,
+      milestoneKeywords: { ...config.milestoneKeywords, resolved: ['restarted'] },
+    };
+    const withLink = timelineReport
+      .replace('| Alert fired |', '| Alert fired, see [runbook] |')
+      .replace('## Summary', '## Summary\n\n[runbook]: https://example.com/runbook\n');
+    const steps: [string, typeof config][] = [
+      [timelineReport, config],
+      [timelineReport.replace('Checkout failed', 'Checkout failed badly'), config],
+      [timelineReport, inCet],
+      [timelineReport, keywords],
+      [timelineReport.replace('## Timeline', ' ## Timeline'), keywords],
+      [withLink, config],
+      [withLink.replace('[runbook]: https', '[runbook-old]: https'), config],
+    ];
+    const analyzer = new IncrementalAnalyzer();
+    for (const [index, [text, stepConfig]] of steps.entries()) {
+      assert.deepEqual(
+        analyzer.analyze(text, stepConfig),
+        analyze(text, stepConfig),
+        `step ${index}`,
+      );
+    }
+  });
+
+  test('re-parses only the chunk an edit touches', () => {
+    const config = defaultConfig();
+    const analyzer = new IncrementalAnalyzer();
+    const cache = new ParseCache();
+    analyzer.analyze(timelineReport, config);
+    parseIncrementally(timelineReport, cache);
+    const edited = timelineReport.replace('Checkout failed', 'Checkout failed badly');
+    parseIncrementally(edited, cache);
+    // Four chunks parsed at first; then Summary again, and the two after it moved.
+    assert.deepEqual(
+      { parsed: cache.stats.chunksParsed, moved: cache.stats.chunksMoved },
+      { parsed: 5, moved: 2 },
+    );
+    assert.deepEqual(analyzer.analyze(edited, config), analyze(edited, config));
+  });
+});

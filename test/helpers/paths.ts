@@ -1,0 +1,5 @@
+/** Where the repository and its test fixtures are, for tests at any depth of `test/`. */
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '..', '..');
+export const fixturesDir = join(repoRoot, 'test', 'fixtures');

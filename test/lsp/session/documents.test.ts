@@ -1,0 +1,187 @@
+/**
+ * `DocumentAnalyses` on its own: what a document gets when the engine throws (the protocol
+ * tests cannot make the engine throw; here a configuration it cannot read does), and which
+ * documents keep their analyses.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../../server/src/engine/analyze';
+import { defaultConfig } from '../../../server/src/engine/config/defaults';
+import type { LintConfig, Schema } from '../../../server/src/engine/model';
+import { codeLenses } from '../../../server/src/lsp/features/code-lens';
+import type { AnalysesOptions, AnalyzedDocument } from '../../../server/src/lsp/session/documents';
+import { DocumentAnalyses, isAnalyzedPostmortem } from '../../../server/src/lsp/session/documents';
+import { coerceSettings } from '../../../server/src/lsp/session/settings';
+import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
+import { repoRoot } from '../../helpers/paths';
+
+const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
+
+/** `DocumentAnalyses` over fake documents and connection; counts the analyses it starts. */
+function analysesOf(open: TextDocument[], config: LintConfig, options?: AnalysesOptions) {
+  const logged: string[] = [];
+  const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
+  const connection = {
+    sendDiagnostics: (params: PublishDiagnosticsParams) => {
+      waiting.get(params.uri)?.(params);
+      return Promise.resolve();
+    },
+    sendNotification: () => Promise.resolve(),
+    console: { error: (message: string) => logged.push(message) },
+  } as unknown as Connection;
+  const documents = {
+    get: (uri: string) => open.find((document) => document.uri === uri),
+    all: () => open,
+  } as unknown as TextDocuments<TextDocument>;
+  const counts = { analyses: 0 };
+  const analyses = new DocumentAnalyses(
+    connection,
+    documents,
+    () => {
+      // Each analysis starts by reading the document's configuration.
+      counts.analyses++;
+      return Promise.resolve({ settings: coerceSettings(undefined), config });
+    },
+    () => [],
+    options,
+  );
+  /** The next diagnostics published for `uri`: ask before they can arrive. */
+  const published = (uri: string) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(uri, resolve));
+  return { analyses, counts, logged, published };
+}
+
+/** The code lenses of an analysed post-mortem. */
+function lensesOf(analyzed: AnalyzedDocument | undefined) {
+  assert.ok(isAnalyzedPostmortem(analyzed));
+  return codeLenses(analyzed);
+}
+
+test('a document the engine throws on gets one info diagnostic, and the error is logged', async () => {
+  const uri = 'file:///reports/postmortems/broken.md';
+  const document = TextDocument.create(uri, 'markdown', 1, '# Broken\n');
+  // A schema the engine cannot read makes `analyze` throw.
+  const config = { ...defaultConfig(), schema: null as unknown as Schema };
+  const { analyses, logged, published } = analysesOf([document], config);
+
+  const diagnostics = published(uri);
+  analyses.schedule(uri, 0);
+  assert.deepEqual(await diagnostics, {
+    uri,
+    version: 1,
+    diagnostics: [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        source: 'postmortem',
+        message:
+          "Post-mortem analysis failed: Cannot read properties of null (reading 'sections'). The error is in the server log",
+      },
+    ],
+  });
+  assert.equal(logged.length, 1);
+  assert.match(
+    logged[0]!,
+    /^Analysing file:\/\/\/reports\/postmortems\/broken\.md \(version 1\) failed: TypeError/,
+  );
+  const analyzed = await analyses.get(uri);
+  assert.deepEqual([analyzed?.analysis, analyzed?.isPostmortem], [null, false]);
+});
+
+test('retention: only the documents used last keep their analyses; one dropped is analysed again, same results', async () => {
+  const uris = Array.from({ length: 20 }, (_, i) => `file:///reports/postmortems/report-${i}.md`);
+  const open = uris.map((uri, i) =>
+    TextDocument.create(uri, 'markdown', 1, sample.replace('Login System Outage', `Outage ${i}`)),
+  );
+  const { analyses, counts } = analysesOf(open, defaultConfig(), { retained: 3 });
+
+  // Requests about each document in turn, as an editor makes when it shows one.
+  const first = await analyses.get(uris[0]!);
+  for (const uri of uris.slice(1)) await analyses.get(uri);
+  assert.equal(counts.analyses, 20);
+  const last = await analyses.get(uris[19]!);
+  assert.equal(await analyses.get(uris[17]!), await analyses.get(uris[17]!));
+  assert.equal(counts.analyses, 20);
+
+  // The first was dropped long ago: asked about again, it is analysed again, to the same result.
+  const again = await analyses.get(uris[0]!);
+  assert.equal(counts.analyses, 21);
+  assert.notEqual(again, first);
+  assert.deepEqual(again?.analysis, first?.analysis);
+  const expected = [
+    {
+      range: { start: { line: 10, character: 0 }, end: { line: 10, character: 14 } },
+      command: {
+        title: 'TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+        command: SHOW_METRICS_COMMAND,
+        arguments: [uris[0]],
+      },
+    },
+  ];
+  assert.deepEqual(lensesOf(again), expected);
+  assert.deepEqual(lensesOf(first), expected);
+
+  // In use now: 19, 17 and 0. Document 18 was dropped to make room for 0.
+  assert.equal(await analyses.get(uris[19]!), last);
+  assert.equal(counts.analyses, 21);
+  await analyses.get(uris[18]!);
+  assert.equal(counts.analyses, 22);
+});
+
+test('retention: of the documents only opened, the last keeps its analysis; an edited one keeps it', async () => {
+  const uris = ['first', 'second', 'edited'].map(
+    (name) => `file:///reports/postmortems/${name}.md`,
+  );
+  const [first, second, edited] = uris as [string, string, string];
+  const open = uris.map((uri) => TextDocument.create(uri, 'markdown', 1, sample));
+  const { analyses, counts, published } = analysesOf(open, defaultConfig(), {
+    debounceMs: 0,
+    retained: 3,
+  });
+  /** Opens (or edits) `uri` and waits for its diagnostics. */
+  const check = async (uri: string, how: 'opened' | 'edited') => {
+    const diagnostics = published(uri);
+    analyses[how](uri);
+    assert.deepEqual((await diagnostics).diagnostics, []);
+  };
+
+  await check(first, 'opened');
+  await check(second, 'opened');
+  assert.equal(counts.analyses, 2);
+  // Opened last: an editor showing it asks about it next, and its analysis is there.
+  await analyses.get(second);
+  assert.equal(counts.analyses, 2);
+  // Opened before it and never asked about: analysed again.
+  await analyses.get(first);
+  assert.equal(counts.analyses, 3);
+
+  await check(edited, 'edited');
+  assert.equal(counts.analyses, 4);
+  await analyses.get(edited);
+  assert.equal(counts.analyses, 4);
+});
+
+test('edits: each version of a document in use is analysed as a full analysis would', async () => {
+  const uri = 'file:///reports/postmortems/typed.md';
+  const document = TextDocument.create(uri, 'markdown', 1, sample);
+  const config = defaultConfig();
+  const { analyses } = analysesOf([document], config);
+  await analyses.get(uri);
+  // In the Summary, in a timeline row's time, and a new row above that one.
+  const edits = [
+    { before: 'our login system', text: 'x' },
+    { before: '1:00 PM |', text: '2' },
+    { before: '| 1:00 PM', text: '| 12:58 PM | Engineers paged. |\n' },
+  ];
+  for (const [index, edit] of edits.entries()) {
+    const at = document.positionAt(document.getText().indexOf(edit.before));
+    TextDocument.update(document, [{ range: { start: at, end: at }, text: edit.text }], index + 2);
+    const analyzed = await analyses.get(uri);
+    assert.equal(analyzed?.version, index + 2);
+    assert.deepEqual(analyzed?.analysis, analyze(document.getText(), config));
+  }
+});

@@ -1,0 +1,60 @@
+/** The server's settings: coerced from whatever the client sends, and declared in package.json. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { coerceSettings, DEFAULT_SETTINGS } from '../../../server/src/lsp/session/settings';
+import { SETTING_NAMES } from '../../../server/src/protocol';
+import { repoRoot } from '../../helpers/paths';
+
+describe('settings', () => {
+  test('nothing sent gives the defaults', () => {
+    assert.deepEqual(coerceSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepEqual(coerceSettings(null), DEFAULT_SETTINGS);
+    assert.deepEqual(coerceSettings('postmortem'), DEFAULT_SETTINGS);
+  });
+
+  test('values of the wrong type fall back; unknown rules, severities and milestones are dropped', () => {
+    assert.deepEqual(
+      coerceSettings({
+        preset: ' google-sre ',
+        files: ['docs/**', 3],
+        rules: { placeholder: 'off', 'timeline-order': 'loud', 'no-such-rule': 'error' },
+        milestoneKeywords: { detected: ['alarm', 1], start: ['begin'], later: ['x'] },
+        timeZone: 42,
+        codeLens: { enabled: 'no' },
+        inlayHints: { enabled: false },
+      }),
+      {
+        preset: 'google-sre',
+        files: ['docs/**'],
+        rules: { placeholder: 'off' },
+        milestoneKeywords: { detected: ['alarm'] },
+        timeZone: '',
+        codeLens: { enabled: true },
+        inlayHints: { enabled: false },
+      },
+    );
+  });
+
+  test('package.json declares every setting with the server defaults', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+    };
+    const { properties } = manifest.contributes.configuration;
+    assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTING_NAMES).sort());
+    const defaults = {
+      [SETTING_NAMES.preset]: DEFAULT_SETTINGS.preset,
+      [SETTING_NAMES.files]: DEFAULT_SETTINGS.files,
+      [SETTING_NAMES.rules]: DEFAULT_SETTINGS.rules,
+      [SETTING_NAMES.milestoneKeywords]: DEFAULT_SETTINGS.milestoneKeywords,
+      [SETTING_NAMES.timeZone]: DEFAULT_SETTINGS.timeZone,
+      [SETTING_NAMES.codeLensEnabled]: DEFAULT_SETTINGS.codeLens.enabled,
+      [SETTING_NAMES.inlayHintsEnabled]: DEFAULT_SETTINGS.inlayHints.enabled,
+      [SETTING_NAMES.traceServer]: 'off',
+    };
+    for (const [name, value] of Object.entries(defaults)) {
+      assert.deepEqual(properties[name]!.default, value, name);
+    }
+  });
+});
