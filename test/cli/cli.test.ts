@@ -43,6 +43,18 @@ interface JsonOutput {
       message: string;
     }[];
     metrics: Record<string, number | null> | null;
+    sections: { id: string; title: string; line: number | null; state: string }[];
+    timeline: {
+      line: number;
+      entries: {
+        line: number;
+        column: number;
+        time: string | null;
+        text: string;
+        milestones: string[];
+        inferredFrom?: Record<string, string>;
+      }[];
+    } | null;
   }[];
 }
 
@@ -65,15 +77,78 @@ describe('the sample report', () => {
     const { status, output, stderr } = runJson([sample]);
     assert.equal(stderr, '');
     assert.equal(status, 0);
-    assert.deepEqual(output, {
-      files: [
-        {
-          path: sample,
-          diagnostics: [],
-          metrics: { timeToDetect: 0, timeToAcknowledge: 5, timeToMitigate: 20, timeToResolve: 40 },
-        },
+    const [file] = output.files;
+    assert.equal(output.files.length, 1);
+    assert.deepEqual(Object.keys(file!), [
+      'path',
+      'diagnostics',
+      'metrics',
+      'sections',
+      'timeline',
+    ]);
+    assert.deepEqual(
+      { path: file!.path, diagnostics: file!.diagnostics, metrics: file!.metrics },
+      {
+        path: sample,
+        diagnostics: [],
+        metrics: { timeToDetect: 0, timeToAcknowledge: 5, timeToMitigate: 20, timeToResolve: 40 },
+      },
+    );
+  });
+
+  test('json: the sections and timeline entries read, as SPEC §5 prints them', () => {
+    const [file] = runJson([sample]).output.files;
+    assert.deepEqual(
+      file!.sections.map(({ id, line, state }) => [id, line, state]),
+      [
+        ['summary', 3, 'present'],
+        ['impact', 6, 'present'],
+        ['timeline', 11, 'present'],
+        ['rca', 21, 'present'],
+        ['resolution', 25, 'present'],
+        ['prevention', 32, 'present'],
+        ['lessons', 37, 'present'],
       ],
+    );
+    assert.equal(file!.sections[3]!.title, 'Root Cause Analysis');
+    const timeline = file!.timeline!;
+    assert.equal(timeline.line, 11);
+    assert.deepEqual(timeline.entries[0], {
+      line: 14,
+      column: 1,
+      time: 'T12:55:00Z',
+      text: 'Automated monitoring detects increased DB errors.',
+      milestones: ['start', 'detected'],
+      inferredFrom: { detected: 'monitor' },
     });
+    assert.equal(timeline.entries.length, 6);
+  });
+
+  test('json: a missing section is `missing` with no line; no timeline is null', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'postmortem-json-'));
+    const path = join(folder, 'no-timeline.md');
+    writeFileSync(path, '# Report\n\n## Summary\n\nDown.\n\n## Impact\n\n');
+    const [file] = runJson([path]).output.files;
+    rmSync(folder, { recursive: true, force: true });
+    assert.equal(file!.timeline, null);
+    assert.deepEqual(
+      file!.sections.find(({ id }) => id === 'impact'),
+      {
+        id: 'impact',
+        title: 'Impact',
+        line: 7,
+        state: 'empty',
+      },
+    );
+    assert.deepEqual(
+      file!.sections.find(({ id }) => id === 'timeline'),
+      {
+        id: 'timeline',
+        title: 'Timeline',
+        line: null,
+        state: 'missing',
+      },
+    );
   });
 
   test('stylish: the path, no problems, the metrics and a summary, without colour off a TTY', () => {

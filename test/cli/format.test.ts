@@ -24,6 +24,7 @@ const results: FileResult[] = [
   {
     path: 'docs/login.md',
     absolutePath: '/repo/docs/login.md',
+    read: { sections: [], timeline: null },
     findings: [
       finding('required-sections', 'error', 1, 1, 'Missing section `Impact`'),
       finding(
@@ -37,7 +38,13 @@ const results: FileResult[] = [
     ],
     metrics: { timeToMitigate: 20, timeToDetect: 0, timeToResolve: 40, timeToAcknowledge: null },
   },
-  { path: 'docs/clean.md', absolutePath: '/repo/docs/clean.md', findings: [], metrics: null },
+  {
+    path: 'docs/clean.md',
+    absolutePath: '/repo/docs/clean.md',
+    read: { sections: [], timeline: null },
+    findings: [],
+    metrics: null,
+  },
 ];
 
 describe('formatMinutes and formatMetrics', () => {
@@ -136,8 +143,10 @@ describe('formatJson', () => {
             timeToMitigate: 20,
             timeToResolve: 40,
           },
+          sections: [],
+          timeline: null,
         },
-        { path: 'docs/clean.md', diagnostics: [], metrics: null },
+        { path: 'docs/clean.md', diagnostics: [], metrics: null, sections: [], timeline: null },
       ],
     });
     assert.deepEqual(Object.keys(JSON.parse(text).files[0].metrics), [

@@ -2,9 +2,12 @@
 import { METRIC_NAMES } from '../engine/model';
 import type { FileResult } from './result';
 
-/** One JSON object: each file's path, diagnostics and metrics (null without a timeline). */
+/**
+ * One JSON object: each file's path, diagnostics, metrics (null without a timeline), and what
+ * was read: its sections and timeline entries.
+ */
 export function formatJson(results: readonly FileResult[]): string {
-  const files = results.map(({ path, findings, metrics }) => ({
+  const files = results.map(({ path, findings, metrics, read }) => ({
     path,
     diagnostics: findings.map((finding) => ({
       rule: finding.ruleId,
@@ -17,6 +20,8 @@ export function formatJson(results: readonly FileResult[]): string {
     })),
     // Keys in the order of the contract, whatever order the engine built them in.
     metrics: metrics ? Object.fromEntries(METRIC_NAMES.map((name) => [name, metrics[name]])) : null,
+    sections: read.sections,
+    timeline: read.timeline,
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }

@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { Notice } from '../engine/analyze';
 import { IncrementalAnalyzer } from '../engine/session';
 import type { Finding, LintConfig, Metrics } from '../engine/model';
+import type { Readout } from '../engine/readout';
+import { readout } from '../engine/readout';
 
 /** One file to analyse: its text without a byte order mark, and its configuration. */
 export interface AnalysisTask {
@@ -20,6 +22,8 @@ export interface AnalysisSummary {
   findings: Finding[];
   metrics: Metrics | null;
   notices: Notice[];
+  /** What was read: sections and timeline entries. */
+  read: Readout;
 }
 
 /** Files per worker below which starting a worker costs more than it saves. */
@@ -28,7 +32,7 @@ const FILES_PER_WORKER = 50;
 /** Analyses one text: the fast parse of long tables, the same results as `analyze`. */
 export function summarize({ text, config }: AnalysisTask): AnalysisSummary {
   const { findings, model, notices } = new IncrementalAnalyzer().analyze(text, config);
-  return { findings, metrics: model.metrics, notices };
+  return { findings, metrics: model.metrics, notices, read: readout(model) };
 }
 
 /** How many workers to start for `files` files: `jobs` when given, else one per core. */

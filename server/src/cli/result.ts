@@ -1,6 +1,7 @@
 /** What the command line found in one file: what every output format prints. */
 import type { Notice } from '../engine/analyze';
 import type { Finding, Metrics } from '../engine/model';
+import type { Readout } from '../engine/readout';
 
 export interface FileResult {
   /** The path as the command line named it (a folder's files joined to the folder given). */
@@ -10,6 +11,8 @@ export interface FileResult {
   findings: Finding[];
   /** Null when the file has no timeline. */
   metrics: Metrics | null;
+  /** What was read: the schema's sections and the timeline's entries. */
+  read: Readout;
   /** What the analysis says of itself, such as parts too large to check (none when absent). */
   notices?: Notice[];
 }

@@ -24,6 +24,7 @@ import { formatStylish } from './format-stylish';
 import type { AnalysisSummary, AnalysisTask } from './pool';
 import { analyzeInWorkers, summarize, workerCount } from './pool';
 import type { FileResult } from './result';
+import { readout } from '../engine/readout';
 
 /** Where the command writes, and what it knows of its surroundings. */
 export interface CliContext {
@@ -118,6 +119,7 @@ async function lintFiles(
       absolutePath: file.absolutePath,
       findings: [],
       metrics: null,
+      read: { sections: [], timeline: null },
     };
     results.push(result);
     const task = { text, config: resolved.config };
@@ -130,6 +132,7 @@ async function lintFiles(
       findings: fixed.analysis.findings,
       metrics: fixed.analysis.model.metrics,
       notices: fixed.analysis.notices,
+      read: readout(fixed.analysis.model),
     };
     if (fixed.text !== text) {
       try {

@@ -122,7 +122,16 @@ export interface TimelineEntry {
    */
   instant: number | null;
   /** Milestones this entry marks, and why (the marker or keyword that matched). */
-  marks: { milestone: Milestone; reason: string }[];
+  marks: MilestoneMark[];
+}
+
+/** A milestone an entry marks: why, and for a guess, the words that made it. */
+export interface MilestoneMark {
+  milestone: Milestone;
+  /** For people: the marker or keyword that matched (`marker \`[detected]\``). */
+  reason: string;
+  /** The words a keyword guess rests on; null for an explicit marker. */
+  inferredFrom: string | null;
 }
 
 export interface Timeline {

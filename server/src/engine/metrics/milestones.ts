@@ -63,18 +63,18 @@ function markerMarks(description: string): TimelineEntry['marks'] {
   for (const match of description.matchAll(MARKER)) {
     const milestone = MARKER_NAMES[match[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
     if (!marks.some((mark) => mark.milestone === milestone)) {
-      marks.push({ milestone, reason: `marker \`${match[0]}\`` });
+      marks.push({ milestone, reason: `marker \`${match[0]}\``, inferredFrom: null });
     }
   }
   return marks;
 }
 
-/** Why a description marks a milestone by keyword: the stem found first; null when none is. */
+/** The stem a description marks a milestone by, the one found first; null when none is. */
 function keywordMark(description: string, { stems, pattern }: KeywordPattern): string | null {
   const match = pattern.exec(description);
   if (!match) return null;
   const group = match.findIndex((value, i) => i > 0 && value !== undefined);
-  return `keyword \`${stems[group - 1]}\``;
+  return stems[group - 1]!;
 }
 
 /**
@@ -91,8 +91,10 @@ export function markEntries(
   entries.forEach((entry, i) => {
     const marks = explicit[i]!;
     for (const pattern of patterns) {
-      const reason = keywordMark(entry.description, pattern);
-      if (reason) marks.push({ milestone: pattern.milestone, reason });
+      const stem = keywordMark(entry.description, pattern);
+      if (stem) {
+        marks.push({ milestone: pattern.milestone, reason: `keyword \`${stem}\``, inferredFrom: stem });
+      }
     }
     entry.marks = marks.sort(
       (a, b) => MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone),

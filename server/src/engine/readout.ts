@@ -1,0 +1,91 @@
+/**
+ * What the engine read from a report, as plain data: each schema section's place and state,
+ * and the timeline's entries with their times and milestones (SPEC §5, `sections` and
+ * `timeline`). Scripts and dashboards read this through the CLI's JSON.
+ */
+import { sectionHasContent } from './markdown/content';
+import type { Milestone, PostmortemModel, TimeReading } from './model';
+import { MILESTONES } from './model';
+
+export type SectionState = 'present' | 'empty' | 'missing';
+
+export interface SectionReadout {
+  id: string;
+  title: string;
+  /** The heading's line; null when the section is missing. */
+  line: number | null;
+  state: SectionState;
+}
+
+export interface EntryReadout {
+  line: number;
+  column: number;
+  /** ISO 8601: with its offset where the zone is known, local where not; null when unreadable. */
+  time: string | null;
+  text: string;
+  /** The milestones this entry stands for, in milestone order. */
+  milestones: Milestone[];
+  /** Per milestone guessed from keywords, the words that made the guess. */
+  inferredFrom?: Partial<Record<Milestone, string>>;
+}
+
+export interface TimelineReadout {
+  line: number;
+  entries: EntryReadout[];
+}
+
+export interface Readout {
+  sections: SectionReadout[];
+  timeline: TimelineReadout | null;
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** A reading as ISO 8601: `2025-03-15T12:55:00Z`, `2025-03-15T12:55`, or `T12:55`. */
+export function isoTime(time: TimeReading): string {
+  const whole = Math.floor(time.minuteOfDay);
+  const seconds = Math.round((time.minuteOfDay - whole) * 60);
+  const clock = `${pad(Math.floor(whole / 60))}:${pad(whole % 60)}`;
+  const date = time.date ?? '';
+  if (time.zoneOffset === null) return `${date}T${clock}${seconds ? `:${pad(seconds)}` : ''}`;
+  const offset = time.zoneOffset;
+  const zone =
+    offset === 0
+      ? 'Z'
+      : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${date}T${clock}:${pad(seconds)}${zone}`;
+}
+
+/** The sections and the timeline of `model`, as SPEC §5 prints them. */
+export function readout(model: PostmortemModel): Readout {
+  const sections = model.schema.sections.map((spec): SectionReadout => {
+    const found = model.sections.find((section) => section.spec.id === spec.id);
+    if (!found) return { id: spec.id, title: spec.title, line: null, state: 'missing' };
+    return {
+      id: spec.id,
+      title: spec.title,
+      line: found.heading.span.start.line,
+      state: sectionHasContent(found.nodes) ? 'present' : 'empty',
+    };
+  });
+  const { timeline, milestones } = model;
+  if (!timeline) return { sections, timeline: null };
+  const entries = timeline.entries.map((entry, index): EntryReadout => {
+    const marked = MILESTONES.filter((milestone) => milestones[milestone] === index);
+    const inferred = Object.fromEntries(
+      marked.flatMap((milestone) => {
+        const mark = entry.marks.find((candidate) => candidate.milestone === milestone);
+        return mark?.inferredFrom ? [[milestone, mark.inferredFrom]] : [];
+      }),
+    );
+    return {
+      line: entry.span.start.line,
+      column: entry.span.start.column,
+      time: entry.time ? isoTime(entry.time) : null,
+      text: entry.description,
+      milestones: marked,
+      ...(Object.keys(inferred).length > 0 ? { inferredFrom: inferred } : {}),
+    };
+  });
+  return { sections, timeline: { line: timeline.section.heading.span.start.line, entries } };
+}
