@@ -93,7 +93,11 @@ export function markEntries(
     for (const pattern of patterns) {
       const stem = keywordMark(entry.description, pattern);
       if (stem) {
-        marks.push({ milestone: pattern.milestone, reason: `keyword \`${stem}\``, inferredFrom: stem });
+        marks.push({
+          milestone: pattern.milestone,
+          reason: `keyword \`${stem}\``,
+          inferredFrom: stem,
+        });
       }
     }
     entry.marks = marks.sort(
