@@ -44,4 +44,81 @@ export default tseslint.config(
       },
     },
   },
+  // The levels (DEVELOPERS.md, "Layout"): adapters reach the engine through its index; the
+  // client reaches the server only through the protocol; markdown/ knows no post-mortem words;
+  // the engine uses no editor or Node API.
+  {
+    files: [
+      'server/src/cli/**/*.ts',
+      'server/src/lsp/**/*.ts',
+      'server/src/remark/**/*.ts',
+      'server/src/node/**/*.ts',
+      'server/src/server.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*'],
+              message: 'Import the engine through its index (`engine`), not its modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/src/*', '**/server/src/**', '!**/server/src/protocol'],
+              message: 'The client imports only `server/src/protocol.ts`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-*', 'vscode-*/**', 'node:*', '**/lsp/**', '**/cli/**'],
+              message: 'The engine uses no editor, server or Node API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/engine/markdown/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*'],
+              message: 'markdown/ reads text only: it imports nothing above it.',
+            },
+            {
+              group: ['vscode', 'vscode-*', 'vscode-*/**', 'node:*'],
+              message: 'The engine uses no editor, server or Node API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

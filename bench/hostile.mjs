@@ -7,9 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultConfig } from '../server/src/engine/config/defaults.ts';
-import { IncrementalAnalyzer } from '../server/src/engine/session.ts';
-import { isBinaryText, stripBom } from '../server/src/engine/markdown/lines.ts';
+import {
+  analyze,
+  createSession,
+  defaultConfig,
+  isBinaryText,
+  stripBom,
+} from '../server/src/engine/index.ts';
 import { HOSTILE_INPUTS } from '../test/reliability/hostile-inputs.ts';
 import { markdownTable, timeProcess, timeRuns } from './measure.mjs';
 import { serverOpenTime } from './server.mjs';
@@ -44,7 +48,7 @@ try {
     let notices = 0;
     const engine = timeRuns({
       run: () => {
-        notices = new IncrementalAnalyzer().analyze(text, defaultConfig()).notices.length;
+        notices = analyze(text, defaultConfig(), createSession()).notices.length;
       },
       runs: RUNS,
       warmup: 0,

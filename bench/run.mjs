@@ -11,9 +11,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { analyze } from '../server/src/engine/analyze.ts';
-import { defaultConfig } from '../server/src/engine/config/defaults.ts';
-import { IncrementalAnalyzer } from '../server/src/engine/session.ts';
+import { analyze, createSession, defaultConfig } from '../server/src/engine/index.ts';
 import { parseMarkdown } from '../server/src/engine/markdown/parse.ts';
 import { generateReport, reportOfSize } from './generate.mjs';
 import { markdownTable, median, timeProcess, timeRuns } from './measure.mjs';
@@ -91,7 +89,7 @@ try {
   if (groups.has('engine')) {
     progress('first analysis after open');
     const first = timeRuns({
-      run: () => new IncrementalAnalyzer().analyze(big, config),
+      run: () => analyze(big, config, createSession()),
       runs: runsOf(5),
     });
     record({
@@ -104,15 +102,15 @@ try {
 
     /** Medians of typing one character after another at `offset`, re-analysing after each. */
     const typing = (offset, runs) => {
-      const analyzer = new IncrementalAnalyzer();
-      analyzer.analyze(big, config);
+      const session = createSession();
+      analyze(big, config, session);
       let text = big;
       return timeRuns({
         prepare: () => {
           text = `${text.slice(0, offset)}x${text.slice(offset)}`;
           return text;
         },
-        run: (_, input) => analyzer.analyze(input ?? text, config),
+        run: (_, input) => analyze(input ?? text, config, session),
         runs,
       });
     };
@@ -137,7 +135,7 @@ try {
     // Both sizes alternately, so that they run in the same conditions (heap, caches, load).
     progress('500 rows against 5,000, alternately');
     const firstOf = (text, runs) =>
-      timeRuns({ run: () => new IncrementalAnalyzer().analyze(text, config), runs, warmup: 1 });
+      timeRuns({ run: () => analyze(text, config, createSession()), runs, warmup: 1 });
     const larger = [];
     const smaller = [];
     for (let i = 0; i < runsOf(9); i++) {
@@ -164,7 +162,7 @@ try {
 
     progress(`seed-size report (${Math.round(seedSize.length / 1024)} KB) against markdownlint`);
     const ours = timeRuns({
-      run: () => new IncrementalAnalyzer().analyze(seedSize, config),
+      run: () => analyze(seedSize, config, createSession()),
       runs: runsOf(51),
       warmup: 10,
     });

@@ -1,7 +1,6 @@
 /** Metrics as people read them: `1h 5m`, and a Markdown table for "Copy Metrics". */
-import { formatDuration } from '../../server/src/engine/metrics/compute';
-import type { MetricName, Metrics, Milestone } from '../../server/src/engine/model';
-import { METRIC_NAMES } from '../../server/src/engine/model';
+import type { MetricName, Metrics, Milestone } from '../../server/src/protocol';
+import { METRIC_NAMES, formatDuration } from '../../server/src/protocol';
 
 export interface MetricLabel {
   /** `TTD`. */

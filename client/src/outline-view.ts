@@ -3,8 +3,8 @@
  * timeline with its milestones, and the metrics, for the active editor's report.
  */
 import * as vscode from 'vscode';
-import type { MetricName } from '../../server/src/engine/model';
-import { METRIC_NAMES } from '../../server/src/engine/model';
+import type { MetricName } from '../../server/src/protocol';
+import { METRIC_NAMES } from '../../server/src/protocol';
 import type { OutlineEntry, OutlineRange, OutlineSection } from '../../server/src/protocol';
 import { COMMANDS } from './constants';
 import { METRIC_LABELS, metricValue } from './metrics-text';

@@ -1,6 +1,6 @@
 /** The status bar item of a post-mortem: sections complete and time to resolve. */
 import * as vscode from 'vscode';
-import { METRIC_NAMES } from '../../server/src/engine/model';
+import { METRIC_NAMES } from '../../server/src/protocol';
 import type { OutlineResult } from '../../server/src/protocol';
 import { COMMANDS, STATUS_BAR_ITEM_ID } from './constants';
 import { METRIC_LABELS, metricValue } from './metrics-text';

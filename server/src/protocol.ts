@@ -2,7 +2,14 @@
  * Messages between the VS Code client and the language server beyond LSP itself.
  * Both sides import this file; each message says who sends it and why.
  */
-import type { Milestone, Metrics } from './engine/model';
+import type { Metrics, Milestone } from './engine';
+
+// What the client shows of the engine's vocabulary, so that it imports only this file. From
+// the modules that hold it, not the engine's index: the client bundle stays without a parser.
+export type { MetricName, Metrics, Milestone } from './engine/model';
+export { METRIC_NAMES } from './engine/model';
+export { formatDuration } from './engine/metrics/compute';
+export { PRESETS } from './engine/sections/presets';
 
 /** Where something is in the document: 0-based LSP line and character. */
 export interface OutlinePosition {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
-import { IncrementalAnalyzer } from '../../server/src/engine/session';
+import { createSession } from '../../server/src/engine/session';
 import { parseIncrementally } from '../../server/src/engine/markdown/incremental-parser';
 import { ParseCache } from '../../server/src/engine/markdown/chunk-cache';
 import { parseMarkdown } from '../../server/src/engine/markdown/parse';
@@ -61,11 +61,7 @@ describe('IncrementalAnalyzer', () => {
     const config = defaultConfig();
     for (const path of documents) {
       const text = read(path);
-      assert.deepEqual(
-        new IncrementalAnalyzer().analyze(text, config),
-        analyze(text, config),
-        path,
-      );
+      assert.deepEqual(analyze(text, config, createSession()), analyze(text, config), path);
     }
   });
 
@@ -158,11 +154,11 @@ describe('IncrementalAnalyzer', () => {
     test(`after each of 150 random edits of ${name}, equals a fresh analysis`, () => {
       const random = prng(100 + index);
       const config = defaultConfig();
-      const analyzer = new IncrementalAnalyzer();
+      const session = createSession();
       let text = original;
       for (let step = 0; step < 150; step++) {
         text = text.length > 3 * original.length ? original : edit(text, random);
-        const incremental = analyzer.analyze(text, config);
+        const incremental = analyze(text, config, session);
         const full = analyze(text, config);
         assert.deepEqual(incremental, full, `step ${step}: ${JSON.stringify(text)}`);
       }
@@ -188,10 +184,10 @@ describe('IncrementalAnalyzer', () => {
       [withLink, config],
       [withLink.replace('[runbook]: https', '[runbook-old]: https'), config],
     ];
-    const analyzer = new IncrementalAnalyzer();
+    const session = createSession();
     for (const [index, [text, stepConfig]] of steps.entries()) {
       assert.deepEqual(
-        analyzer.analyze(text, stepConfig),
+        analyze(text, stepConfig, session),
         analyze(text, stepConfig),
         `step ${index}`,
       );
@@ -200,9 +196,9 @@ describe('IncrementalAnalyzer', () => {
 
   test('re-parses only the chunk an edit touches', () => {
     const config = defaultConfig();
-    const analyzer = new IncrementalAnalyzer();
+    const session = createSession();
     const cache = new ParseCache();
-    analyzer.analyze(timelineReport, config);
+    analyze(timelineReport, config, session);
     parseIncrementally(timelineReport, cache);
     const edited = timelineReport.replace('Checkout failed', 'Checkout failed badly');
     parseIncrementally(edited, cache);
@@ -211,6 +207,6 @@ describe('IncrementalAnalyzer', () => {
       { parsed: cache.stats.chunksParsed, moved: cache.stats.chunksMoved },
       { parsed: 5, moved: 2 },
     );
-    assert.deepEqual(analyzer.analyze(edited, config), analyze(edited, config));
+    assert.deepEqual(analyze(edited, config, session), analyze(edited, config));
   });
 });

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
-import { IncrementalAnalyzer } from '../../server/src/engine/session';
+import { createSession } from '../../server/src/engine/session';
 import type { Metrics } from '../../server/src/engine/model';
 import type { OutlineResult } from '../../server/src/protocol';
 import { OUTLINE_REQUEST } from '../../server/src/protocol';
@@ -174,7 +174,7 @@ describe('the engine', () => {
       () => {
         const { text } = stripBom(textOf(bytes()));
         const full = analyze(text, config);
-        const incremental = new IncrementalAnalyzer().analyze(text, config);
+        const incremental = analyze(text, config, createSession());
         for (const analysis of [full, incremental]) {
           assert.deepEqual(
             analysis.findings.map((f) => [
@@ -235,16 +235,29 @@ describe('postmortem-lint as a process', () => {
         assert.equal(status, expected.findings.length > 0 ? 1 : 0, stderr);
         assert.equal(stderr, expected.notice ? `${file}:1:1: ${expected.notice}\n` : '');
         const output = JSON.parse(stdout) as {
-          files: { path: string; diagnostics: { rule: string; line: number }[] }[];
+          files: {
+            path: string;
+            diagnostics: { rule: string; line: number }[];
+            sections: unknown;
+            timeline: unknown;
+          }[];
         };
         assert.deepEqual(Object.keys(output), ['files']);
-        assert.deepEqual(Object.keys(output.files[0]!), ['path', 'diagnostics', 'metrics']);
+        assert.deepEqual(Object.keys(output.files[0]!), [
+          'path',
+          'diagnostics',
+          'metrics',
+          'sections',
+          'timeline',
+        ]);
         assert.deepEqual(output, {
           files: [
             {
               path: file,
               diagnostics: output.files[0]!.diagnostics,
               metrics: expected.metrics,
+              sections: output.files[0]!.sections,
+              timeline: output.files[0]!.timeline,
             },
           ],
         });

@@ -12,7 +12,7 @@ import type { Analysis } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { applyEdits } from '../../server/src/engine/fixes/edits';
 import type { Finding, Span } from '../../server/src/engine/model';
-import { IncrementalAnalyzer } from '../../server/src/engine/session';
+import { createSession } from '../../server/src/engine/session';
 import { METRIC_NAMES } from '../../server/src/engine/model';
 import { LineIndex, stripBom } from '../../server/src/engine/markdown/lines';
 import { applyEdit, edit, postmortem } from './arbitraries';
@@ -101,12 +101,12 @@ test('a fix changes only the text it names and removes its finding', () => {
 test('incremental analysis through a series of edits equals a full analysis of each version', () => {
   fc.assert(
     fc.property(postmortem, fc.array(edit, { minLength: 1, maxLength: 4 }), (generated, edits) => {
-      const analyzer = new IncrementalAnalyzer();
+      const session = createSession();
       let raw = generated;
       for (const next of [undefined, ...edits]) {
         if (next) raw = applyEdit(raw, next);
         const { text } = stripBom(raw);
-        assert.deepEqual(analyzer.analyze(text, config), analyze(text, config));
+        assert.deepEqual(analyze(text, config, session), analyze(text, config));
       }
     }),
     { ...runs, numRuns: 150 },

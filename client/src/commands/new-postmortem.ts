@@ -5,7 +5,7 @@
  * when no folder is open.
  */
 import * as vscode from 'vscode';
-import { PRESETS } from '../../../server/src/engine/sections/presets';
+import { PRESETS } from '../../../server/src/protocol';
 import type { TemplateParams, TemplateResult } from '../../../server/src/protocol';
 import { SETTING_NAMES, TEMPLATE_REQUEST } from '../../../server/src/protocol';
 import { REPORTS_FOLDER } from '../constants';

@@ -1,5 +1,5 @@
 /** `--format json`: the object of SPEC §5, for scripts. */
-import { METRIC_NAMES } from '../engine/model';
+import { METRIC_NAMES } from '../engine';
 import type { FileResult } from './result';
 
 /**

@@ -1,9 +1,8 @@
 /** `--format sarif`: SARIF 2.1.0, for code scanning services. */
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../engine/model';
-import { RULES } from '../engine/rules/registry';
-import { ruleUrl } from '../engine/rules/rule';
+import type { Severity } from '../engine';
+import { RULES, ruleUrl } from '../engine';
 import type { FileResult } from './result';
 
 const LEVELS: Record<Severity, 'none' | 'note' | 'warning' | 'error'> = {

@@ -1,5 +1,5 @@
 /** `--format stylish` (the default): findings and metrics for people, like ESLint's stylish. */
-import type { Finding, Metrics } from '../engine/model';
+import type { Finding, Metrics } from '../engine';
 import type { FileResult } from './result';
 
 /** ANSI styles, or none when the output is not a colour terminal. */

@@ -5,11 +5,8 @@
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import type { Notice } from '../engine/analyze';
-import { IncrementalAnalyzer } from '../engine/session';
-import type { Finding, LintConfig, Metrics } from '../engine/model';
-import type { Readout } from '../engine/readout';
-import { readout } from '../engine/readout';
+import type { Finding, LintConfig, Metrics, Notice, Readout } from '../engine';
+import { analyze, createSession, readout } from '../engine';
 
 /** One file to analyse: its text without a byte order mark, and its configuration. */
 export interface AnalysisTask {
@@ -29,9 +26,9 @@ export interface AnalysisSummary {
 /** Files per worker below which starting a worker costs more than it saves. */
 const FILES_PER_WORKER = 50;
 
-/** Analyses one text: the fast parse of long tables, the same results as `analyze`. */
+/** Analyses one text in a session: its chunked parse reads long tables on a fast path. */
 export function summarize({ text, config }: AnalysisTask): AnalysisSummary {
-  const { findings, model, notices } = new IncrementalAnalyzer().analyze(text, config);
+  const { findings, model, notices } = analyze(text, config, createSession());
   return { findings, metrics: model.metrics, notices, read: readout(model) };
 }
 

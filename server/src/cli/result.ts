@@ -1,7 +1,5 @@
 /** What the command line found in one file: what every output format prints. */
-import type { Notice } from '../engine/analyze';
-import type { Finding, Metrics } from '../engine/model';
-import type { Readout } from '../engine/readout';
+import type { Finding, Metrics, Notice, Readout } from '../engine';
 
 export interface FileResult {
   /** The path as the command line named it (a folder's files joined to the folder given). */

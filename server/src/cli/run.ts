@@ -10,11 +10,8 @@ import {
 import { basename, dirname, join, relative } from 'node:path';
 import { version } from '../../../package.json';
 import { describeFsError, findConfigFile, loadConfigFile } from '../node/config-files';
-import { defaultConfig } from '../engine/config/defaults';
-import type { ConfigProblem } from '../engine/config/problems';
-import type { ResolvedConfig } from '../engine/config/resolve';
-import { fixAll } from '../engine/fixes/fix-all';
-import { isBinaryText, stripBom } from '../engine/markdown/lines';
+import type { ConfigProblem, ResolvedConfig } from '../engine';
+import { defaultConfig, fixAll, isBinaryText, readout, stripBom } from '../engine';
 import { readOptions, USAGE } from './args';
 import type { Options } from './args';
 import { discoverFiles } from './discover';
@@ -24,7 +21,6 @@ import { formatStylish } from './format-stylish';
 import type { AnalysisSummary, AnalysisTask } from './pool';
 import { analyzeInWorkers, summarize, workerCount } from './pool';
 import type { FileResult } from './result';
-import { readout } from '../engine/readout';
 
 /** Where the command writes, and what it knows of its surroundings. */
 export interface CliContext {

@@ -1,24 +1,18 @@
 /** The engine's entry point: text and configuration in, model and findings out. */
-import type { Root } from 'mdast';
 import { CONTENT_RULES, parseDegraded } from './guard/degraded';
 import { documentPresetNotices, documentSchema } from './sections/document-preset';
 import { assessText } from './guard/guard';
 import { computeMetrics } from './metrics/compute';
 import { resolveMilestones } from './metrics/milestones';
-import type { Finding, LintConfig, PostmortemModel, Span } from './model';
+import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { parseMarkdown } from './markdown/parse';
 import { RULES } from './rules/registry';
 import { findSections } from './sections/match';
 import { findStatedMetrics } from './metrics/stated';
-import { filterSuppressed } from './markdown/directives';
-import { isBinaryText, LineIndex } from './markdown/lines';
+import { filterSuppressed } from './rules/suppressed';
+import { isBinaryText, LineIndex, stripBom } from './markdown/lines';
+import type { Reading, Session } from './session';
 import { readTimeline } from './timeline/read';
-
-/** Something about the analysis itself that the reader should know, such as what was not checked. */
-export interface Notice {
-  message: string;
-  span: Span;
-}
 
 export interface Analysis {
   model: PostmortemModel;
@@ -26,18 +20,19 @@ export interface Analysis {
   findings: Finding[];
   /** Empty unless the text was too large or too complex to check fully (`guard.ts`). */
   notices: Notice[];
+  /** Characters of a byte order mark before the model's text (0 or 1). */
+  bomLength: number;
 }
 
 /**
- * Builds the post-mortem model of a text without a byte order mark. `tree` and `timelineOf`
- * let incremental analysis hand in its parse and re-use the timeline it last read.
+ * Builds the post-mortem model of a text without a byte order mark, from a full parse or from
+ * what a session read (its incremental parse and the timeline it last read).
  */
 export function buildModel(
   text: string,
   config: LintConfig,
   lines = new LineIndex(text),
-  tree: Root = parseMarkdown(text),
-  timelineOf: typeof readTimeline = readTimeline,
+  { tree, timelineOf }: Reading = { tree: parseMarkdown(text), timelineOf: readTimeline },
 ): PostmortemModel {
   const schema = documentSchema(tree.children, lines, config.schema);
   const sections = findSections(tree, schema, lines);
@@ -58,7 +53,7 @@ export function buildModel(
 }
 
 /** Runs every enabled rule over a model. */
-export function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
+function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = config.rules[rule.id];
@@ -78,16 +73,16 @@ export function runRules(model: PostmortemModel, config: LintConfig): Finding[] 
  * Null when the text may be parsed in full. Every entry point asks it first, so that they
  * degrade alike.
  */
-export function guardedAnalysis(
+function guardedAnalysis(
   text: string,
   config: LintConfig,
   lines: LineIndex,
-): Analysis | null {
+): Omit<Analysis, 'bomLength'> | null {
   if (isBinaryText(text)) return binaryAnalysis(text, config, lines);
   const hazard = assessText(text, lines.lineStarts);
   if (!hazard) return null;
   const read = parseDegraded(text, lines, config.schema, hazard);
-  let model = buildModel(text, config, lines, read.tree);
+  let model = buildModel(text, config, lines, { tree: read.tree, timelineOf: readTimeline });
   if (!read.timelineRead) {
     // A timeline section that was not read has no entries to order or measure.
     model = { ...model, timeline: null, milestones: resolveMilestones(null), metrics: null };
@@ -98,8 +93,15 @@ export function guardedAnalysis(
 }
 
 /** A text that is not text (`isBinaryText`): nothing is read or checked, and a notice says so. */
-function binaryAnalysis(text: string, config: LintConfig, lines: LineIndex): Analysis {
-  const model = buildModel(text, config, lines, { type: 'root', children: [] });
+function binaryAnalysis(
+  text: string,
+  config: LintConfig,
+  lines: LineIndex,
+): Omit<Analysis, 'bomLength'> {
+  const model = buildModel(text, config, lines, {
+    tree: { type: 'root', children: [] },
+    timelineOf: readTimeline,
+  });
   const notice: Notice = {
     message:
       'This file holds NUL characters, so it is binary or not UTF-8 text (UTF-16, say): it was not checked',
@@ -109,19 +111,25 @@ function binaryAnalysis(text: string, config: LintConfig, lines: LineIndex): Ana
 }
 
 /** The analysis of a model: the findings of its rules, and its notices after `first`. */
-export function analysisOf(
+function analysisOf(
   model: PostmortemModel,
   config: LintConfig,
   first: Notice[] = [],
-): Analysis {
+): Omit<Analysis, 'bomLength'> {
   const notices = [...first, ...documentPresetNotices(model.tree.children, model.lines)];
   return { model, findings: runRules(model, config), notices };
 }
 
-/** Analyses a document's text (without a byte order mark) under a configuration. */
-export function analyze(text: string, config: LintConfig): Analysis {
+/**
+ * Analyses a document's text under a configuration. A leading byte order mark is not part of
+ * the model's text (`bomLength` says whether there was one). With a `session`, the analysis
+ * re-uses what the session kept of the document's last version, and gives the same result.
+ */
+export function analyze(raw: string, config: LintConfig, session?: Session): Analysis {
+  const { text, bomLength } = stripBom(raw);
   const lines = new LineIndex(text);
-  const guarded = guardedAnalysis(text, config, lines);
-  if (guarded) return guarded;
-  return analysisOf(buildModel(text, config, lines), config);
+  const analysis =
+    guardedAnalysis(text, config, lines) ??
+    analysisOf(buildModel(text, config, lines, session?.read(text, lines)), config);
+  return { ...analysis, bomLength };
 }

@@ -4,20 +4,9 @@
  * plugins all speak it.
  */
 import type { Root, RootContent } from 'mdast';
-import type { LineIndex } from './markdown/lines';
+import type { LineIndex, Span } from './markdown/lines';
 
-/** A place in the text. `line` and `column` are 1-based; `offset` is 0-based in `text`. */
-export interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** A span of text, end exclusive. */
-export interface Span {
-  start: Point;
-  end: Point;
-}
+export type { Point, Span } from './markdown/lines';
 
 export type Severity = 'off' | 'info' | 'warning' | 'error';
 
@@ -169,6 +158,12 @@ export interface PostmortemModel {
   /** Null when the document has no timeline section. */
   metrics: Metrics | null;
   statedMetrics: StatedMetric[];
+}
+
+/** Something about the analysis itself that the reader should know, such as what was not checked. */
+export interface Notice {
+  message: string;
+  span: Span;
 }
 
 /** A replacement of `text.slice(start, end)` by `newText` (offsets into the model's text). */

@@ -1,34 +1,42 @@
 /**
- * Analysis of one document as it is edited: each call re-parses only the chunks whose text
- * changed (`parseIncrementally`), re-uses the timeline when its section did not change, and
- * gives what `analyze` gives for the same text.
+ * What incremental analysis keeps of one document between its versions: the parsed chunks
+ * (`parseIncrementally`) and the last timeline read. `analyze(text, config, session)` then
+ * re-parses only the chunks whose text changed and re-uses the timeline when its section did
+ * not change, and gives what `analyze(text, config)` gives for the same text.
  */
-import type { Analysis } from './analyze';
-import { analysisOf, buildModel, guardedAnalysis } from './analyze';
-import type { LintConfig } from './model';
-import { LineIndex } from './markdown/lines';
-import { parseIncrementally } from './markdown/incremental-parser';
+import type { Root } from 'mdast';
 import { ParseCache } from './markdown/chunk-cache';
 import { mayHaveDefinitions } from './markdown/chunks';
+import { parseIncrementally } from './markdown/incremental-parser';
+import type { LineIndex } from './markdown/lines';
+import type { TimelineReader } from './timeline/memo';
 import { TimelineMemo } from './timeline/memo';
 
+/** One version of a document as a session reads it: its tree and how to read its timeline. */
+export interface Reading {
+  tree: Root;
+  timelineOf: TimelineReader;
+}
+
 /**
- * Analyses successive versions of one document, re-using the work on what did not change.
- * Keep one per open document; results equal `analyze(text, config)`. It holds the parse of
- * the last version (shared with the analyses it returned, which must not be mutated): drop
- * it for documents out of use to free that memory.
+ * Keep one per open document. It holds the parse of the last version (shared with the
+ * analyses it served, which must not be mutated): drop it for documents out of use to free
+ * that memory.
  */
-export class IncrementalAnalyzer {
+export class Session {
   private readonly cache = new ParseCache();
   private readonly timelines = new TimelineMemo();
 
-  /** Analyses `text` (without a byte order mark) under `config`. */
-  analyze(text: string, config: LintConfig): Analysis {
-    const lines = new LineIndex(text);
-    const guarded = guardedAnalysis(text, config, lines);
-    if (guarded) return guarded;
-    const tree = parseIncrementally(text, this.cache, lines);
-    const timelineOf = this.timelines.reader(mayHaveDefinitions(text));
-    return analysisOf(buildModel(text, config, lines, tree, timelineOf), config);
+  /** Reads `text` (without a byte order mark), re-using and refilling what was kept. */
+  read(text: string, lines: LineIndex): Reading {
+    return {
+      tree: parseIncrementally(text, this.cache, lines),
+      timelineOf: this.timelines.reader(mayHaveDefinitions(text)),
+    };
   }
+}
+
+/** A session for a document about to be analysed version after version. */
+export function createSession(): Session {
+  return new Session();
 }

@@ -4,11 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { defaultConfig } from '../engine/config/defaults';
-import { fileProblem } from '../engine/config/problems';
-import { resolveConfig } from '../engine/config/resolve';
-import type { ConfigSource, ResolvedConfig } from '../engine/config/resolve';
-import { stripBom } from '../engine/markdown/lines';
+import type { ConfigSource, ResolvedConfig } from '../engine';
+import { defaultConfig, fileProblem, resolveConfig, stripBom } from '../engine';
 
 /** The name of a configuration file. */
 export const CONFIG_FILE_NAME = '.postmortemrc.json';

@@ -7,13 +7,8 @@ import type { Root } from 'mdast';
 import type { Plugin, Preset } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
-import type { Analysis } from '../engine/analyze';
-import { analyze } from '../engine/analyze';
-import { defaultConfig } from '../engine/config/defaults';
-import type { Span } from '../engine/model';
-import { RULES } from '../engine/rules/registry';
-import { ruleUrl } from '../engine/rules/rule';
-import { stripBom } from '../engine/markdown/lines';
+import type { Analysis, Span } from '../engine';
+import { RULES, analyze, defaultConfig, ruleUrl } from '../engine';
 
 // The default configuration, in which every rule is on: remark's own configuration turns
 // plugins off and sets their severity.
@@ -29,7 +24,7 @@ function analysisOf(file: VFile): Analysis {
   let analysis = analyses.get(file);
   if (!analysis) {
     // The rules need offsets into the text without a byte order mark; analyse it that way.
-    analysis = analyze(stripBom(String(file.value)).text, config);
+    analysis = analyze(String(file.value), config);
     analyses.set(file, analysis);
   }
   return analysis;

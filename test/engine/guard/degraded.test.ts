@@ -10,7 +10,7 @@ import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { fixAll } from '../../../server/src/engine/fixes/fix-all';
 import { assessText } from '../../../server/src/engine/guard/guard';
-import { IncrementalAnalyzer } from '../../../server/src/engine/session';
+import { createSession } from '../../../server/src/engine/session';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
 import { sample } from '../../reliability/hostile-inputs';
 
@@ -25,7 +25,7 @@ const tooDeep = (line: number) =>
 /** Analyses in full and incrementally, checks they agree, and gives the analysis. */
 function analyzeBoth(text: string): Analysis {
   const full = analyze(text, config);
-  const incremental = new IncrementalAnalyzer().analyze(text, config);
+  const incremental = analyze(text, config, createSession());
   assert.deepEqual(
     [incremental.findings, incremental.notices, incremental.model.metrics],
     [full.findings, full.notices, full.model.metrics],

@@ -4,7 +4,7 @@ import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import type { Finding, RuleId } from '../../../server/src/engine/model';
 import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
-import { filterSuppressed } from '../../../server/src/engine/markdown/directives';
+import { filterSuppressed } from '../../../server/src/engine/rules/suppressed';
 
 /** A finding of `ruleId` starting on `line`. */
 function finding(ruleId: RuleId, line: number): Finding {

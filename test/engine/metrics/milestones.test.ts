@@ -43,15 +43,27 @@ describe('the seed sample', () => {
     assert.deepEqual(
       m.timeline!.entries.map((e) => e.marks),
       [
-        [{ milestone: 'detected', reason: 'keyword `monitor`' }],
+        [{ milestone: 'detected', reason: 'keyword `monitor`', inferredFrom: 'monitor' }],
         [
-          { milestone: 'detected', reason: 'keyword `page`' },
-          { milestone: 'acknowledged', reason: 'keyword `on-call`' },
+          { milestone: 'detected', reason: 'keyword `page`', inferredFrom: 'page' },
+          { milestone: 'acknowledged', reason: 'keyword `on-call`', inferredFrom: 'on-call' },
         ],
         [],
-        [{ milestone: 'mitigated', reason: 'keyword `temporary fix`' }],
-        [{ milestone: 'resolved', reason: 'keyword `permanent fix`' }],
-        [{ milestone: 'resolved', reason: 'keyword `resolved`' }],
+        [
+          {
+            milestone: 'mitigated',
+            reason: 'keyword `temporary fix`',
+            inferredFrom: 'temporary fix',
+          },
+        ],
+        [
+          {
+            milestone: 'resolved',
+            reason: 'keyword `permanent fix`',
+            inferredFrom: 'permanent fix',
+          },
+        ],
+        [{ milestone: 'resolved', reason: 'keyword `resolved`', inferredFrom: 'resolved' }],
       ],
     );
   });
@@ -101,8 +113,14 @@ describe('keywords', () => {
       m.timeline!.entries.map((e) => e.marks),
       [
         [],
-        [{ milestone: 'detected', reason: 'keyword `sirens`' }],
-        [{ milestone: 'resolved', reason: 'keyword `done and dusted`' }],
+        [{ milestone: 'detected', reason: 'keyword `sirens`', inferredFrom: 'sirens' }],
+        [
+          {
+            milestone: 'resolved',
+            reason: 'keyword `done and dusted`',
+            inferredFrom: 'done and dusted',
+          },
+        ],
       ],
     );
   });
@@ -131,10 +149,10 @@ describe('explicit markers', () => {
     });
     assert.deepEqual(m.timeline!.entries[2]!.marks, []);
     assert.deepEqual(m.timeline!.entries[3]!.marks, [
-      { milestone: 'detected', reason: 'marker `[Detected]`' },
+      { milestone: 'detected', reason: 'marker `[Detected]`', inferredFrom: null },
     ]);
     assert.deepEqual(m.timeline!.entries[1]!.marks, [
-      { milestone: 'start', reason: 'marker `(problem started)`' },
+      { milestone: 'start', reason: 'marker `(problem started)`', inferredFrom: null },
     ]);
   });
 

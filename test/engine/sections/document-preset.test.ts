@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
-import { IncrementalAnalyzer } from '../../../server/src/engine/session';
+import { createSession } from '../../../server/src/engine/session';
 import { elastic } from '../../../server/src/engine/sections/presets/elastic';
 import { googleSre } from '../../../server/src/engine/sections/presets/google-sre';
 import { standard } from '../../../server/src/engine/sections/presets/standard';
@@ -67,9 +67,9 @@ test('preset lines outside the front matter, or in a code block, are not read', 
 
 test('incremental analysis follows an edit of the front matter', () => {
   const named = renderTemplate(googleSre, 'x', '2025-03-15', 'google-sre');
-  const analyzer = new IncrementalAnalyzer();
+  const session = createSession();
   for (const text of [named, named.replace('preset: google-sre', 'preset: standard'), named]) {
-    assert.deepEqual(analyzer.analyze(text, config), analyze(text, config));
+    assert.deepEqual(analyze(text, config, session), analyze(text, config));
   }
 });
 

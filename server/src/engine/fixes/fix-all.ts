@@ -1,7 +1,8 @@
 /** `--fix` and fix-all: apply every safe fix, re-analysing until none is left. */
 import type { Analysis } from '../analyze';
+import { analyze } from '../analyze';
 import { applyEdits, compatibleEdits } from './edits';
-import { IncrementalAnalyzer } from '../session';
+import { createSession } from '../session';
 import type { Finding, LintConfig } from '../model';
 
 /** Passes before giving up on fixes that keep producing new ones. */
@@ -31,9 +32,9 @@ export function fixAll(
   config: LintConfig,
   select: (finding: Finding) => boolean = isSafe,
 ): FixResult {
-  const analyzer = new IncrementalAnalyzer();
+  const session = createSession();
   let current = text;
-  let analysis = analyzer.analyze(current, config);
+  let analysis = analyze(current, config, session);
   let passes = 0;
   while (passes < MAX_PASSES) {
     const source = current;
@@ -48,7 +49,7 @@ export function fixAll(
     const next = applyEdits(current, compatibleEdits(fixes));
     if (next === current) break;
     current = next;
-    analysis = analyzer.analyze(current, config);
+    analysis = analyze(current, config, session);
     passes++;
   }
   return { text: current, analysis, passes };

@@ -12,7 +12,6 @@
  */
 import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Notice } from '../analyze';
 import type { Hazard } from './guard';
 import { assessText, GUARD_LIMITS, inlineMarks } from './guard';
 import { closesFenceAt, columnOneHeadingLevel, openingFence } from '../markdown/block-scanner';
@@ -20,8 +19,9 @@ import { parseChunk, SplitMismatch } from '../markdown/chunk-parser';
 import { ParseCache } from '../markdown/chunk-cache';
 import { shiftInPlace } from '../markdown/shift';
 import { lineAt, mayHaveDefinitions } from '../markdown/chunks';
-import type { RuleId, Schema } from '../model';
+import type { Notice, RuleId, Schema } from '../model';
 import { documentSchema } from '../sections/document-preset';
+import { opensDirective } from '../markdown/directives';
 import { normalizeHeading } from '../sections/normalize';
 import { parseMarkdown } from '../markdown/parse';
 import { aliasTable, findSections } from '../sections/match';
@@ -196,7 +196,7 @@ function directiveComments(text: string, lines: LineIndex, skipFrom: number, ski
       if (close < 0) close = -2;
     }
     if (close === -2) break;
-    if (/^<!--\s*postmortem-/.test(text.slice(at, at + 64))) {
+    if (opensDirective(text, at)) {
       const end = close + 3;
       nodes.push({
         type: 'html',

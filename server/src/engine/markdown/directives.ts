@@ -10,18 +10,29 @@
 import type { Html, Nodes, Root } from 'mdast';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
-import type { Finding, RuleId } from '../model';
-import { RULE_IDS } from '../model';
+/** What a directive does. */
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+type Kind = DirectiveKind;
 
-type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+/** The comment that writes a directive for `ids`, as `suppressedRanges` reads it. */
+export function directiveComment(kind: DirectiveKind, ids: readonly string[]): string {
+  return `<!-- postmortem-${kind} ${ids.join(' ')} -->`;
+}
 
-interface Directive {
+interface Directive<Id extends string> {
   kind: Kind;
-  rules: readonly RuleId[];
+  rules: readonly Id[];
   /** The comment's first and last lines. */
   line: number;
   endLine: number;
 }
+
+/** Whether the text at `at` opens a comment that may be a directive (`<!-- postmortem-`). */
+export function opensDirective(text: string, at: number): boolean {
+  return DIRECTIVE_START.test(text.slice(at, at + 64));
+}
+
+const DIRECTIVE_START = /^<!--\s*postmortem-/;
 
 /** A directive's opening, up to its kind, in the text before a comment's `-->`. */
 const OPENING = /<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)(?=[\s,]|--|$)/;
@@ -60,13 +71,13 @@ function directiveTexts(value: string): DirectiveText[] {
 }
 
 /** The rule ids a directive names: every rule when it names none; unknown ids are ignored. */
-function ruleList(body: string): readonly RuleId[] {
+function ruleList<Id extends string>(body: string, ids: readonly Id[]): readonly Id[] {
   const names = body
     .split(/\s--\s|\s--$/)[0]
     .split(/[\s,]+/)
     .filter(Boolean);
-  if (names.length === 0) return RULE_IDS;
-  return RULE_IDS.filter((id) => names.includes(id));
+  if (names.length === 0) return ids;
+  return ids.filter((id) => names.includes(id));
 }
 
 /** The HTML nodes below `node`, in document order. */
@@ -88,8 +99,8 @@ function lineBreaks(text: string, from: number, to: number): number {
 }
 
 /** The directives of the document's HTML nodes, in document order. */
-function readDirectives(tree: Root): Directive[] {
-  const directives: Directive[] = [];
+function readDirectives<Id extends string>(tree: Root, ids: readonly Id[]): Directive<Id>[] {
+  const directives: Directive<Id>[] = [];
   for (const node of htmlNodes(tree)) {
     if (!node.position) continue;
     let line = node.position.start.line;
@@ -98,7 +109,7 @@ function readDirectives(tree: Root): Directive[] {
       line += lineBreaks(node.value, counted, start);
       const endLine = line + lineBreaks(node.value, start, end);
       counted = start;
-      directives.push({ kind, rules: ruleList(body), line, endLine });
+      directives.push({ kind, rules: ruleList(body, ids), line, endLine });
     }
   }
   return directives;
@@ -133,11 +144,17 @@ function firstAfter(lines: readonly number[], line: number): number | undefined 
   return lines[low];
 }
 
-/** For each rule, the line ranges (first and last line, inclusive) in which it is suppressed. */
-function suppressedRanges(tree: Root): Map<RuleId, [number, number][]> {
-  const ranges = new Map<RuleId, [number, number][]>(RULE_IDS.map((id) => [id, []]));
-  const disabledSince = new Map<RuleId, number>();
-  const directives = readDirectives(tree);
+/**
+ * For each of `ids`, the line ranges (first and last line, inclusive) in which the document's
+ * directives suppress it.
+ */
+export function suppressedRanges<Id extends string>(
+  tree: Root,
+  ids: readonly Id[],
+): Map<Id, [number, number][]> {
+  const ranges = new Map<Id, [number, number][]>(ids.map((id) => [id, []]));
+  const disabledSince = new Map<Id, number>();
+  const directives = readDirectives(tree, ids);
   const lines = directives.some((d) => d.kind === 'disable-next-line') ? contentLines(tree) : [];
   for (const directive of directives) {
     for (const id of directive.rules) {
@@ -165,14 +182,4 @@ function suppressedRanges(tree: Root): Map<RuleId, [number, number][]> {
   }
   for (const [id, since] of disabledSince) ranges.get(id)!.push([since, Infinity]);
   return ranges;
-}
-
-/** The findings that no suppression comment of the document covers. */
-export function filterSuppressed(findings: Finding[], tree: Root): Finding[] {
-  if (findings.length === 0) return findings;
-  const ranges = suppressedRanges(tree);
-  return findings.filter((finding) => {
-    const line = finding.span.start.line;
-    return !ranges.get(finding.ruleId)!.some(([first, last]) => line >= first && line <= last);
-  });
 }

@@ -1,5 +1,17 @@
 /** Offsets, lines and columns of a text, and the byte order mark. */
-import type { Point, Span } from '../model';
+
+/** A place in the text. `line` and `column` are 1-based; `offset` is 0-based in `text`. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A span of text, end exclusive. */
+export interface Span {
+  start: Point;
+  end: Point;
+}
 
 const BOM = '\uFEFF';
 

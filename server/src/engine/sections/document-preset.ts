@@ -6,8 +6,7 @@
  * template is not judged by the folder's.
  */
 import type { RootContent } from 'mdast';
-import type { Notice } from '../analyze';
-import type { Schema } from '../model';
+import type { Notice, Schema } from '../model';
 import { findPreset, PRESETS } from './presets';
 import type { LineIndex } from '../markdown/lines';
 

@@ -43,11 +43,14 @@ interface Read {
  * same text (from the same column) under the same zone and keywords. Only for documents
  * without definitions: a definition elsewhere can change how the section's links read.
  */
+/** Reads the timeline of a section, as `readTimeline` does. */
+export type TimelineReader = typeof readTimeline;
+
 export class TimelineMemo {
   private last: Read | null = null;
 
   /** A `readTimeline` for a document that `mayHaveDefinitions` (false: the memo is used). */
-  reader(mayHaveDefinitions: boolean): typeof readTimeline {
+  reader(mayHaveDefinitions: boolean): TimelineReader {
     return (section: Section, lines: LineIndex, config: LintConfig): Timeline => {
       const start = section.span.start;
       const source = lines.text.slice(start.offset, section.span.end.offset);

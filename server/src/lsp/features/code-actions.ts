@@ -3,7 +3,6 @@
  * fix, offers to suppress it (for its line or the file), and builds the source actions of
  * `CODE_ACTION_KINDS` by applying chosen fixes the way `--fix` does.
  */
-import type { Root, Table } from 'mdast';
 import type {
   CodeAction,
   CodeActionParams,
@@ -12,14 +11,11 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { CodeActionKind, CodeActionTriggerKind } from 'vscode-languageserver';
-import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
-import type { Finding, LintConfig, PostmortemModel, RuleId, TextEdit } from '../../engine/model';
+import type { LintConfig, RuleId, TextEdit } from '../../engine';
+import { differenceEdit, disableFileEdit, disableLineEdit, fixAll } from '../../engine';
 import { CODE_ACTION_KINDS } from '../../protocol';
 import { findingDiagnostic } from '../session/diagnostics';
 import type { AnalyzedPostmortem } from '../session/documents';
-import { fixAll } from '../../engine/fixes/fix-all';
-import { differenceEdit } from '../../engine/fixes/difference-edits';
 import type { PositionMapper } from '../session/positions';
 
 /** Every kind the server's code actions have, for the `codeActionProvider` capability. */
@@ -112,93 +108,6 @@ function quickFixes(document: AnalyzedPostmortem, range: Range): CodeAction[] {
     ({ action, diagnostics }) => ({ ...action, diagnostics }),
   );
   return [...fixes, ...suppressions];
-}
-
-/** The block nodes of a type that span a line, outermost first. */
-function blocksAt<T extends Node>(tree: Root, type: string, line: number): T[] {
-  const found: T[] = [];
-  visit(tree, type, (node: Node) => {
-    if (node.position && node.position.start.line <= line && line <= node.position.end.line) {
-      found.push(node as T);
-    }
-  });
-  return found;
-}
-
-/**
- * The edit that suppresses a finding's rule on its line. A comment line above the line would
- * end a table or split a paragraph, so inside those (past their first line) the comment goes
- * at the end of the line itself (`disable-line`); elsewhere it is a `disable-next-line` line
- * above, indented (and quoted) like the line. Null inside code and HTML blocks, where a
- * comment would be text.
- */
-export function disableLineEdit(model: PostmortemModel, finding: Finding): TextEdit | null {
-  const { lines, text, tree } = model;
-  const line = finding.span.start.line;
-  const lineStart = lines.lineStarts[line - 1]!;
-  const lineEnd = lines.lineEnd(line);
-  const lineText = text.slice(lineStart, lineEnd);
-  const inline = ` <!-- postmortem-disable-line ${finding.ruleId} -->`;
-  const inside = (node: Node): boolean => node.position!.start.line < line;
-
-  if (blocksAt(tree, 'code', line).some(inside) || blocksAt(tree, 'html', line).some(inside)) {
-    return null;
-  }
-  const table = blocksAt<Table>(tree, 'table', line).find(inside);
-  if (table) {
-    const offset = tableRowInsertion(model, table, line);
-    return offset === null ? null : { start: offset, end: offset, newText: inline };
-  }
-  if (blocksAt(tree, 'paragraph', line).some(inside)) {
-    // Before trailing white space, which may be a hard line break.
-    const offset = lineStart + lineText.trimEnd().length;
-    return { start: offset, end: offset, newText: inline };
-  }
-  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(lineText)![0];
-  return {
-    start: lineStart,
-    end: lineStart,
-    newText: `${prefix}<!-- postmortem-disable-next-line ${finding.ruleId} -->${lines.eol()}`,
-  };
-}
-
-/**
- * Where an inline comment goes in a table row: the end of the content of its last cell that
- * does not hold the entry's time. Null for the delimiter row, or a row with no such cell.
- */
-function tableRowInsertion(model: PostmortemModel, table: Table, line: number): number | null {
-  const row = table.children.find((candidate) => candidate.position?.start.line === line);
-  if (!row) return null;
-  const timeOffset = model.timeline?.entries.find(
-    (entry) => entry.span.start.line === line && entry.timeSpan,
-  )?.timeSpan?.start.offset;
-  const cells = row.children.filter(
-    (cell) =>
-      timeOffset === undefined ||
-      !(cell.position!.start.offset! <= timeOffset && timeOffset < cell.position!.end.offset!),
-  );
-  const cell = cells[cells.length - 1];
-  if (!cell) return null;
-  let end = cell.position!.end.offset!;
-  const start = cell.position!.start.offset!;
-  // The row's closing pipe (not an escaped `\|` in a row without one).
-  if (end - 1 > start && model.text[end - 1] === '|' && model.text[end - 2] !== '\\') end--;
-  while (end > start + 1 && /[ \t]/.test(model.text[end - 1]!)) end--;
-  return end;
-}
-
-/** The edit that disables a rule for the whole file: a comment at the top, after front matter. */
-export function disableFileEdit(model: PostmortemModel, ruleId: RuleId): TextEdit {
-  const { lines, text, tree } = model;
-  const eol = lines.eol();
-  const comment = `<!-- postmortem-disable ${ruleId} -->`;
-  const first = tree.children[0];
-  if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
-    const next = lines.lineStarts[first.position!.end.line];
-    if (next === undefined) return { start: text.length, end: text.length, newText: eol + comment };
-    return { start: next, end: next, newText: comment + eol };
-  }
-  return { start: 0, end: 0, newText: comment + eol };
 }
 
 interface SourceActionSpec {

@@ -2,7 +2,7 @@
  * Code lenses: the metrics above the timeline heading (and what is missing to compute them),
  * and the computed value above each stated metric. Each runs `SHOW_METRICS_COMMAND`.
  */
-import { formatDuration } from '../../engine/metrics/compute';
+import { formatDuration } from '../../engine';
 import type { CodeLens, Command } from 'vscode-languageserver';
 import { SHOW_METRICS_COMMAND } from '../../protocol';
 import type { AnalyzedPostmortem } from '../session/documents';

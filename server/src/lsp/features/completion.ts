@@ -7,9 +7,8 @@ import type { CompletionItem, Position, Range } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
-import type { Milestone, PostmortemModel } from '../../engine/model';
-import { MILESTONES } from '../../engine/model';
-import { formatNowLike } from '../../engine/timeline/read';
+import type { Milestone, PostmortemModel } from '../../engine';
+import { MILESTONES, formatNowLike } from '../../engine';
 import type { AnalyzedPostmortem } from '../session/documents';
 
 /** Characters after which clients should ask for completions. */

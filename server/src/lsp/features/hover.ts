@@ -2,11 +2,10 @@
  * Hover on a timeline time: the time as read (date and zone), elapsed since the start and
  * since the entry before, the milestones the entry marks and why.
  */
-import { formatDuration } from '../../engine/metrics/compute';
+import type { PostmortemModel, TimeReading } from '../../engine';
+import { MILESTONES, formatDuration } from '../../engine';
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import type { PostmortemModel, TimeReading } from '../../engine/model';
-import { MILESTONES } from '../../engine/model';
 import type { AnalyzedPostmortem } from '../session/documents';
 import { elapsedLabel, startInstant } from './inlay-hints';
 import { milestonesByEntry } from './outline';

@@ -1,7 +1,7 @@
 /** Inlay hints: `T+12m` after each timeline time, the time elapsed since the incident started. */
-import { formatDuration } from '../../engine/metrics/compute';
+import type { PostmortemModel } from '../../engine';
+import { formatDuration } from '../../engine';
 import type { InlayHint, Range } from 'vscode-languageserver';
-import type { PostmortemModel } from '../../engine/model';
 import type { AnalyzedPostmortem } from '../session/documents';
 
 /** The instant of the incident's start, when the timeline has one. */

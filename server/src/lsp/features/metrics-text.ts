@@ -2,9 +2,8 @@
  * Metrics in words, the same everywhere (code lens, breakdown message, hover): each metric's
  * abbreviation and value, the milestones that bound it (SPEC §3), and what is missing.
  */
-import { formatDuration } from '../../engine/metrics/compute';
-import type { MetricName, Milestone, PostmortemModel } from '../../engine/model';
-import { METRIC_NAMES } from '../../engine/model';
+import type { MetricName, Milestone, PostmortemModel } from '../../engine';
+import { METRIC_NAMES, formatDuration } from '../../engine';
 
 /** Each metric's abbreviation and the milestones it runs between. */
 export const METRIC_SPANS: Record<MetricName, { abbr: string; from: Milestone; to: Milestone }> = {

@@ -1,7 +1,6 @@
 /** `postmortem/outline`: the model of a document for the client's tree view and status bar. */
-import { sectionHasContent } from '../../engine/markdown/content';
-import type { Milestone, PostmortemModel } from '../../engine/model';
-import { MILESTONES } from '../../engine/model';
+import type { Milestone, PostmortemModel } from '../../engine';
+import { MILESTONES, sectionHasContent } from '../../engine';
 import type { OutlineResult, OutlineSection, SectionState } from '../../protocol';
 import type { AnalyzedDocument } from '../session/documents';
 import { isAnalyzedPostmortem } from '../session/documents';

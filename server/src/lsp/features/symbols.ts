@@ -6,7 +6,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
-import type { PostmortemModel } from '../../engine/model';
+import type { PostmortemModel } from '../../engine';
 import type { AnalyzedPostmortem } from '../session/documents';
 
 /** A top-level heading and the span of its part of the document. */

@@ -1,10 +1,8 @@
 /** `postmortem/template`: a new report for a preset, or for the schema configured at a URI. */
 import { isDeepStrictEqual } from 'node:util';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { defaultConfig } from '../../engine/config/defaults';
-import type { LintConfig } from '../../engine/model';
-import { findPreset, PRESETS } from '../../engine/sections/presets';
-import { renderTemplate } from '../../engine/sections/template';
+import type { LintConfig } from '../../engine';
+import { PRESETS, defaultConfig, findPreset, renderTemplate } from '../../engine';
 import type { TemplateParams, TemplateResult } from '../../protocol';
 
 /** Renders the template; unknown presets and missing fields are invalid parameters. */

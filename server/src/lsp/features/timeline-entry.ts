@@ -4,8 +4,8 @@
  * after the last entry.
  */
 import type { Table } from 'mdast';
-import type { PostmortemModel, Timeline, TimelineEntry } from '../../engine/model';
-import { formatNowLike } from '../../engine/timeline/read';
+import type { PostmortemModel, Timeline, TimelineEntry } from '../../engine';
+import { formatNowLike } from '../../engine';
 import type { NewTimelineEntryResult } from '../../protocol';
 import type { AnalyzedPostmortem } from '../session/documents';
 

@@ -5,7 +5,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-import type { PostmortemModel } from '../../engine/model';
+import type { PostmortemModel } from '../../engine';
 
 /** Whether a document is Markdown, by language id or, failing that, by file extension. */
 export function isMarkdown(languageId: string, uri: string): boolean {

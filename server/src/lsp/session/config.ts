@@ -11,14 +11,15 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, describeFsError, findConfigFile } from '../../node/config-files';
-import type { ConfigProblem } from '../../engine/config/problems';
-import { fileProblem } from '../../engine/config/problems';
-import { resolveConfig } from '../../engine/config/resolve';
-import type { ConfigSource, ResolvedConfig } from '../../engine/config/resolve';
-import { defaultConfig } from '../../engine/config/defaults';
-import type { LintConfig } from '../../engine/model';
-import { findPreset, PRESETS } from '../../engine/sections/presets';
-import { stripBom } from '../../engine/markdown/lines';
+import type { ConfigProblem, ConfigSource, LintConfig, ResolvedConfig } from '../../engine';
+import {
+  PRESETS,
+  defaultConfig,
+  fileProblem,
+  findPreset,
+  resolveConfig,
+  stripBom,
+} from '../../engine';
 import { uriToPath } from './applicability';
 import { configProblemDiagnostic } from './diagnostics';
 import type { DocumentConfiguration } from './documents';

@@ -1,9 +1,8 @@
 /** Findings, notices, configuration problems and analysis failures as LSP diagnostics. */
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { Analysis, Notice } from '../../engine/analyze';
-import type { Finding, Severity } from '../../engine/model';
-import { ruleUrl } from '../../engine/rules/rule';
+import type { Analysis, Finding, Notice, Severity } from '../../engine';
+import { ruleUrl } from '../../engine';
 import type { PositionMapper } from './positions';
 
 /** `source` of every diagnostic the server publishes. */

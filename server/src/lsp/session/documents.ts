@@ -1,17 +1,14 @@
 /**
  * Open documents and their analyses: which version was analysed under which configuration,
  * debounced re-analysis while typing, and publishing diagnostics and `outlineChanged`.
- * The documents kept (`retention.ts`) keep their analysis and an `IncrementalAnalyzer`, so
+ * The documents kept (`retention.ts`) keep their analysis and an engine `Session`, so
  * an edit re-analyses only what it changed. The others keep only which version was
  * published, and are analysed again when a request needs them.
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../engine/analyze';
-import { defaultConfig } from '../../engine/config/defaults';
-import { IncrementalAnalyzer } from '../../engine/session';
-import type { LintConfig } from '../../engine/model';
-import { LineIndex, stripBom } from '../../engine/markdown/lines';
+import type { Analysis, LintConfig, Session } from '../../engine';
+import { LineIndex, analyze, createSession, defaultConfig, stripBom } from '../../engine';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../../protocol';
 import type { OutlineChangedParams } from '../../protocol';
 import { isMarkdown, isPostmortem } from './applicability';
@@ -67,7 +64,7 @@ export interface AnalysesOptions {
   /** Quiet time (ms) after an edit before re-analysing and publishing. Default 200. */
   debounceMs?: number;
   /**
-   * How many of the documents asked about or edited last keep their analysis and analyzer
+   * How many of the documents asked about or edited last keep their analysis and session
    * (besides the one opened last). Default 8.
    */
   retained?: number;
@@ -83,7 +80,7 @@ export class DocumentAnalyses {
   /** Analyses of the documents kept (and of any still being made). */
   private readonly cache = new Map<string, CacheEntry>();
   /** Analyzers of the documents kept. */
-  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
+  private readonly sessions = new Map<string, Session>();
   private readonly retention: Retention;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** `${version}:${generation}` last published per document, so nothing is sent twice. */
@@ -194,10 +191,10 @@ export class DocumentAnalyses {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Drops the analysis and analyzer of a document not kept: the bulk of its memory. */
+  /** Drops the analysis and session of a document not kept: the bulk of its memory. */
   private release(uri: string): void {
     this.cache.delete(uri);
-    this.analyzers.delete(uri);
+    this.sessions.delete(uri);
   }
 
   private async publish(uri: string): Promise<void> {
@@ -226,11 +223,11 @@ export class DocumentAnalyses {
     { settings, config }: DocumentConfiguration,
     generation: number,
   ): Analyzed {
-    const { text, bomLength } = stripBom(document.getText());
+    const raw = document.getText();
     const base = { uri: document.uri, version: document.version, generation, settings, config };
-    this.collector?.analysed(text.length);
+    this.collector?.analysed(raw.length);
     try {
-      const analysis = this.analyzerOf(document.uri).analyze(text, config);
+      const analysis = analyze(raw, config, this.sessionOf(document.uri));
       const postmortem = isPostmortem(
         document.uri,
         analysis.model,
@@ -239,14 +236,15 @@ export class DocumentAnalyses {
       );
       return {
         ...base,
-        positions: new PositionMapper(analysis.model.lines, bomLength),
+        positions: new PositionMapper(analysis.model.lines, analysis.bomLength),
         analysis,
         failure: null,
         isPostmortem: postmortem,
       };
     } catch (error) {
-      // What the analyzer kept from this text is suspect: the next version starts afresh.
-      this.analyzers.delete(document.uri);
+      // What the session kept from this text is suspect: the next version starts afresh.
+      const { text, bomLength } = stripBom(raw);
+      this.sessions.delete(document.uri);
       this.logError(`Analysing ${document.uri} (version ${document.version})`, error);
       return {
         ...base,
@@ -262,14 +260,14 @@ export class DocumentAnalyses {
     }
   }
 
-  /** The document's analyzer; a fresh one, not kept, for a document not kept. */
-  private analyzerOf(uri: string): IncrementalAnalyzer {
-    let analyzer = this.analyzers.get(uri);
-    if (!analyzer) {
-      analyzer = new IncrementalAnalyzer();
-      if (this.retention.keeps(uri)) this.analyzers.set(uri, analyzer);
+  /** The document's session; a fresh one, not kept, for a document not kept. */
+  private sessionOf(uri: string): Session {
+    let session = this.sessions.get(uri);
+    if (!session) {
+      session = createSession();
+      if (this.retention.keeps(uri)) this.sessions.set(uri, session);
     }
-    return analyzer;
+    return session;
   }
 
   private logError(what: string, error: unknown): void {

@@ -4,8 +4,7 @@
  * Both count UTF-16 code units, and both end lines at `\r\n`, `\n` and `\r`.
  */
 import type { Position, Range } from 'vscode-languageserver';
-import type { Point, Span } from '../../engine/model';
-import type { LineIndex } from '../../engine/markdown/lines';
+import type { LineIndex, Point, Span } from '../../engine';
 
 /** Converts between one analysed text's model positions and its document's LSP positions. */
 export class PositionMapper {

@@ -1,7 +1,7 @@
 /** The server's view of the `postmortem` settings: typed, defaulted, cached per resource. */
 import type { Connection } from 'vscode-languageserver';
-import type { KeywordMilestone, RuleId, Severity } from '../../engine/model';
-import { MILESTONES, RULE_IDS } from '../../engine/model';
+import type { KeywordMilestone, RuleId, Severity } from '../../engine';
+import { MILESTONES, RULE_IDS } from '../../engine';
 import { SETTINGS_SECTION } from '../../protocol';
 
 /** The settings of one resource, defaults filled in. */

@@ -1,0 +1,96 @@
+/**
+ * Edits that suppress a finding with a directive comment (`markdown/directives.ts` writes and
+ * reads them): for its line, or for the whole file.
+ */
+import type { Root, Table } from 'mdast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import { directiveComment } from '../markdown/directives';
+import type { Finding, PostmortemModel, RuleId, TextEdit } from '../model';
+
+/** The block nodes of a type that span a line, outermost first. */
+function blocksAt<T extends Node>(tree: Root, type: string, line: number): T[] {
+  const found: T[] = [];
+  visit(tree, type, (node: Node) => {
+    if (node.position && node.position.start.line <= line && line <= node.position.end.line) {
+      found.push(node as T);
+    }
+  });
+  return found;
+}
+
+/**
+ * The edit that suppresses a finding's rule on its line. A comment line above the line would
+ * end a table or split a paragraph, so inside those (past their first line) the comment goes
+ * at the end of the line itself (`disable-line`); elsewhere it is a `disable-next-line` line
+ * above, indented (and quoted) like the line. Null inside code and HTML blocks, where a
+ * comment would be text.
+ */
+export function disableLineEdit(model: PostmortemModel, finding: Finding): TextEdit | null {
+  const { lines, text, tree } = model;
+  const line = finding.span.start.line;
+  const lineStart = lines.lineStarts[line - 1]!;
+  const lineEnd = lines.lineEnd(line);
+  const lineText = text.slice(lineStart, lineEnd);
+  const inline = ` ${directiveComment('disable-line', [finding.ruleId])}`;
+  const inside = (node: Node): boolean => node.position!.start.line < line;
+
+  if (blocksAt(tree, 'code', line).some(inside) || blocksAt(tree, 'html', line).some(inside)) {
+    return null;
+  }
+  const table = blocksAt<Table>(tree, 'table', line).find(inside);
+  if (table) {
+    const offset = tableRowInsertion(model, table, line);
+    return offset === null ? null : { start: offset, end: offset, newText: inline };
+  }
+  if (blocksAt(tree, 'paragraph', line).some(inside)) {
+    // Before trailing white space, which may be a hard line break.
+    const offset = lineStart + lineText.trimEnd().length;
+    return { start: offset, end: offset, newText: inline };
+  }
+  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(lineText)![0];
+  return {
+    start: lineStart,
+    end: lineStart,
+    newText: `${prefix}${directiveComment('disable-next-line', [finding.ruleId])}${lines.eol()}`,
+  };
+}
+
+/**
+ * Where an inline comment goes in a table row: the end of the content of its last cell that
+ * does not hold the entry's time. Null for the delimiter row, or a row with no such cell.
+ */
+function tableRowInsertion(model: PostmortemModel, table: Table, line: number): number | null {
+  const row = table.children.find((candidate) => candidate.position?.start.line === line);
+  if (!row) return null;
+  const timeOffset = model.timeline?.entries.find(
+    (entry) => entry.span.start.line === line && entry.timeSpan,
+  )?.timeSpan?.start.offset;
+  const cells = row.children.filter(
+    (cell) =>
+      timeOffset === undefined ||
+      !(cell.position!.start.offset! <= timeOffset && timeOffset < cell.position!.end.offset!),
+  );
+  const cell = cells[cells.length - 1];
+  if (!cell) return null;
+  let end = cell.position!.end.offset!;
+  const start = cell.position!.start.offset!;
+  // The row's closing pipe (not an escaped `\|` in a row without one).
+  if (end - 1 > start && model.text[end - 1] === '|' && model.text[end - 2] !== '\\') end--;
+  while (end > start + 1 && /[ \t]/.test(model.text[end - 1]!)) end--;
+  return end;
+}
+
+/** The edit that disables a rule for the whole file: a comment at the top, after front matter. */
+export function disableFileEdit(model: PostmortemModel, ruleId: RuleId): TextEdit {
+  const { lines, text, tree } = model;
+  const eol = lines.eol();
+  const comment = directiveComment('disable', [ruleId]);
+  const first = tree.children[0];
+  if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
+    const next = lines.lineStarts[first.position!.end.line];
+    if (next === undefined) return { start: text.length, end: text.length, newText: eol + comment };
+    return { start: next, end: next, newText: comment + eol };
+  }
+  return { start: 0, end: 0, newText: comment + eol };
+}

@@ -1,0 +1,46 @@
+/**
+ * The engine, as the server, the CLI, the remark preset and the node helpers use it: analysis
+ * (with or without a session of one document), fixes, configuration, rules, presets, and the
+ * model's types. Nothing outside the engine imports past this file (an ESLint rule says so).
+ */
+export type { Analysis } from './analyze';
+export { analyze } from './analyze';
+export type { Session } from './session';
+export { createSession } from './session';
+export { fixAll } from './fixes/fix-all';
+export { differenceEdit } from './fixes/difference-edits';
+export { disableFileEdit, disableLineEdit } from './fixes/suppression-edits';
+export { defaultConfig } from './config/defaults';
+export type { ConfigProblem } from './config/problems';
+export { fileProblem } from './config/problems';
+export type { ConfigSource, ResolvedConfig } from './config/resolve';
+export { resolveConfig } from './config/resolve';
+export { sectionHasContent } from './markdown/content';
+export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
+export { formatDuration } from './metrics/compute';
+export type {
+  Finding,
+  KeywordMilestone,
+  LintConfig,
+  MetricName,
+  Metrics,
+  Milestone,
+  Notice,
+  Point,
+  PostmortemModel,
+  RuleId,
+  Severity,
+  Span,
+  TextEdit,
+  TimeReading,
+  Timeline,
+  TimelineEntry,
+} from './model';
+export { METRIC_NAMES, MILESTONES, RULE_IDS } from './model';
+export type { Readout } from './readout';
+export { readout } from './readout';
+export { RULES } from './rules/registry';
+export { ruleUrl } from './rules/rule';
+export { PRESETS, findPreset } from './sections/presets';
+export { renderTemplate } from './sections/template';
+export { formatNowLike } from './timeline/format';
