@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ConfigSource, ResolvedConfig } from '../engine';
-import { defaultConfig, fileProblem, resolveConfig, stripBom } from '../engine';
+import { defaultConfig, loadConfig } from '../engine';
 
 /** The name of a configuration file. */
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
@@ -26,18 +26,18 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/** Reads a configuration file as UTF-8 without its byte order mark. */
+/** Reads a configuration file as UTF-8. */
 function readSource(fileName: string): ConfigSource {
   try {
-    return { fileName, text: stripBom(readFileSync(fileName, 'utf8')).text };
+    return { fileName, text: readFileSync(fileName, 'utf8') };
   } catch (error) {
     return { fileName, error: describeFsError(error) };
   }
 }
 
-/** Reads the file an `extends` path names, relative to the folder of the file naming it. */
-function readExtended(reference: string, fromFile: string): ConfigSource {
-  return readSource(resolve(dirname(fromFile), reference));
+/** The file an `extends` path names: relative to the folder of the file naming it. */
+function locateExtended(reference: string, fromFile: string): string {
+  return resolve(dirname(fromFile), reference);
 }
 
 function isFile(path: string): boolean {
@@ -62,20 +62,19 @@ export function findConfigFile(folder: string): string | null {
 }
 
 /**
- * Reads and resolves a configuration file, following `extends` paths. A file that cannot be
- * read is a problem, and the defaults apply.
+ * Reads and resolves a configuration file, following `extends` paths. `openText` gives the
+ * text of a file an editor holds open, which wins over the disk's. A file that cannot be read
+ * is a problem, and the defaults apply.
  */
-export function loadConfigFile(file: string): ResolvedConfig {
-  const fileName = resolve(file);
-  const source = readSource(fileName);
-  if ('error' in source) {
-    return {
-      config: defaultConfig(),
-      problems: [fileProblem(fileName, `Cannot read \`${file}\`: ${source.error}`)],
-      files: [fileName],
-    };
-  }
-  return resolveConfig(source.text, fileName, readExtended);
+export function loadConfigFile(
+  file: string,
+  openText: (fileName: string) => string | undefined = () => undefined,
+): ResolvedConfig {
+  const read = (fileName: string): ConfigSource => {
+    const text = openText(fileName);
+    return text === undefined ? readSource(fileName) : { fileName, text };
+  };
+  return loadConfig(resolve(file), read, locateExtended, file);
 }
 
 /** The configuration of a document: its nearest configuration file's, or the defaults. */

@@ -259,7 +259,7 @@ describe('resolveConfig: problems at their place', () => {
     assertOneProblem(
       text,
       '"sre"',
-      'Unknown preset `sre`; expected `standard`, `google-sre`, `dfds` or `elastic`, or a path to a `.json` file',
+      'Unknown preset `sre`; expected one of `standard`, `google-sre`, `dfds`, `elastic`, or a path to a `.json` file',
     );
     assert.deepEqual(resolveConfig(text, FILE).config, defaultConfig());
   });

@@ -7,7 +7,7 @@ import type { Node } from 'jsonc-parser/lib/esm/main.js';
 import { defaultConfig } from './defaults';
 import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
 import { MILESTONES, RULE_IDS } from '../model';
-import { findPreset, PRESETS } from '../sections/presets';
+import { findPreset, unknownPresetMessage } from '../sections/presets';
 import { LineIndex } from '../markdown/lines';
 import { zoneOffset } from '../timeline/zones';
 import { describeType, oneOf, parseJson, propertiesOf } from './json';
@@ -150,10 +150,7 @@ function resolveExtends(
     return { config: { ...defaultConfig(), schema: preset.schema }, problems: [], files: [] };
   }
   if (!isPath(reference)) {
-    report(
-      node,
-      `Unknown preset \`${reference}\`; expected ${oneOf(PRESETS.map((p) => p.name))}, or a path to a \`.json\` file`,
-    );
+    report(node, `${unknownPresetMessage(reference)}, or a path to a \`.json\` file`);
     return undefined;
   }
   if (!read) {

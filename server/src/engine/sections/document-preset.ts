@@ -7,7 +7,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { Notice, Schema } from '../model';
-import { findPreset, PRESETS } from './presets';
+import { findPreset, unknownPresetMessage } from './presets';
 import type { LineIndex } from '../markdown/lines';
 
 const PRESET_LINE = /^preset:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m;
@@ -43,11 +43,10 @@ export function documentPresetNotices(
 ): Notice[] {
   const named = namedPreset(children, lines);
   if (!named || findPreset(named.name)) return [];
-  const names = PRESETS.map((preset) => `\`${preset.name}\``).join(', ');
   const line = lines.point(named.offset).line;
   return [
     {
-      message: `Unknown preset \`${named.name}\` in the front matter; expected one of ${names}. The configured sections are used`,
+      message: `${unknownPresetMessage(named.name, ' in the front matter')}. The configured sections are used`,
       span: lines.span(named.offset, lines.lineEnd(line)),
     },
   ];

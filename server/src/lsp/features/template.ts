@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { LintConfig } from '../../engine';
-import { PRESETS, defaultConfig, findPreset, renderTemplate } from '../../engine';
+import { defaultConfig, findPreset, renderTemplate, unknownPresetMessage } from '../../engine';
 import type { TemplateParams, TemplateResult } from '../../protocol';
 
 /** Renders the template; unknown presets and missing fields are invalid parameters. */
@@ -19,11 +19,7 @@ export async function template(
   }
   const preset = findPreset(params.preset);
   if (!preset) {
-    const names = PRESETS.map((known) => `\`${known.name}\``).join(', ');
-    throw new ResponseError(
-      ErrorCodes.InvalidParams,
-      `Unknown preset \`${params.preset}\`; expected one of ${names}`,
-    );
+    throw new ResponseError(ErrorCodes.InvalidParams, unknownPresetMessage(params.preset));
   }
   // Sections other than the configured ones are named in the report, which is then checked
   // against them rather than against the configuration.

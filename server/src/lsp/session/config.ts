@@ -4,42 +4,24 @@
  * configuration files are published as diagnostics on those files; the defaults stand in
  * for whatever is invalid, so reports are still checked.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, describeFsError, findConfigFile } from '../../node/config-files';
-import type { ConfigProblem, ConfigSource, LintConfig, ResolvedConfig } from '../../engine';
-import {
-  PRESETS,
-  defaultConfig,
-  fileProblem,
-  findPreset,
-  resolveConfig,
-  stripBom,
-} from '../../engine';
+import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from '../../node/config-files';
+import type { ConfigProblem, LintConfig, ResolvedConfig } from '../../engine';
+import { defaultConfig, findPreset, unknownPresetMessage, withOverrides } from '../../engine';
 import { uriToPath } from './applicability';
 import { configProblemDiagnostic } from './diagnostics';
 import type { DocumentConfiguration } from './documents';
-import type { Settings, SettingsStore } from './settings';
+import type { SettingsStore } from './settings';
 
 /** Whether a URI names a configuration file. */
 export function isConfigFileUri(uri: string): boolean {
   const path = uriToPath(uri);
   return path !== null && basename(path) === CONFIG_FILE_NAME;
-}
-
-/** A configuration with the settings over it: preset, rule severities, keywords, zone. */
-export function applySettings(config: LintConfig, settings: Settings): LintConfig {
-  const preset = settings.preset ? findPreset(settings.preset) : undefined;
-  return {
-    schema: preset ? preset.schema : config.schema,
-    rules: { ...config.rules, ...settings.rules },
-    milestoneKeywords: { ...config.milestoneKeywords, ...settings.milestoneKeywords },
-    timeZone: settings.timeZone || config.timeZone,
-  };
 }
 
 /** Resolves and caches configuration files, and publishes their problems. */
@@ -66,7 +48,7 @@ export class ConfigurationResolver {
     const file = path ? this.nearestConfigFile(dirname(path)) : null;
     const config = file ? this.resolve(file).config : defaultConfig();
     if (settings.preset && !findPreset(settings.preset)) this.reportUnknownPreset(settings.preset);
-    return { settings, config: applySettings(config, settings) };
+    return { settings, config: withOverrides(config, settings) };
   }
 
   /** The configuration of a folder or document URI, for templates. */
@@ -75,7 +57,7 @@ export class ConfigurationResolver {
     const settings = await this.settings.get(uri);
     const folder = path && statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : null;
     const file = path ? this.nearestConfigFile(folder ?? dirname(path)) : null;
-    return applySettings(file ? this.resolve(file).config : defaultConfig(), settings);
+    return withOverrides(file ? this.resolve(file).config : defaultConfig(), settings);
   }
 
   /**
@@ -108,31 +90,18 @@ export class ConfigurationResolver {
     return file;
   }
 
-  /** A file's text: the editor's when it is open, else the disk's. */
-  private read(fileName: string): ConfigSource {
-    const open = this.documents.all().find((document) => uriToPath(document.uri) === fileName);
-    if (open) return { fileName, text: stripBom(open.getText()).text };
-    try {
-      return { fileName, text: stripBom(readFileSync(fileName, 'utf8')).text };
-    } catch (error) {
-      return { fileName, error: describeFsError(error) };
-    }
+  /** The editor's text of a file that is open. */
+  private openText(fileName: string): string | undefined {
+    return this.documents
+      .all()
+      .find((document) => uriToPath(document.uri) === fileName)
+      ?.getText();
   }
 
   private resolve(file: string): ResolvedConfig {
     let result = this.resolved.get(file);
     if (!result) {
-      const source = this.read(file);
-      result =
-        'error' in source
-          ? {
-              config: defaultConfig(),
-              problems: [fileProblem(file, `Cannot read \`${file}\`: ${source.error}`)],
-              files: [file],
-            }
-          : resolveConfig(source.text, file, (reference, fromFile) =>
-              this.read(resolve(dirname(fromFile), reference)),
-            );
+      result = loadConfigFile(file, (fileName) => this.openText(fileName));
       this.resolved.set(file, result);
       this.publishProblems(result);
     }
@@ -162,10 +131,9 @@ export class ConfigurationResolver {
   private reportUnknownPreset(preset: string): void {
     if (this.reportedPresets.has(preset)) return;
     this.reportedPresets.add(preset);
-    const names = PRESETS.map((known) => `\`${known.name}\``).join(', ');
     void this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Warning,
-      message: `Unknown preset \`${preset}\` in \`postmortem.preset\`; expected one of ${names}. The configuration file's schema applies.`,
+      message: `${unknownPresetMessage(preset, ' in `postmortem.preset`')}. The configuration file's schema applies.`,
     });
   }
 }

@@ -40,6 +40,15 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
+/**
+ * What every place that takes a preset's name says of one it does not know: "Unknown preset
+ * `name` (where); expected one of `standard`, …".
+ */
+export function unknownPresetMessage(name: string, where = ''): string {
+  const names = PRESETS.map((preset) => `\`${preset.name}\``).join(', ');
+  return `Unknown preset \`${name}\`${where}; expected one of ${names}`;
+}
+
 /** The preset called `name`, if there is one. */
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((preset) => preset.name === name);

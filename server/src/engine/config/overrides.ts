@@ -1,0 +1,23 @@
+/** Settings that an editor (or a remark pipeline) lays over a configuration file's choices. */
+import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
+import { findPreset } from '../sections/presets';
+
+export interface ConfigOverrides {
+  /** A preset's name; empty or unknown leaves the configured sections. */
+  preset: string;
+  rules: Partial<Record<RuleId, Severity>>;
+  milestoneKeywords: Partial<Record<KeywordMilestone, string[]>>;
+  /** Empty leaves the configured zone. */
+  timeZone: string;
+}
+
+/** A configuration with the overrides over it: preset, rule severities, keywords, zone. */
+export function withOverrides(config: LintConfig, overrides: ConfigOverrides): LintConfig {
+  const preset = overrides.preset ? findPreset(overrides.preset) : undefined;
+  return {
+    schema: preset ? preset.schema : config.schema,
+    rules: { ...config.rules, ...overrides.rules },
+    milestoneKeywords: { ...config.milestoneKeywords, ...overrides.milestoneKeywords },
+    timeZone: overrides.timeZone || config.timeZone,
+  };
+}
