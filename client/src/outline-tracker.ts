@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State } from 'vscode-languageclient/node';
-import type { OutlineChangedParams, OutlineParams, OutlineResult } from '../../server/src/protocol';
+import type { OutlineParams, OutlineResult } from '../../server/src/protocol';
 import { OUTLINE_CHANGED_NOTIFICATION, OUTLINE_REQUEST } from '../../server/src/protocol';
 import { CONTEXT_KEYS } from './constants';
 
@@ -33,7 +33,7 @@ export class OutlineTracker implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.followed) this.follow();
       }),
-      client.onNotification(OUTLINE_CHANGED_NOTIFICATION, (params: OutlineChangedParams) => {
+      client.onNotification(OUTLINE_CHANGED_NOTIFICATION, (params) => {
         if (this.followed && params.uri === this.protocolUri(this.followed.uri)) {
           void this.refresh();
         }
@@ -86,9 +86,7 @@ export class OutlineTracker implements vscode.Disposable {
     if (document && this.client.isRunning()) {
       try {
         const params: OutlineParams = { uri: this.protocolUri(document.uri) };
-        result =
-          (await this.client.sendRequest<OutlineResult | null>(OUTLINE_REQUEST, params)) ??
-          undefined;
+        result = (await this.client.sendRequest(OUTLINE_REQUEST, params)) ?? undefined;
       } catch (error) {
         this.client.error(`Reading the outline of ${document.uri.toString(true)} failed`, error);
       }
@@ -105,9 +103,7 @@ export class OutlineTracker implements vscode.Disposable {
       return this.result;
     }
     const params: OutlineParams = { uri: this.protocolUri(document.uri) };
-    return (
-      (await this.client.sendRequest<OutlineResult | null>(OUTLINE_REQUEST, params)) ?? undefined
-    );
+    return (await this.client.sendRequest(OUTLINE_REQUEST, params)) ?? undefined;
   }
 
   private publish(): void {

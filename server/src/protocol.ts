@@ -2,7 +2,8 @@
  * Messages between the VS Code client and the language server beyond LSP itself.
  * Both sides import this file; each message says who sends it and why.
  */
-import type { Metrics, Milestone } from './engine';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Metrics, Milestone } from './engine/model';
 
 // What the client shows of the engine's vocabulary, so that it imports only this file. From
 // the modules that hold it, not the engine's index: the client bundle stays without a parser.
@@ -10,6 +11,8 @@ export type { MetricName, Metrics, Milestone } from './engine/model';
 export { METRIC_NAMES } from './engine/model';
 export { formatDuration } from './engine/metrics/compute';
 export { PRESETS } from './engine/sections/presets';
+// The settings both sides name: the client reads and opens them, the server pulls them.
+export { SETTINGS_SECTION, SETTING_NAMES } from './lsp/session/setting-names';
 
 /** Where something is in the document: 0-based LSP line and character. */
 export interface OutlinePosition {
@@ -58,14 +61,18 @@ export interface OutlineParams {
 }
 
 /** Client → server: the model of one document, for the Post-Mortem tree view and status bar. */
-export const OUTLINE_REQUEST = 'postmortem/outline';
-
-/** Server → client: a document's analysis changed; the client refreshes its view if it shows it. */
-export const OUTLINE_CHANGED_NOTIFICATION = 'postmortem/outlineChanged';
+export const OUTLINE_REQUEST = new RequestType<OutlineParams, OutlineResult | null, void>(
+  'postmortem/outline',
+);
 
 export interface OutlineChangedParams {
   uri: string;
 }
+
+/** Server → client: a document's analysis changed; the client refreshes its view if it shows it. */
+export const OUTLINE_CHANGED_NOTIFICATION = new NotificationType<OutlineChangedParams>(
+  'postmortem/outlineChanged',
+);
 
 /** Code action kinds the server offers; the client's commands ask for them by kind. */
 export const CODE_ACTION_KINDS = {
@@ -91,7 +98,11 @@ export interface NewTimelineEntryResult {
 }
 
 /** Client → server: a new timeline row for "Insert Timeline Entry (now)"; null without a timeline. */
-export const NEW_TIMELINE_ENTRY_REQUEST = 'postmortem/newTimelineEntry';
+export const NEW_TIMELINE_ENTRY_REQUEST = new RequestType<
+  NewTimelineEntryParams,
+  NewTimelineEntryResult | null,
+  void
+>('postmortem/newTimelineEntry');
 
 export interface TemplateParams {
   /** A document or folder whose configuration picks the schema; the default schema without it. */
@@ -108,37 +119,15 @@ export interface TemplateResult {
 }
 
 /** Client → server: a new report's Markdown for "New Post-Mortem". */
-export const TEMPLATE_REQUEST = 'postmortem/template';
+export const TEMPLATE_REQUEST = new RequestType<TemplateParams, TemplateResult | null, void>(
+  'postmortem/template',
+);
 
 /** Server command run by the TTR code lens: shows which entry ended each span. */
 export const SHOW_METRICS_COMMAND = 'postmortem.showMetricsBreakdown';
-
-/**
- * Settings (section `postmortem`): the client declares them in `package.json` under these
- * names; the server reads them per resource through `workspace/configuration`.
- */
-export const SETTINGS_SECTION = 'postmortem';
 
 /**
  * Node flags the server is started with: `--expose-gc` lets it give memory back after bursts
  * of analysis (`lsp/idle-collector.ts`).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--expose-gc'];
-
-/** Full names of the settings, as `package.json` declares them. */
-export const SETTING_NAMES = {
-  /** Preset schema; empty to use `.postmortemrc.json` or `standard`. */
-  preset: 'postmortem.preset',
-  /** Globs of files that are post-mortems. */
-  files: 'postmortem.files',
-  /** Rule id → severity, over the configuration file. */
-  rules: 'postmortem.rules',
-  /** Milestone → keyword stems, over the configuration file. */
-  milestoneKeywords: 'postmortem.milestoneKeywords',
-  /** Zone for times that state none; empty for none. */
-  timeZone: 'postmortem.timeZone',
-  codeLensEnabled: 'postmortem.codeLens.enabled',
-  inlayHintsEnabled: 'postmortem.inlayHints.enabled',
-  /** Client side: traces the LSP traffic in the output channel. */
-  traceServer: 'postmortem.trace.server',
-} as const;

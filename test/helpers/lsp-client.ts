@@ -109,8 +109,9 @@ export class TestClient {
     this.connection.onNotification(ShowMessageNotification.type, (params) =>
       this.messages.push(params),
     );
-    this.connection.onNotification(OUTLINE_CHANGED_NOTIFICATION, (params: OutlineChangedParams) =>
-      this.outlineChanges.push(params),
+    this.connection.onNotification(
+      OUTLINE_CHANGED_NOTIFICATION.method,
+      (params: OutlineChangedParams) => this.outlineChanges.push(params),
     );
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
@@ -191,7 +192,9 @@ export class TestClient {
     return this.outlineChanges.next((params) => params.uri === uri);
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
+  /** Sends a request by method name, or by one of the protocol's typed messages. */
+  request<R>(type: string | { method: string }, params: unknown): Promise<R> {
+    const method = typeof type === 'string' ? type : type.method;
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 

@@ -84,7 +84,7 @@ test(
     assert.equal(outline, null);
     assert.deepEqual(
       client.log.map((line) => line.split(':')[0]),
-      ['textDocument/hover failed', `${OUTLINE_REQUEST} failed`],
+      ['textDocument/hover failed', `${OUTLINE_REQUEST.method} failed`],
     );
     assert.match(client.log[0]!, /^textDocument\/hover failed: TypeError/);
     // The same server answers the next requests.

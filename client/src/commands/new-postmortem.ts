@@ -5,9 +5,8 @@
  * when no folder is open.
  */
 import * as vscode from 'vscode';
-import { PRESETS } from '../../../server/src/protocol';
-import type { TemplateParams, TemplateResult } from '../../../server/src/protocol';
-import { SETTING_NAMES, TEMPLATE_REQUEST } from '../../../server/src/protocol';
+import type { TemplateParams } from '../../../server/src/protocol';
+import { PRESETS, SETTING_NAMES, TEMPLATE_REQUEST } from '../../../server/src/protocol';
 import { REPORTS_FOLDER } from '../constants';
 import { isoDate, reportFileName } from '../report-file';
 import type { CommandContext } from './context';
@@ -86,7 +85,7 @@ export async function newPostmortem(context: CommandContext): Promise<void> {
   // The new file's place picks the configuration (a `.postmortemrc.json` above it).
   if (target) params.uri = context.tracker.protocolUri(target);
   if (picked.preset) params.preset = picked.preset;
-  const result = await context.client.sendRequest<TemplateResult | null>(TEMPLATE_REQUEST, params);
+  const result = await context.client.sendRequest(TEMPLATE_REQUEST, params);
   // The server answers null when writing the template failed; it has logged why.
   if (!result) {
     throw new Error('The server could not write the report; see the Post-Mortem output.');

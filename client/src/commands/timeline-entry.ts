@@ -1,6 +1,6 @@
 /** "Insert Timeline Entry (Now)": a new row stamped with the current time, ready to type in. */
 import * as vscode from 'vscode';
-import type { NewTimelineEntryParams, NewTimelineEntryResult } from '../../../server/src/protocol';
+import type { NewTimelineEntryParams } from '../../../server/src/protocol';
 import { NEW_TIMELINE_ENTRY_REQUEST } from '../../../server/src/protocol';
 import { COMMANDS } from '../constants';
 import type { CommandContext } from './context';
@@ -15,10 +15,7 @@ export async function insertTimelineEntry(context: CommandContext): Promise<void
     uri: context.tracker.protocolUri(editor.document.uri),
     now: new Date().toISOString(),
   };
-  const result = await context.client.sendRequest<NewTimelineEntryResult | null>(
-    NEW_TIMELINE_ENTRY_REQUEST,
-    params,
-  );
+  const result = await context.client.sendRequest(NEW_TIMELINE_ENTRY_REQUEST, params);
   if (!result) {
     const choice = await vscode.window.showInformationMessage(
       'This post-mortem has no timeline section to add an entry to.',

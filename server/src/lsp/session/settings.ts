@@ -2,7 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { KeywordMilestone, RuleId, Severity } from '../../engine';
 import { MILESTONES, RULE_IDS } from '../../engine';
-import { SETTINGS_SECTION } from '../../protocol';
+import { SETTINGS_SECTION } from './setting-names';
 
 /** The settings of one resource, defaults filled in. */
 export interface Settings {

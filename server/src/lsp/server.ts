@@ -1,0 +1,328 @@
+/**
+ * The post-mortem language server on a connection: `initialize` sets up one session (the
+ * client's capabilities, settings, configuration files, document analyses) and the handlers
+ * of every feature serve from it.
+ */
+import type {
+  CodeActionParams,
+  Connection,
+  CodeLensParams,
+  CompletionParams,
+  DocumentSymbolParams,
+  ExecuteCommandParams,
+  FoldingRangeParams,
+  HoverParams,
+  InitializeParams,
+  InitializeResult,
+  InlayHintParams,
+} from 'vscode-languageserver';
+import {
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../node/config-files';
+import type {
+  NewTimelineEntryParams,
+  NewTimelineEntryResult,
+  OutlineParams,
+  OutlineResult,
+  TemplateParams,
+  TemplateResult,
+} from '../protocol';
+import {
+  NEW_TIMELINE_ENTRY_REQUEST,
+  OUTLINE_REQUEST,
+  SHOW_METRICS_COMMAND,
+  TEMPLATE_REQUEST,
+} from '../protocol';
+import { isMarkdown, uriToPath } from './session/applicability';
+import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './features/code-actions';
+import { codeLenses } from './features/code-lens';
+import { COMPLETION_TRIGGERS, completions } from './features/completion';
+import { ConfigurationResolver, isConfigFileUri } from './session/config';
+import type { AnalyzedPostmortem } from './session/documents';
+import { DocumentAnalyses, isAnalyzedPostmortem } from './session/documents';
+import { fullCollection, IdleCollector } from './session/idle-collector';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlay-hints';
+import { metricsBreakdown } from './features/metrics-text';
+import { outline } from './features/outline';
+import { describeError, guarded } from './session/guarded';
+import { SETTINGS_SECTION } from './session/setting-names';
+import { SettingsStore } from './session/settings';
+import { documentSymbols, foldingRanges } from './features/symbols';
+import { template } from './features/template';
+import { newTimelineEntry } from './features/timeline-entry';
+
+/** Starts serving on `connection`: the session is set up by the client's `initialize`. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  connection.onInitialize((params) => serve(connection, documents, params));
+  // Last line of defence: a bug in a timer or a dropped promise is logged, and serving goes on.
+  process.on('uncaughtException', (error) =>
+    connection.console.error(`Uncaught exception: ${describeError(error)}`),
+  );
+  process.on('unhandledRejection', (reason) =>
+    connection.console.error(`Unhandled rejection: ${describeError(reason)}`),
+  );
+  documents.listen(connection);
+  connection.listen();
+}
+
+function foldersOf(folders: { uri: string }[]): string[] {
+  return folders.flatMap((folder) => {
+    const path = uriToPath(folder.uri);
+    return path ? [path] : [];
+  });
+}
+
+/** Sets up the session `initialize` asks for, registers every handler, and answers it. */
+function serve(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  params: InitializeParams,
+): InitializeResult {
+  const { workspace } = params.capabilities;
+  const settings = new SettingsStore(connection, workspace?.configuration === true);
+  const configs = new ConfigurationResolver(connection, documents, settings);
+  const workspaceFolders = new Set(
+    foldersOf(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])),
+  );
+  const collect = fullCollection();
+  const analyses = new DocumentAnalyses(
+    connection,
+    documents,
+    (uri) => configs.forDocument(uri),
+    () => [...workspaceFolders],
+    collect ? { collector: new IdleCollector(collect) } : {},
+  );
+  /** Documents just opened: analysed at once rather than after the typing pause. */
+  const justOpened = new Set<string>();
+  const refreshLenses = workspace?.codeLens?.refreshSupport === true;
+  const refreshHints = workspace?.inlayHint?.refreshSupport === true;
+
+  /** Settings or configuration files changed: every open report is checked again. */
+  const recheckAll = (): void => {
+    configs.clear();
+    analyses.invalidateAll();
+    if (refreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+    if (refreshHints) void connection.languages.inlayHint.refresh();
+  };
+
+  /**
+   * A guarded handler for a request about one document: `answer` runs when the document is an
+   * analysed post-mortem; anything else (a README, a closed document) gets `fallback`.
+   */
+  const forPostmortem = <P extends { textDocument: { uri: string } }, R>(
+    method: string,
+    fallback: R,
+    answer: (document: AnalyzedPostmortem, params: P) => R,
+  ): ((params: P) => Promise<R>) =>
+    guarded(
+      connection,
+      method,
+      async (params: P) => {
+        const document = await analyses.get(params.textDocument.uri);
+        return isAnalyzedPostmortem(document) ? answer(document, params) : fallback;
+      },
+      fallback,
+    );
+
+  connection.onInitialized(() => {
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, {
+        section: SETTINGS_SECTION,
+      });
+    }
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const folder of foldersOf(event.removed)) workspaceFolders.delete(folder);
+        for (const folder of foldersOf(event.added)) workspaceFolders.add(folder);
+        recheckAll();
+      });
+    }
+  });
+
+  documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+
+  documents.onDidChangeContent(({ document }) => {
+    const opened = justOpened.delete(document.uri);
+    if (isConfigFileUri(document.uri)) {
+      recheckAll();
+      configs.refreshConfigFile(document.uri);
+    } else if (isMarkdown(document.languageId, document.uri)) {
+      if (opened) analyses.opened(document.uri);
+      else analyses.edited(document.uri);
+    }
+  });
+
+  documents.onDidClose(({ document }) => {
+    justOpened.delete(document.uri);
+    // An open configuration file's unsaved text stood in for the file: back to the disk's.
+    if (isConfigFileUri(document.uri)) recheckAll();
+    else if (isMarkdown(document.languageId, document.uri)) analyses.forget(document.uri);
+  });
+
+  connection.onDidChangeConfiguration(
+    guarded(
+      connection,
+      'workspace/didChangeConfiguration',
+      (change) => {
+        settings.changed(change.settings);
+        recheckAll();
+      },
+      undefined,
+    ),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guarded(
+      connection,
+      'workspace/didChangeWatchedFiles',
+      (change) => {
+        if (change.changes.some((file) => isConfigFileUri(file.uri))) recheckAll();
+      },
+      undefined,
+    ),
+  );
+
+  connection.onCodeLens(
+    forPostmortem('textDocument/codeLens', [], (document, _params: CodeLensParams) =>
+      document.settings.codeLens.enabled ? codeLenses(document) : [],
+    ),
+  );
+
+  connection.languages.inlayHint.on(
+    forPostmortem('textDocument/inlayHint', [], (document, hintParams: InlayHintParams) =>
+      document.settings.inlayHints.enabled ? inlayHints(document, hintParams.range) : [],
+    ),
+  );
+
+  connection.onHover(
+    forPostmortem('textDocument/hover', null, (document, hoverParams: HoverParams) =>
+      hover(document, hoverParams.position),
+    ),
+  );
+
+  connection.onCodeAction(
+    forPostmortem('textDocument/codeAction', [], (document, actionParams: CodeActionParams) =>
+      codeActions(document, actionParams),
+    ),
+  );
+
+  connection.onCompletion(
+    forPostmortem('textDocument/completion', [], (document, completion: CompletionParams) =>
+      completions(document, completion.position, new Date()),
+    ),
+  );
+
+  connection.onDocumentSymbol(
+    forPostmortem('textDocument/documentSymbol', [], (document, _params: DocumentSymbolParams) =>
+      documentSymbols(document),
+    ),
+  );
+
+  connection.onFoldingRanges(
+    forPostmortem('textDocument/foldingRange', [], (document, _params: FoldingRangeParams) =>
+      foldingRanges(document),
+    ),
+  );
+
+  connection.onExecuteCommand(
+    guarded(
+      connection,
+      'workspace/executeCommand',
+      async (command: ExecuteCommandParams) => {
+        if (command.command !== SHOW_METRICS_COMMAND) {
+          throw new ResponseError(
+            ErrorCodes.InvalidParams,
+            `Unknown command \`${command.command}\``,
+          );
+        }
+        const uri = command.arguments?.[0];
+        const document = typeof uri === 'string' ? await analyses.get(uri) : undefined;
+        const message = isAnalyzedPostmortem(document)
+          ? metricsBreakdown(document.analysis.model)
+          : 'Open a post-mortem to see its metrics.';
+        // A notification rather than a request: every editor shows it, none has to answer.
+        await connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Info,
+          message,
+        });
+        return message;
+      },
+      null,
+    ),
+  );
+
+  connection.onRequest(
+    OUTLINE_REQUEST,
+    guarded(
+      connection,
+      OUTLINE_REQUEST.method,
+      async (request: OutlineParams): Promise<OutlineResult> =>
+        outline(request.uri, await analyses.get(request.uri)),
+      null,
+    ),
+  );
+
+  connection.onRequest(
+    NEW_TIMELINE_ENTRY_REQUEST,
+    guarded(
+      connection,
+      NEW_TIMELINE_ENTRY_REQUEST.method,
+      async (request: NewTimelineEntryParams): Promise<NewTimelineEntryResult | null> => {
+        const now = new Date(request.now);
+        if (Number.isNaN(now.getTime())) {
+          throw new ResponseError(
+            ErrorCodes.InvalidParams,
+            `Expected an ISO time, found \`${request.now}\``,
+          );
+        }
+        const document = await analyses.get(request.uri);
+        return isAnalyzedPostmortem(document) ? newTimelineEntry(document, now) : null;
+      },
+      null,
+    ),
+  );
+
+  connection.onRequest(
+    TEMPLATE_REQUEST,
+    guarded(
+      connection,
+      TEMPLATE_REQUEST.method,
+      (request: TemplateParams): Promise<TemplateResult> =>
+        template(request, (uri) => configs.forResource(uri)),
+      null,
+    ),
+  );
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: PROVIDED_CODE_ACTION_KINDS },
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      executeCommandProvider: { commands: [SHOW_METRICS_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'postmortem-language-server' },
+  };
+}
