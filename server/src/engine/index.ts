@@ -48,3 +48,5 @@ export { ruleUrl } from './rules/rule';
 export { PRESETS, findPreset, unknownPresetMessage } from './sections/presets';
 export { renderTemplate } from './sections/template';
 export { formatNowLike } from './timeline/format';
+export type { NewEntry } from './timeline/new-entry';
+export { newTimelineEntry } from './timeline/new-entry';
