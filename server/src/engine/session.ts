@@ -29,9 +29,10 @@ export class Session {
 
   /** Reads `text` (without a byte order mark), re-using and refilling what was kept. */
   read(text: string, lines: LineIndex): Reading {
+    const whole = mayHaveDefinitions(text, lines.lineStarts);
     return {
-      tree: parseIncrementally(text, this.cache, lines),
-      timelineOf: this.timelines.reader(mayHaveDefinitions(text)),
+      tree: parseIncrementally(text, this.cache, lines, whole),
+      timelineOf: this.timelines.reader(whole),
     };
   }
 }

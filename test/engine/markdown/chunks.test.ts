@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { parseIncrementally } from '../../../server/src/engine/markdown/incremental-parser';
 import { ParseCache } from '../../../server/src/engine/markdown/chunk-cache';
 import { mayHaveDefinitions, splitChunks } from '../../../server/src/engine/markdown/chunks';
@@ -112,16 +113,57 @@ describe('splitChunks', () => {
 });
 
 describe('mayHaveDefinitions', () => {
+  const mayDefine = (text: string): boolean =>
+    mayHaveDefinitions(text, new LineIndex(text).lineStarts);
+
+  /** The definition test as first written: each `[` line joined with the lines after it. */
+  function reference(text: string): boolean {
+    if (!text.includes(']:')) return false;
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const match = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]+)*\[/.exec(lines[i]!);
+      if (!match) continue;
+      let rest = lines[i]!.slice(match[0].length - 1);
+      for (
+        let j = i + 1;
+        j < lines.length && !rest.includes(']:') && lines[j]!.trim() !== '';
+        j++
+      ) {
+        rest += `\n${lines[j]}`;
+      }
+      if (rest.includes(']:')) return true;
+    }
+    return false;
+  }
+
   test('finds definitions, in containers and over lines', () => {
-    assert.equal(mayHaveDefinitions('[a]: /x'), true);
-    assert.equal(mayHaveDefinitions('text\n   [^1]: A note'), true);
-    assert.equal(mayHaveDefinitions('> - [a]: /x'), true);
-    assert.equal(mayHaveDefinitions('[long\nlabel]: /x'), true);
+    assert.equal(mayDefine('[a]: /x'), true);
+    assert.equal(mayDefine('text\n   [^1]: A note'), true);
+    assert.equal(mayDefine('> - [a]: /x'), true);
+    assert.equal(mayDefine('[long\nlabel]: /x'), true);
   });
 
   test('ignores brackets that cannot start a definition', () => {
-    assert.equal(mayHaveDefinitions('- 10:00 [detected] - alert: fired'), false);
-    assert.equal(mayHaveDefinitions('text [a]: b'), false);
-    assert.equal(mayHaveDefinitions('[a]\n\nb]: c'), false);
+    assert.equal(mayDefine('- 10:00 [detected] - alert: fired'), false);
+    assert.equal(mayDefine('text [a]: b'), false);
+    assert.equal(mayDefine('[a]\n\nb]: c'), false);
+  });
+
+  test('answers as the line-joining reading does, in one pass', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('[a', ']:', 'b', ' ', '\n', '\r\n', '- ', '> ', '1. ', '['), {
+          maxLength: 30,
+        }),
+        (parts) => {
+          const text = parts.join('');
+          assert.equal(mayDefine(text), reference(text), JSON.stringify(text));
+        },
+      ),
+      { seed: 20261201, numRuns: 2000 },
+    );
+    // Many lines opening a label, closed only at the end: linear, where joining was quadratic.
+    const bait = `${'[x\n'.repeat(20_000)}]: /y`;
+    assert.equal(mayDefine(bait), true);
   });
 });

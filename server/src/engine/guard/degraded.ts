@@ -212,13 +212,14 @@ function directiveComments(text: string, lines: LineIndex, skipFrom: number, ski
 /** The timeline section's nodes, parsed whole; null when it is not safe to parse. */
 function timelineNodes(text: string, start: number, end: number, line: number) {
   const source = text.slice(start, end);
-  if (assessText(source, new LineIndex(source).lineStarts)) return null;
+  const { lineStarts } = new LineIndex(source);
+  if (assessText(source, lineStarts)) return null;
   const base = { line, offset: start };
   const followed = end < text.length;
   try {
     return parseChunk(
       source,
-      { base, followed, whole: mayHaveDefinitions(source) },
+      { base, followed, whole: mayHaveDefinitions(source, lineStarts) },
       new ParseCache(),
     );
   } catch (error) {

@@ -14,6 +14,22 @@
  * time for every shape tried (within 1.5 times on random mixtures of them): a text within
  * the limits is analysed in about 4 s at most on the machine measured (README, Reliability).
  */
+import {
+  BACKSLASH,
+  DASH,
+  EQUALS,
+  GREATER_THAN,
+  HASH,
+  isBlankRange,
+  isSpaceOrTab,
+  nextColumn,
+  PIPE,
+  PLUS,
+  SPACE,
+  STAR,
+  TAB,
+  UNDERSCORE,
+} from '../markdown/chars';
 import { closesFenceAt, openingFence } from '../markdown/block-scanner';
 import { lineAt } from '../markdown/chunks';
 
@@ -65,18 +81,6 @@ export interface TextMeasure {
   mostMarked: { marks: number; line: number };
 }
 
-const TAB = 9;
-const SPACE = 32;
-const HASH = 35;
-const STAR = 42;
-const PLUS = 43;
-const DASH = 45;
-const EQUALS = 61;
-const GT = 62;
-const BACKSLASH = 92;
-const UNDERSCORE = 95;
-const PIPE = 124;
-
 /** Characters that open or close inline markup micromark must match: `` * _ [ ] ` ~ ``. */
 const MARK = new Uint8Array(128);
 for (const c of '*_[]`~') MARK[c.charCodeAt(0)] = 1;
@@ -110,7 +114,7 @@ interface Cursor {
 }
 
 function advance(text: string, at: Cursor): void {
-  at.col = text.charCodeAt(at.i) === TAB ? at.col + 4 - (at.col % 4) : at.col + 1;
+  at.col = nextColumn(text.charCodeAt(at.i), at.col);
   at.i++;
 }
 
@@ -119,20 +123,12 @@ function skipSpaces(text: string, at: Cursor, end: number, max: number): void {
   const limit = at.col + max;
   while (at.i < end) {
     const c = text.charCodeAt(at.i);
-    if (c !== SPACE && c !== TAB) return;
-    const next = c === TAB ? at.col + 4 - (at.col % 4) : at.col + 1;
+    if (!isSpaceOrTab(c)) return;
+    const next = nextColumn(c, at.col);
     if (next > limit) return;
     at.i++;
     at.col = next;
   }
-}
-
-function blankFrom(text: string, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== SPACE && c !== TAB) return false;
-  }
-  return true;
 }
 
 /** Whether `text[from, end)` is a thematic break made of `marker` (`* * *`, `- - -`). */
@@ -150,7 +146,7 @@ function isThematicBreak(text: string, from: number, end: number, marker: number
 function isUnderline(text: string, from: number, end: number, marker: number): boolean {
   let i = from;
   while (i < end && text.charCodeAt(i) === marker) i++;
-  return blankFrom(text, i, end);
+  return isBlankRange(text, i, end);
 }
 
 /** The end of a list marker at `i` (`-`, `+`, `*`, `1.`, `1)`) followed by white space, or -1. */
@@ -166,15 +162,15 @@ function listMarkerEnd(text: string, i: number, end: number): number {
   }
   if (after < 0) return -1;
   const next = text.charCodeAt(after);
-  return after === end || next === SPACE || next === TAB ? after : -1;
+  return after === end || isSpaceOrTab(next) ? after : -1;
 }
 
 /** Table cells of a row: unescaped pipes, without a leading and a trailing one. */
 function cellCount(text: string, from: number, end: number): number {
   let a = from;
   let b = end;
-  while (a < b && (text.charCodeAt(a) === SPACE || text.charCodeAt(a) === TAB)) a++;
-  while (b > a && (text.charCodeAt(b - 1) === SPACE || text.charCodeAt(b - 1) === TAB)) b--;
+  while (a < b && isSpaceOrTab(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceOrTab(text.charCodeAt(b - 1))) b--;
   if (a === b) return 0;
   let pipes = 0;
   for (let i = a; i < b; i++) {
@@ -289,13 +285,13 @@ class Scanner {
       const save = { ...at };
       if (container.quote) {
         skipSpaces(text, at, end, 3);
-        if (text.charCodeAt(at.i) !== GT) {
+        if (text.charCodeAt(at.i) !== GREATER_THAN) {
           Object.assign(at, save);
           break;
         }
         advance(text, at);
-        if (text.charCodeAt(at.i) === SPACE || text.charCodeAt(at.i) === TAB) advance(text, at);
-      } else if (!blankFrom(text, at.i, end)) {
+        if (isSpaceOrTab(text.charCodeAt(at.i))) advance(text, at);
+      } else if (!isBlankRange(text, at.i, end)) {
         skipSpaces(text, at, end, container.width);
         if (at.col - save.col < container.width) {
           Object.assign(at, save);
@@ -314,7 +310,7 @@ class Scanner {
       return true;
     }
 
-    const blank = blankFrom(text, at.i, end);
+    const blank = isBlankRange(text, at.i, end);
     const opened: Container[] = [];
     let content: Cursor = { ...at };
     // Past the limit the scan stops: no need to read more markers of a hostile line.
@@ -323,9 +319,9 @@ class Scanner {
       const marker: Cursor = { ...content };
       skipSpaces(text, marker, end, 3);
       const c = text.charCodeAt(marker.i);
-      if (c === GT) {
+      if (c === GREATER_THAN) {
         advance(text, marker);
-        if (text.charCodeAt(marker.i) === SPACE || text.charCodeAt(marker.i) === TAB) {
+        if (isSpaceOrTab(text.charCodeAt(marker.i))) {
           advance(text, marker);
         }
         opened.push({ quote: true, width: 0 });
@@ -342,7 +338,7 @@ class Scanner {
       const after: Cursor = { i: markerEnd, col: marker.col + (markerEnd - marker.i) };
       const spaced: Cursor = { ...after };
       skipSpaces(text, spaced, end, 5);
-      const empty = blankFrom(text, spaced.i, end);
+      const empty = isBlankRange(text, spaced.i, end);
       // Content more than four columns after the marker is indented code one column in.
       const gap = empty || spaced.col - after.col > 4 ? 1 : spaced.col - after.col;
       opened.push({ quote: false, width: after.col - begin.col + gap });
@@ -391,7 +387,7 @@ class Scanner {
     const { text } = this;
     const indent: Cursor = { ...at };
     skipSpaces(text, indent, end, 4);
-    if (blankFrom(text, indent.i, end)) {
+    if (isBlankRange(text, indent.i, end)) {
       this.endParagraph();
       return;
     }
@@ -414,7 +410,7 @@ class Scanner {
       let j = first.i;
       while (j < end && text.charCodeAt(j) === HASH) j++;
       const next = text.charCodeAt(j);
-      if (j - first.i <= 6 && (j === end || next === SPACE || next === TAB)) {
+      if (j - first.i <= 6 && (j === end || isSpaceOrTab(next))) {
         this.addBlock(number, first.i, end);
         this.endParagraph();
         return;

@@ -5,6 +5,20 @@
  * that cannot interrupt a paragraph may be text), it follows every reading at once, so that
  * "every reading is at the top level" is never wrong, only sometimes too cautious.
  */
+import {
+  BACKTICK,
+  GREATER_THAN,
+  HASH,
+  isBlankRange,
+  isSpaceOrTab,
+  LESS_THAN,
+  nextColumn,
+  RIGHT_BRACKET,
+  SLASH,
+  SPACE,
+  TAB,
+  TILDE,
+} from './chars';
 
 /**
  * One reading of where a line stands:
@@ -25,11 +39,6 @@ type Reading =
 const FREE: Reading = { kind: 'free' };
 /** More readings than this and the scanner gives up: nothing after is at the top level. */
 const MAX_READINGS = 8;
-const TAB = 9;
-const SPACE = 32;
-const BACKTICK = 96;
-const TILDE = 126;
-const LESS_THAN = 60;
 const RAW_TAGS = /^<(?:script|pre|style|textarea)(?=[\t >]|$)/i;
 
 function key(reading: Reading): string {
@@ -60,26 +69,25 @@ function indentOf({ text, start, end }: Line): { columns: number; first: number 
   let i = start;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === SPACE) columns++;
-    else if (c === TAB) columns += 4 - (columns % 4);
-    else break;
+    if (!isSpaceOrTab(c)) break;
+    columns = nextColumn(c, columns);
   }
   return { columns, first: i };
 }
 
 /** Whether a line holds only spaces and tabs. */
 export function isBlank(line: Line): boolean {
-  return indentOf(line).first === line.end;
+  return isBlankRange(line.text, line.start, line.end);
 }
 
 /** The level of the ATX heading a line starts in column 1 (1 to 6), or 0 when it starts none. */
 export function columnOneHeadingLevel({ text, start, end }: Line): number {
   let i = start;
-  while (i < end && i - start < 7 && text.charCodeAt(i) === 35) i++;
+  while (i < end && i - start < 7 && text.charCodeAt(i) === HASH) i++;
   const hashes = i - start;
   if (hashes < 1 || hashes > 6) return 0;
   const next = text.charCodeAt(i);
-  return i === end || next === SPACE || next === TAB ? hashes : 0;
+  return i === end || isSpaceOrTab(next) ? hashes : 0;
 }
 
 /** Whether a line is an ATX heading that starts in column 1. */
@@ -147,9 +155,9 @@ function htmlEnds(
       if (state === 'continuation') {
         if (c === 45 && type === 2) state = 'comment';
         else if (c === LESS_THAN && type === 1) state = 'rawOpen';
-        else if (c === 62 && type === 4) return true;
+        else if (c === GREATER_THAN && type === 4) return true;
         else if (c === 63 && type === 3) state = 'declaration';
-        else if (c === 93 && type === 5) state = 'cdata';
+        else if (c === RIGHT_BRACKET && type === 5) state = 'cdata';
         break;
       }
       if (state === 'comment') {
@@ -161,13 +169,13 @@ function htmlEnds(
         continue;
       }
       if (state === 'declaration') {
-        if (c === 62) return true;
+        if (c === GREATER_THAN) return true;
         if (c === 45 && type === 2) break;
         state = 'continuation';
         continue;
       }
       if (state === 'cdata') {
-        if (c === 93) {
+        if (c === RIGHT_BRACKET) {
           state = 'declaration';
           break;
         }
@@ -184,7 +192,7 @@ function htmlEnds(
         continue;
       }
       // rawName
-      if (c === 62 && /^(?:script|pre|style|textarea)$/i.test(name)) return true;
+      if (c === GREATER_THAN && /^(?:script|pre|style|textarea)$/i.test(name)) return true;
       if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && name.length < 8) {
         name += String.fromCharCode(c);
         break;
@@ -210,7 +218,7 @@ function openingHtml(
   if (rest.startsWith('<?')) return { type: 3, from: first + 2 };
   const raw = RAW_TAGS.exec(text.slice(first, end));
   if (raw) return { type: 1, from: first + raw[0].length };
-  const afterSlash = rest.charCodeAt(1) === 47 ? 2 : 1;
+  const afterSlash = rest.charCodeAt(1) === SLASH ? 2 : 1;
   if (letter(rest.charCodeAt(afterSlash))) return { type: 7, from: end };
   return null;
 }

@@ -6,6 +6,7 @@
  */
 import { BlockScanner, isColumnOneHeading } from './block-scanner';
 import type { Line } from './block-scanner';
+import { CR, LF } from './chars';
 
 /** Lines `[startLine, endLine)` (0-based) of a document: text `[start, end)`. */
 export interface Chunk {
@@ -19,8 +20,8 @@ export interface Chunk {
 export function lineAt(text: string, lineStarts: readonly number[], index: number): Line {
   const start = lineStarts[index]!;
   let end = lineStarts[index + 1] ?? text.length;
-  if (end > start && text.charCodeAt(end - 1) === 10) end--;
-  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  if (end > start && text.charCodeAt(end - 1) === LF) end--;
+  if (end > start && text.charCodeAt(end - 1) === CR) end--;
   return { text, start, end };
 }
 
@@ -30,20 +31,23 @@ const DEFINITION_START = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]+)*\[/;
 /**
  * Whether the text may hold a link reference or footnote definition. Definitions resolve
  * across the whole document, so such a document is parsed in one piece. Errs on the side of
- * yes: a line starting with `[` followed by `]:` before the next blank line.
+ * yes: a line starting with `[` followed by `]:` before the next blank line. One pass over the
+ * lines from the end, however many lines start with `[`.
  */
-export function mayHaveDefinitions(text: string): boolean {
+export function mayHaveDefinitions(text: string, lineStarts: readonly number[]): boolean {
   if (!text.includes(']:')) return false;
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const match = DEFINITION_START.exec(lines[i]!);
-    if (!match) continue;
-    // A label may run over several lines, but not over a blank one.
-    let rest = lines[i]!.slice(match[0].length - 1);
-    for (let j = i + 1; j < lines.length && !rest.includes(']:') && lines[j]!.trim() !== ''; j++) {
-      rest += `\n${lines[j]}`;
-    }
-    if (rest.includes(']:')) return true;
+  const lineText = (index: number): string => {
+    const { start, end } = lineAt(text, lineStarts, index);
+    return text.slice(start, end);
+  };
+  // Whether `]:` stands in the line below the current one or in the lines after it before a
+  // blank line.
+  let below = false;
+  for (let index = lineStarts.length - 1; index >= 0; index--) {
+    const line = lineText(index);
+    const match = DEFINITION_START.exec(line);
+    if (match && (line.includes(']:', match[0].length - 1) || below)) return true;
+    below = line.trim() !== '' && (line.includes(']:') || below);
   }
   return false;
 }
@@ -55,8 +59,9 @@ export function mayHaveDefinitions(text: string): boolean {
 export function splitChunks(
   text: string,
   lineStarts: readonly number[],
+  whole = mayHaveDefinitions(text, lineStarts),
 ): { chunks: Chunk[]; whole: boolean } {
-  if (mayHaveDefinitions(text)) {
+  if (whole) {
     const all = { startLine: 0, endLine: lineStarts.length, start: 0, end: text.length };
     return { chunks: [all], whole: true };
   }

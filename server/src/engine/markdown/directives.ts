@@ -10,6 +10,7 @@
 import type { Html, Nodes, Root } from 'mdast';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
+import { CR, LF } from './chars';
 /** What a directive does. */
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
 type Kind = DirectiveKind;
@@ -93,7 +94,7 @@ function lineBreaks(text: string, from: number, to: number): number {
   let breaks = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks++;
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) breaks++;
   }
   return breaks;
 }

@@ -9,20 +9,22 @@ import { parseMarkdown } from './parse';
 import { parseChunk, SplitMismatch } from './chunk-parser';
 import type { ParseCache } from './chunk-cache';
 import { shifted } from './shift';
-import { splitChunks } from './chunks';
+import { mayHaveDefinitions, splitChunks } from './chunks';
 
 /**
  * Parses `text` (without a byte order mark) into mdast, like `parseMarkdown`, re-using and
- * refilling `cache`. The returned tree shares nodes with the cache: do not mutate it.
+ * refilling `cache`. The returned tree shares nodes with the cache: do not mutate it. `whole`:
+ * whether the text may hold definitions (`mayHaveDefinitions`), when the caller knows.
  */
 export function parseIncrementally(
   text: string,
   cache: ParseCache,
   lines: LineIndex = new LineIndex(text),
+  whole = mayHaveDefinitions(text, lines.lineStarts),
 ): Root {
   let children: RootContent[];
   try {
-    children = parseChunks(text, cache, lines);
+    children = parseChunks(text, cache, lines, whole);
   } catch (error) {
     if (!(error instanceof SplitMismatch)) throw error;
     // The scanner split where a block stays open: the whole parse is the safe answer.
@@ -36,8 +38,13 @@ export function parseIncrementally(
   };
 }
 
-function parseChunks(text: string, cache: ParseCache, lines: LineIndex): RootContent[] {
-  const { chunks, whole } = splitChunks(text, lines.lineStarts);
+function parseChunks(
+  text: string,
+  cache: ParseCache,
+  lines: LineIndex,
+  mayDefine: boolean,
+): RootContent[] {
+  const { chunks, whole } = splitChunks(text, lines.lineStarts, mayDefine);
   const children: RootContent[] = [];
   for (const chunk of chunks) {
     const source = text.slice(chunk.start, chunk.end);

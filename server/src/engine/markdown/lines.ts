@@ -1,4 +1,5 @@
 /** Offsets, lines and columns of a text, and the byte order mark. */
+import { CR, LF } from './chars';
 
 /** A place in the text. `line` and `column` are 1-based; `offset` is 0-based in `text`. */
 export interface Point {
@@ -37,9 +38,9 @@ export class LineIndex {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+      if (c === LF) starts.push(i + 1);
+      else if (c === CR) {
+        if (text.charCodeAt(i + 1) === LF) i++;
         starts.push(i + 1);
       }
     }
@@ -67,8 +68,8 @@ export class LineIndex {
     const next = this.lineStarts[line];
     if (next === undefined) return this.text.length;
     let end = next;
-    if (this.text.charCodeAt(end - 1) === 10) end--;
-    if (this.text.charCodeAt(end - 1) === 13) end--;
+    if (this.text.charCodeAt(end - 1) === LF) end--;
+    if (this.text.charCodeAt(end - 1) === CR) end--;
     return end;
   }
 
