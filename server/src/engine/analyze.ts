@@ -1,5 +1,5 @@
 /** The engine's entry point: text and configuration in, model and findings out. */
-import { CONTENT_RULES, parseDegraded } from './guard/degraded';
+import { parseDegraded } from './guard/degraded';
 import { documentPresetNotices, documentSchema } from './sections/document-preset';
 import { assessText } from './guard/guard';
 import { computeMetrics } from './metrics/compute';
@@ -88,7 +88,7 @@ function guardedAnalysis(
     model = { ...model, timeline: null, milestones: resolveMilestones(null), metrics: null };
   }
   const rules = { ...config.rules };
-  for (const id of CONTENT_RULES) rules[id] = 'off';
+  for (const rule of RULES) if (rule.reads === 'content') rules[rule.id] = 'off';
   return analysisOf(model, { ...config, rules }, [read.notice]);
 }
 

@@ -19,16 +19,13 @@ import { parseChunk, SplitMismatch } from '../markdown/chunk-parser';
 import { ParseCache } from '../markdown/chunk-cache';
 import { shiftInPlace } from '../markdown/shift';
 import { lineAt, mayHaveDefinitions } from '../markdown/chunks';
-import type { Notice, RuleId, Schema } from '../model';
+import type { Notice, Schema } from '../model';
 import { documentSchema } from '../sections/document-preset';
 import { opensDirective } from '../markdown/directives';
 import { normalizeHeading } from '../sections/normalize';
 import { parseMarkdown } from '../markdown/parse';
 import { aliasTable, findSections } from '../sections/match';
 import { LineIndex } from '../markdown/lines';
-
-/** Rules that judge a section's content: not run where content was not read. */
-export const CONTENT_RULES: readonly RuleId[] = ['empty-section', 'placeholder', 'rca-evidence'];
 
 /** A heading longer or with more inline marks is not parsed: its text is taken as written. */
 const MAX_HEADING_LENGTH = 1000;

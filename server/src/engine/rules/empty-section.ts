@@ -6,6 +6,7 @@ export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section has no content, or only placeholders, comments and empty list items.',
   defaultSeverity: 'warning',
+  reads: 'content',
   check(model) {
     return model.sections
       .filter((section) => !sectionHasContent(section.nodes))

@@ -8,6 +8,7 @@ export const metricsConsistency: Rule = {
   id: 'metrics-consistency',
   description: 'A stated metric disagrees with the one computed from the timeline.',
   defaultSeverity: 'warning',
+  reads: 'structure',
   check(model) {
     const findings: RuleFinding[] = [];
     for (const stated of model.statedMetrics) {

@@ -61,6 +61,7 @@ export const placeholder: Rule = {
   id: 'placeholder',
   description: 'Template text is left in a section that has other content.',
   defaultSeverity: 'warning',
+  reads: 'content',
   check(model) {
     const metrics = placeholderMetrics(model);
     const inSections = placeholdersInSections(model).filter(

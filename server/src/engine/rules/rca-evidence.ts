@@ -92,6 +92,7 @@ export const rcaEvidence: Rule = {
   description:
     'The root cause analysis has no supporting evidence, or an evidence label has nothing after it.',
   defaultSeverity: 'warning',
+  reads: 'content',
   check(model) {
     const section = model.sections.find((candidate) => candidate.spec.id === 'rca');
     if (!section || !sectionHasContent(section.nodes)) return [];

@@ -17,6 +17,7 @@ export const requiredSections: Rule = {
   id: 'required-sections',
   description: 'A required section of the schema is missing.',
   defaultSeverity: 'warning',
+  reads: 'structure',
   check(model) {
     const present = new Set(model.sections.map((section) => section.spec.id));
     const findings: RuleFinding[] = [];

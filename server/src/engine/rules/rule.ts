@@ -10,6 +10,11 @@ export interface Rule {
   /** One sentence: what the rule finds. */
   description: string;
   defaultSeverity: Severity;
+  /**
+   * What the rule reads: `structure` (headings, the timeline, stated metrics), which a
+   * degraded analysis still has, or `content` (the text of sections), which it does not.
+   */
+  reads: 'structure' | 'content';
   check(model: PostmortemModel, config: LintConfig): RuleFinding[];
 }
 

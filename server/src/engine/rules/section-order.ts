@@ -6,6 +6,7 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'A section stands after one that the schema puts later.',
   defaultSeverity: 'warning',
+  reads: 'structure',
   check(model) {
     const findings: RuleFinding[] = [];
     let latest: Section | undefined;

@@ -7,6 +7,7 @@ export const timelineOrder: Rule = {
   id: 'timeline-order',
   description: 'A timeline entry is earlier than the entry before it.',
   defaultSeverity: 'warning',
+  reads: 'structure',
   check(model) {
     const findings: RuleFinding[] = [];
     const blocks = timelineBlocks(model);

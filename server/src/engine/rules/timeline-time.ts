@@ -20,6 +20,7 @@ export const timelineTime: Rule = {
   id: 'timeline-time',
   description: 'A timeline entry has a time that cannot be read or is ambiguous.',
   defaultSeverity: 'warning',
+  reads: 'structure',
   check(model) {
     const findings: RuleFinding[] = [];
     for (const entry of model.timeline?.entries ?? []) {
