@@ -1,11 +1,16 @@
-/** The server's settings: coerced from whatever the client sends, and declared in package.json. */
+/**
+ * The server's settings: coerced from whatever the client sends, and declared in package.json;
+ * over stdio, the settings a client pushes when it cannot be asked for them.
+ */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol/node';
 import { coerceSettings, DEFAULT_SETTINGS } from '../../../server/src/lsp/session/settings';
 import { SETTING_NAMES } from '../../../server/src/protocol';
 import { repoRoot } from '../../helpers/paths';
+import { requiredLessons, sampleWithoutLessons, serverSession } from '../../helpers/server-session';
 
 describe('settings', () => {
   test('nothing sent gives the defaults', () => {
@@ -56,5 +61,21 @@ describe('settings', () => {
     for (const [name, value] of Object.entries(defaults)) {
       assert.deepEqual(properties[name]!.default, value, name);
     }
+  });
+});
+
+describe('settings pushed by clients without workspace/configuration', () => {
+  const { client, uri } = serverSession({ pullConfiguration: false, assertCleanExit: false });
+
+  test('workspace/didChangeConfiguration: pushed settings apply', async () => {
+    const documentUri = uri('sample.md');
+    const first = client.diagnosticsFor(documentUri, 1);
+    await client.open(documentUri, sampleWithoutLessons);
+    assert.deepEqual(await first, requiredLessons(documentUri, 1));
+    const second = client.diagnosticsFor(documentUri, 1);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { postmortem: { rules: { 'required-sections': 'off' } } },
+    });
+    assert.deepEqual(await second, { uri: documentUri, version: 1, diagnostics: [] });
   });
 });

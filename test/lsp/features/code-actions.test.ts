@@ -1,0 +1,287 @@
+/**
+ * The language server over stdio: `textDocument/codeAction`, quick fixes and source actions.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-protocol/node';
+import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol/node';
+import type { OutlineResult } from '../../../server/src/protocol';
+import { CODE_ACTION_KINDS, OUTLINE_REQUEST } from '../../../server/src/protocol';
+import {
+  fixtures,
+  sample,
+  sampleWithoutLessons,
+  listTimeline,
+  range,
+  editedText,
+  requiredLessons,
+  lessonsScaffold,
+  serverSession,
+} from '../../helpers/server-session';
+
+describe('language server over stdio', () => {
+  const { client, open, codeActions, replaceText } = serverSession();
+
+  test('textDocument/codeAction: the required-sections fix inserts Lessons Learned at the end', async () => {
+    const opened = await open('sample.md', sampleWithoutLessons);
+    const actions = await codeActions(opened.uri, range(0, 0, 0, 0), opened.diagnostics);
+    const diagnostic = requiredLessons(opened.uri, 1).diagnostics[0]!;
+    const end = sampleWithoutLessons.split('\n').length - 1;
+    assert.deepEqual(actions, [
+      {
+        title: 'Insert the `Lessons Learned` section',
+        kind: 'quickfix',
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: {
+          changes: { [opened.uri]: [{ range: range(end, 0, end, 0), newText: lessonsScaffold }] },
+        },
+      },
+      {
+        title: 'Disable `required-sections` for this line',
+        kind: 'quickfix',
+        diagnostics: [diagnostic],
+        edit: {
+          changes: {
+            [opened.uri]: [
+              {
+                range: range(0, 0, 0, 0),
+                newText: '<!-- postmortem-disable-next-line required-sections -->\n',
+              },
+            ],
+          },
+        },
+      },
+      {
+        title: 'Disable `required-sections` in this file',
+        kind: 'quickfix',
+        diagnostics: [diagnostic],
+        edit: {
+          changes: {
+            [opened.uri]: [
+              {
+                range: range(0, 0, 0, 0),
+                newText: '<!-- postmortem-disable required-sections -->\n',
+              },
+            ],
+          },
+        },
+      },
+    ]);
+    assert.equal(
+      editedText(sampleWithoutLessons, actions[0]!.edit, opened.uri),
+      sampleWithoutLessons + lessonsScaffold,
+    );
+  });
+
+  test('textDocument/codeAction: a byte order mark shifts the first line, CRLF is kept', async () => {
+    const crlf = '\uFEFF' + sampleWithoutLessons.replace(/\n/g, '\r\n');
+    const opened = await open('sample.md', crlf);
+    const diagnostic = {
+      ...requiredLessons(opened.uri, 1).diagnostics[0]!,
+      range: range(0, 1, 0, 42),
+    };
+    assert.deepEqual(opened.diagnostics, [diagnostic]);
+    const actions = await codeActions(opened.uri, diagnostic.range, [diagnostic]);
+    assert.deepEqual(
+      actions.map((action) => action.edit!.changes![opened.uri]),
+      [
+        [{ range: range(36, 0, 36, 0), newText: lessonsScaffold.replace(/\n/g, '\r\n') }],
+        [
+          {
+            range: range(0, 1, 0, 1),
+            newText: '<!-- postmortem-disable-next-line required-sections -->\r\n',
+          },
+        ],
+        [
+          {
+            range: range(0, 1, 0, 1),
+            newText: '<!-- postmortem-disable required-sections -->\r\n',
+          },
+        ],
+      ],
+    );
+  });
+
+  test('textDocument/codeAction: every quick fix of the list timeline gives its expected document', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    assert.deepEqual(
+      opened.diagnostics.map((diagnostic) => diagnostic.code),
+      ['timeline-order', 'metrics-consistency'],
+    );
+    const expected: Record<string, string> = {
+      'timeline-order': readFileSync(join(fixtures, 'list-timeline.sorted.md'), 'utf8'),
+      'metrics-consistency': listTimeline.replace(
+        '**Time to detect:** 20 minutes',
+        '**Time to detect:** 12 minutes',
+      ),
+    };
+    for (const diagnostic of opened.diagnostics) {
+      const actions = await codeActions(opened.uri, diagnostic.range, [diagnostic]);
+      const fix = actions.find((action) => action.isPreferred);
+      assert.ok(fix, `a fix for ${String(diagnostic.code)}`);
+      assert.deepEqual(fix.diagnostics, [diagnostic]);
+      assert.equal(
+        editedText(listTimeline, fix.edit, opened.uri),
+        expected[String(diagnostic.code)],
+      );
+    }
+  });
+
+  test('textDocument/codeAction: disabling a rule for a list line, then re-checking, drops it', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    const order = opened.diagnostics.find((diagnostic) => diagnostic.code === 'timeline-order')!;
+    const actions = await codeActions(opened.uri, order.range, [order]);
+    const disable = actions.find(
+      (action) => action.title === 'Disable `timeline-order` for this line',
+    )!;
+    const text = editedText(listTimeline, disable.edit, opened.uri);
+    assert.equal(
+      text,
+      listTimeline.replace(
+        '- 09:10 - On-call',
+        '<!-- postmortem-disable-next-line timeline-order -->\n- 09:10 - On-call',
+      ),
+    );
+    const diagnostics = await replaceText(opened.uri, 2, listTimeline, text);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.code),
+      ['metrics-consistency'],
+    );
+  });
+
+  test('textDocument/codeAction: disabling a rule for a table row keeps the table whole', async () => {
+    // The 1:10 PM row moved above 1:00 PM: a timeline-order finding on a table row.
+    const swapped = sample.replace(
+      '| 1:00 PM | PagerDuty alert sent to on-call engineers. |\n| 1:10 PM | Engineers identify high DB connection usage. |',
+      '| 1:10 PM | Engineers identify high DB connection usage. |\n| 1:00 PM | PagerDuty alert sent to on-call engineers. |',
+    );
+    const opened = await open('sample.md', swapped);
+    const order = opened.diagnostics.find((diagnostic) => diagnostic.code === 'timeline-order')!;
+    assert.equal(order.range.start.line, 15);
+    const actions = await codeActions(opened.uri, order.range, [order]);
+    const disable = actions.find(
+      (action) => action.title === 'Disable `timeline-order` for this line',
+    )!;
+    const text = editedText(swapped, disable.edit, opened.uri);
+    assert.equal(
+      text,
+      swapped.replace(
+        '| 1:00 PM | PagerDuty alert sent to on-call engineers. |',
+        '| 1:00 PM | PagerDuty alert sent to on-call engineers. <!-- postmortem-disable-line timeline-order --> |',
+      ),
+    );
+    const diagnostics = await replaceText(opened.uri, 2, swapped, text);
+    assert.deepEqual(diagnostics, []);
+    const result = await client.request<OutlineResult>(OUTLINE_REQUEST, { uri: opened.uri });
+    assert.deepEqual(
+      result.timeline.map((entry) => entry.time),
+      ['12:55 PM', '1:10 PM', '1:00 PM', '1:15 PM', '1:30 PM', '1:35 PM'],
+    );
+  });
+
+  test('textDocument/codeAction: disabling a rule in the file goes after front matter', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    const stated = opened.diagnostics.find(
+      (diagnostic) => diagnostic.code === 'metrics-consistency',
+    )!;
+    const actions = await codeActions(opened.uri, stated.range, [stated]);
+    const disable = actions.find(
+      (action) => action.title === 'Disable `metrics-consistency` in this file',
+    )!;
+    const text = editedText(listTimeline, disable.edit, opened.uri);
+    assert.equal(
+      text,
+      listTimeline.replace('---\n\n#', '---\n<!-- postmortem-disable metrics-consistency -->\n\n#'),
+    );
+    const diagnostics = await replaceText(opened.uri, 2, listTimeline, text);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.code),
+      ['timeline-order'],
+    );
+  });
+
+  test('textDocument/codeAction: source.fixAll applies only the safe fixes', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    const actions = await codeActions(
+      opened.uri,
+      range(0, 0, 0, 0),
+      [],
+      [CODE_ACTION_KINDS.fixAll],
+    );
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind]),
+      [['Apply all safe post-mortem fixes', CODE_ACTION_KINDS.fixAll]],
+    );
+    assert.equal(
+      editedText(listTimeline, actions[0]!.edit, opened.uri),
+      readFileSync(join(fixtures, 'list-timeline.sorted.md'), 'utf8'),
+    );
+  });
+
+  test('textDocument/codeAction: source.postmortem.insertMissingSections inserts them in schema order', async () => {
+    const withoutLastThree = sample.slice(0, sample.indexOf('## 5. Resolution'));
+    const opened = await open('sample.md', withoutLastThree);
+    const actions = await codeActions(
+      opened.uri,
+      range(0, 0, 0, 0),
+      [],
+      [CODE_ACTION_KINDS.insertMissingSections],
+    );
+    assert.equal(actions.length, 1);
+    assert.equal(
+      editedText(withoutLastThree, actions[0]!.edit, opened.uri),
+      withoutLastThree +
+        '## Resolution & Recovery\n\n- **Temporary Fix:** \n- **Permanent Fix:** \n\n' +
+        '## Preventative Measures\n\n- [ ] \n\n' +
+        lessonsScaffold,
+    );
+  });
+
+  test('textDocument/codeAction: source.postmortem.sortTimeline sorts, and is absent when sorted', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    const [sort] = await codeActions(
+      opened.uri,
+      range(0, 0, 0, 0),
+      [],
+      [CODE_ACTION_KINDS.sortTimeline],
+    );
+    assert.equal(sort!.title, 'Sort the timeline');
+    assert.equal(
+      editedText(listTimeline, sort!.edit, opened.uri),
+      readFileSync(join(fixtures, 'list-timeline.sorted.md'), 'utf8'),
+    );
+    const sorted = await open('sample.md', sample);
+    assert.deepEqual(
+      await codeActions(sorted.uri, range(0, 0, 0, 0), [], [CODE_ACTION_KINDS.sortTimeline]),
+      [],
+    );
+  });
+
+  test('textDocument/codeAction: source actions too, when asked for explicitly', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: opened.uri },
+      range: range(0, 0, 0, 0),
+      context: { diagnostics: [], triggerKind: 1 },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((action) => action.kind),
+      [CODE_ACTION_KINDS.fixAll, CODE_ACTION_KINDS.sortTimeline],
+    );
+  });
+
+  test('textDocument/codeAction: quick fixes only, when only quick fixes are asked for', async () => {
+    const opened = await open('list-timeline.md', listTimeline);
+    const actions = await codeActions(opened.uri, range(0, 0, 40, 0), opened.diagnostics, [
+      CodeActionKind.QuickFix,
+    ]);
+    assert.equal(
+      actions.every((action) => action.kind === 'quickfix'),
+      true,
+    );
+    assert.equal(actions.length, 6);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The language server over stdio: `textDocument/codeLens` with the metrics, and the
+ * `workspace/executeCommand` that shows their breakdown.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { CodeLens } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { standard } from '../../../server/src/engine/sections/presets/standard';
+import { renderTemplate } from '../../../server/src/engine/sections/template';
+import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
+import { sample, listTimeline, range, serverSession } from '../../helpers/server-session';
+
+describe('language server over stdio', () => {
+  const { client, open } = serverSession();
+
+  test('textDocument/codeLens: metrics above the timeline heading', async () => {
+    const opened = await open('sample.md', sample);
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: opened.uri },
+    })) as CodeLens[];
+    assert.deepEqual(lenses, [
+      {
+        range: range(10, 0, 10, 14),
+        command: {
+          title: 'TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+          command: SHOW_METRICS_COMMAND,
+          arguments: [opened.uri],
+        },
+      },
+    ]);
+  });
+
+  test('textDocument/codeLens: missing milestones say how to mark them; stated metrics get values', async () => {
+    const unresolved = listTimeline.replace(
+      'Latency back to normal [resolved]',
+      'Latency at its usual level',
+    );
+    const opened = await open('list-timeline.md', unresolved);
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: opened.uri },
+    })) as CodeLens[];
+    const command = (title: string) => ({
+      title,
+      command: SHOW_METRICS_COMMAND,
+      arguments: [opened.uri],
+    });
+    assert.deepEqual(lenses, [
+      { range: range(14, 0, 14, 11), command: command('TTD 12m · TTA — · TTM 30m · TTR —') },
+      {
+        range: range(14, 0, 14, 11),
+        command: command(
+          'Acknowledged: marked only before the detection — add [acknowledged] to a later entry',
+        ),
+      },
+      {
+        range: range(14, 0, 14, 11),
+        command: command('Resolved: not marked — add [resolved] to an entry'),
+      },
+      { range: range(31, 2, 31, 32), command: command('Computed from timeline: 12m') },
+      {
+        range: range(32, 2, 32, 33),
+        command: command(
+          "Computed from timeline: not available (TTR needs the timeline's milestones)",
+        ),
+      },
+    ]);
+  });
+
+  test('textDocument/codeLens: a timeline without times says so once', async () => {
+    const opened = await open('new-postmortem.md', renderTemplate(standard, 'Login', '2025-03-15'));
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: opened.uri },
+    })) as CodeLens[];
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command!.title]),
+      [
+        [13, 'TTD — · TTA — · TTM — · TTR —'],
+        [13, 'Start: no entry with a readable time'],
+      ],
+    );
+  });
+
+  test('workspace/executeCommand: the metrics breakdown is shown with window/showMessage', async () => {
+    const opened = await open('sample.md', sample);
+    const shown = client.nextMessage();
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: SHOW_METRICS_COMMAND,
+      arguments: [opened.uri],
+    });
+    const message = [
+      'Metrics from the timeline:',
+      'TTD 0m: start 12:55 PM “Automated monitoring detects increased DB errors.” → detected 12:55 PM “Automated monitoring detects increased DB errors.”.',
+      'TTA 5m: detected 12:55 PM “Automated monitoring detects increased DB errors.” → acknowledged 1:00 PM “PagerDuty alert sent to on-call engineers.”.',
+      'TTM 20m: start 12:55 PM “Automated monitoring detects increased DB errors.” → mitigated 1:15 PM “Temporary fix applied (manually restarted DB).”.',
+      'TTR 40m: start 12:55 PM “Automated monitoring detects increased DB errors.” → resolved 1:35 PM “Issue marked as resolved.”.',
+    ].join('\n');
+    assert.deepEqual(await shown, { type: 3, message });
+    assert.equal(result, message);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The language server over stdio: `textDocument/completion`.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { CompletionItem } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest } from 'vscode-languageserver-protocol/node';
+import { analyze } from '../../../server/src/engine/analyze';
+import { defaultConfig } from '../../../server/src/engine/config/defaults';
+import { standard } from '../../../server/src/engine/sections/presets/standard';
+import { formatNowLike } from '../../../server/src/engine/timeline/read';
+import {
+  sampleWithoutLessons,
+  listTimeline,
+  range,
+  serverSession,
+} from '../../helpers/server-session';
+
+describe('language server over stdio', () => {
+  const { client, open } = serverSession();
+
+  test('textDocument/completion: milestone markers after `[` in a timeline row', async () => {
+    const text = listTimeline.replace('acknowledges the page', 'acknowledges the page [');
+    const opened = await open('list-timeline.md', text);
+    assert.equal(text.split('\n')[20], '- 09:10 - On-call engineer acknowledges the page [');
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 20, character: 50 },
+    })) as CompletionItem[];
+    assert.deepEqual(
+      items.map((item) => [item.label, item.textEdit]),
+      ['start', 'detected', 'acknowledged', 'mitigated', 'resolved'].map((milestone) => [
+        `[${milestone}]`,
+        { range: range(20, 49, 20, 50), newText: `[${milestone}]` },
+      ]),
+    );
+  });
+
+  test('textDocument/completion: section headings on an empty line, missing ones first', async () => {
+    const opened = await open('sample.md', sampleWithoutLessons);
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 1, character: 0 },
+    })) as CompletionItem[];
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.deepEqual(sorted[0], {
+      label: 'Lessons Learned',
+      kind: 9,
+      detail: 'Missing section',
+      sortText: '0-006',
+      filterText: '## Lessons Learned',
+      insertTextFormat: 1,
+      textEdit: {
+        range: range(1, 0, 1, 0),
+        newText: '## Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** ',
+      },
+    });
+    assert.deepEqual(
+      sorted.slice(1).map((item) => [item.label, item.detail]),
+      standard.sections.slice(0, 6).map((spec) => [spec.title, 'Already in this report']),
+    );
+  });
+
+  test('textDocument/completion: on a heading line, the heading text only', async () => {
+    const text = sampleWithoutLessons + '## Less';
+    const opened = await open('sample.md', text);
+    const line = text.split('\n').length - 1;
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line, character: 7 },
+    })) as CompletionItem[];
+    const lessons = items.find((item) => item.label === 'Lessons Learned')!;
+    assert.deepEqual(lessons.textEdit, {
+      range: range(line, 0, line, 7),
+      newText: '## Lessons Learned',
+    });
+  });
+
+  test('textDocument/completion: the current time at the start of a timeline item', async () => {
+    const text = listTimeline.replace(
+      '- 09:40 - Latency back to normal [resolved]\n',
+      '- 09:40 - Latency back to normal [resolved]\n- ',
+    );
+    const opened = await open('list-timeline.md', text);
+    const before = new Date();
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 23, character: 2 },
+    })) as CompletionItem[];
+    const afterRequest = new Date();
+    assert.equal(items.length, 1);
+    const [item] = items;
+    // The clock may tick between the two readings: the label is one of them.
+    const timeline = analyze(text, defaultConfig()).model.timeline!;
+    const times = [before, afterRequest].map((now) => formatNowLike(timeline, now));
+    assert.ok(times.includes(item!.label), `${item!.label} is one of ${times.join(', ')}`);
+    assert.deepEqual(item!.textEdit, { range: range(23, 2, 23, 2), newText: item!.label });
+  });
+});

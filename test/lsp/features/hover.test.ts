@@ -1,0 +1,36 @@
+/**
+ * The language server over stdio: `textDocument/hover`.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Hover } from 'vscode-languageserver-protocol/node';
+import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import { sample, range, serverSession } from '../../helpers/server-session';
+
+describe('language server over stdio', () => {
+  const { client, open } = serverSession();
+
+  test('textDocument/hover: a timeline time, read, with elapsed times and milestones', async () => {
+    const opened = await open('sample.md', sample);
+    const hover = (await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 14, character: 4 },
+    })) as Hover;
+    assert.deepEqual(hover, {
+      contents: {
+        kind: 'markdown',
+        value: [
+          '`1:00 PM` is 13:00 (no date, UTC)',
+          'T+5m since the start · +5m after `12:55 PM`',
+          'Marks **detected**: keyword `page` (the milestone is at `12:55 PM`); **acknowledged**: keyword `on-call`',
+        ].join('\n\n'),
+      },
+      range: range(14, 2, 14, 9),
+    });
+    const elsewhere = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 3, character: 4 },
+    });
+    assert.equal(elsewhere, null);
+  });
+});

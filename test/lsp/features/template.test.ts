@@ -1,0 +1,50 @@
+/**
+ * The language server over stdio: `postmortem/template`.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { googleSre } from '../../../server/src/engine/sections/presets/google-sre';
+import { standard } from '../../../server/src/engine/sections/presets/standard';
+import { renderTemplate } from '../../../server/src/engine/sections/template';
+import type { TemplateResult } from '../../../server/src/protocol';
+import { TEMPLATE_REQUEST } from '../../../server/src/protocol';
+import { serverSession } from '../../helpers/server-session';
+
+describe('language server over stdio', () => {
+  const { client } = serverSession();
+
+  test('postmortem/template: the default schema, a preset, and an unknown preset', async () => {
+    const standardResult = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+      title: 'Login outage',
+      date: '2025-03-15',
+    });
+    assert.deepEqual(standardResult, {
+      text: renderTemplate(standard, 'Login outage', '2025-03-15'),
+    });
+    assert.equal(standardResult.text.split('\n')[0], '# Post-Mortem: Login outage');
+    const sre = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+      preset: 'google-sre',
+      title: 'Login outage',
+      date: '2025-03-15',
+    });
+    // Not the configured sections: the report names its preset, to be checked against it.
+    assert.deepEqual(sre, {
+      text: renderTemplate(googleSre, 'Login outage', '2025-03-15', 'google-sre'),
+    });
+    assert.ok(sre.text.startsWith('---\ntype: postmortem\npreset: google-sre\n---\n'));
+    const same = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+      preset: 'standard',
+      title: 'Login outage',
+      date: '2025-03-15',
+    });
+    assert.deepEqual(same, standardResult);
+    await assert.rejects(
+      client.request(TEMPLATE_REQUEST, { preset: 'nope', title: 'x', date: '2025-03-15' }),
+      (error: { code: number; message: string }) => {
+        assert.equal(error.code, -32602);
+        assert.match(error.message, /^Unknown preset `nope`; expected one of `standard`/);
+        return true;
+      },
+    );
+  });
+});
