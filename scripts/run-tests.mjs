@@ -19,9 +19,13 @@ function collect(path) {
 
 const roots = process.argv.slice(2);
 const files = (roots.length > 0 ? roots : ['test']).flatMap(collect).sort();
+// The bundles are built once here: test files run in parallel processes, and each one building
+// what it spawns would rewrite a bundle while another file's server or CLI is loading it.
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, POSTMORTEM_TEST_BUNDLES_BUILT: '1' } },
 );
 process.exit(result.status ?? 1);

@@ -2,8 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './paths';
 
-/** Runs `scripts/build.mjs` for the named entries (all when none); throws with its output. */
+/**
+ * Runs `scripts/build.mjs` for the named entries (all when none); throws with its output.
+ * Under `scripts/run-tests.mjs`, which has built them all before starting the test files, it
+ * does nothing: files running in parallel would otherwise rewrite bundles others are loading.
+ */
 export function buildBundles(...entries: string[]): void {
+  if (process.env.POSTMORTEM_TEST_BUNDLES_BUILT === '1') return;
   const result = spawnSync(process.execPath, ['scripts/build.mjs', ...entries], {
     cwd: repoRoot,
     encoding: 'utf8',
