@@ -1,6 +1,5 @@
 /** `postmortem-lint` run as a process: `node server/out/cli.js`, built first. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,25 +8,17 @@ import { version } from '../../package.json';
 import { RULE_IDS } from '../../server/src/engine/model';
 import { ruleUrl } from '../../server/src/engine/rules/rule';
 import { buildBundles } from '../helpers/build';
+import type { Run } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
 
 const repoRoot = resolve(__dirname, '..', '..');
-const cli = join(repoRoot, 'server', 'out', 'cli.js');
 const dfdsFolder = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
 const fixtures = 'test/fixtures/cli';
 const sample = 'examples/sample-postmortem.md';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the command; `NO_COLOR` is unset so that colour depends on the TTY check alone. */
 function run(args: string[], cwd = repoRoot): Run {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd, unsetNoColor: true });
 }
 
 interface JsonOutput {

@@ -1,19 +1,18 @@
 /** `postmortem-lint --jobs`: analysing in worker threads gives what one thread gives. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { workerCount } from '../../server/src/cli/pool';
 import { buildBundles } from '../helpers/build';
+import { runCli } from '../helpers/cli';
 
 const repoRoot = resolve(__dirname, '..', '..');
-const cli = join(repoRoot, 'server', 'out', 'cli.js');
 const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
 
 function run(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return runCli(args, { cwd });
 }
 
 let scratch: string;

@@ -1,5 +1,5 @@
 /** Builds bundles a test runs as processes, so that a test file run alone tests current code. */
-import { spawnSync } from 'node:child_process';
+import { runNode } from './cli';
 import { repoRoot } from './paths';
 
 /**
@@ -9,10 +9,7 @@ import { repoRoot } from './paths';
  */
 export function buildBundles(...entries: string[]): void {
   if (process.env.POSTMORTEM_TEST_BUNDLES_BUILT === '1') return;
-  const result = spawnSync(process.execPath, ['scripts/build.mjs', ...entries], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const result = runNode('scripts/build.mjs', entries, { cwd: repoRoot });
   if (result.status !== 0) {
     throw new Error(`Building ${entries.join(', ') || 'the bundles'} failed:\n${result.stderr}`);
   }

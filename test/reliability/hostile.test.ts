@@ -5,7 +5,6 @@
  * two minutes fails as a hang.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +21,10 @@ import type { Metrics } from '../../server/src/engine/model';
 import type { OutlineResult } from '../../server/src/protocol';
 import { OUTLINE_REQUEST } from '../../server/src/protocol';
 import { stripBom } from '../../server/src/engine/markdown/lines';
-import { buildServer, repoRoot, TestClient } from '../helpers/lsp-client';
+import { buildServer, TestClient } from '../helpers/lsp-client';
 import { HOSTILE_INPUTS, sample } from './hostile-inputs';
 import { buildBundles } from '../helpers/build';
+import { runCli } from '../helpers/cli';
 
 /** A hang, not a slow machine: the bound documented in README is far below. */
 const HANG = 120_000;
@@ -205,12 +205,11 @@ describe('postmortem-lint as a process', () => {
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   function lint(file: string, format: string) {
-    const result = spawnSync(
-      process.execPath,
-      [join(repoRoot, 'server', 'out', 'cli.js'), '--format', format, file],
-      { cwd: folder, encoding: 'utf8', timeout: HANG, maxBuffer: 64 * 1024 * 1024 },
-    );
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCli(['--format', format, file], {
+      cwd: folder,
+      timeout: HANG,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   }
 
   cases.forEach(({ name, bytes, expected }, index) => {

@@ -1,6 +1,5 @@
 /** The rules as remark-lint plugins: in a unified pipeline, and through `remark --use`. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -9,6 +8,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import preset from '../../server/src/remark/preset';
 import { buildBundles } from '../helpers/build';
+import { runNode } from '../helpers/cli';
 
 const repo = join(__dirname, '..', '..');
 const report = 'test/fixtures/editors/postmortems/2025-03-15-login-outage.md';
@@ -59,17 +59,10 @@ test('a report too large to check fully: the notice as information, no finding o
 
 test('`remark --use server/out/remark-preset.mjs` reports the same findings', () => {
   const run = (path: string) =>
-    spawnSync(
-      process.execPath,
-      [
-        join(repo, 'node_modules/remark-cli/cli.js'),
-        '--use',
-        './server/out/remark-preset.mjs',
-        path,
-        '--no-stdout',
-        '--no-color',
-      ],
-      { cwd: repo, encoding: 'utf8' },
+    runNode(
+      join(repo, 'node_modules/remark-cli/cli.js'),
+      ['--use', './server/out/remark-preset.mjs', path, '--no-stdout', '--no-color'],
+      { cwd: repo },
     );
   const bad = run(report);
   for (const line of expected) {
