@@ -10,8 +10,8 @@ import { ruleUrl } from '../../server/src/engine/rules/rule';
 import { buildBundles } from '../helpers/build';
 import type { Run } from '../helpers/cli';
 import { runCli } from '../helpers/cli';
+import { repoRoot } from '../helpers/paths';
 
-const repoRoot = resolve(__dirname, '..', '..');
 const dfdsFolder = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
 const fixtures = 'test/fixtures/cli';
 const sample = 'examples/sample-postmortem.md';

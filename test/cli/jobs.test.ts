@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { workerCount } from '../../server/src/cli/pool';
 import { buildBundles } from '../helpers/build';
 import { runCli } from '../helpers/cli';
+import { repoRoot } from '../helpers/paths';
 
-const repoRoot = resolve(__dirname, '..', '..');
 const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
 
 function run(args: string[], cwd: string) {

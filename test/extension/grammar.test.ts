@@ -3,10 +3,9 @@
 // finds the times, milestone markers and stated metrics of real reports.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-
-const root = resolve(__dirname, '..', '..');
+import { repoRoot as root } from '../helpers/paths';
 
 interface Capture {
   name: string;

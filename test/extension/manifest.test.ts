@@ -2,7 +2,7 @@
 // names in package.json match the code that uses them (commands, settings, rules, presets).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import picomatch from 'picomatch';
 import {
@@ -17,8 +17,7 @@ import { RULES } from '../../server/src/engine/rules/registry';
 import { ruleUrl } from '../../server/src/engine/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/session/settings';
 import { SETTING_NAMES, SHOW_METRICS_COMMAND } from '../../server/src/protocol';
-
-const root = resolve(__dirname, '..', '..');
+import { repoRoot as root } from '../helpers/paths';
 
 interface ConfigurationProperty {
   type: string;

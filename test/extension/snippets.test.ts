@@ -3,13 +3,12 @@
 // is a timeline entry).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { standard } from '../../server/src/engine/sections/presets/standard';
-
-const root = resolve(__dirname, '..', '..');
+import { repoRoot as root } from '../helpers/paths';
 
 interface Snippet {
   prefix: string | string[];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildBundles } from './build';
 import { pathToFileURL } from 'node:url';
 import type {
+  Diagnostic,
   InitializeResult,
   MessageConnection,
   PublishDiagnosticsParams,
@@ -175,6 +176,13 @@ export class TestClient {
       textDocument: { uri, version },
       contentChanges,
     });
+  }
+
+  /** Opens a document at version 1 and waits for the diagnostics published for it. */
+  async openForDiagnostics(uri: string, text: string): Promise<Diagnostic[]> {
+    const published = this.diagnosticsFor(uri, 1);
+    await this.open(uri, text);
+    return (await published).diagnostics;
   }
 
   /** The next diagnostics published for `uri` (at `version`, when given). */

@@ -144,9 +144,7 @@ export function serverSession(options: SessionOptions = {}): ServerSession {
     uri,
     async open(name, text) {
       const documentUri = uri(name);
-      const published = client.diagnosticsFor(documentUri, 1);
-      await client.open(documentUri, text);
-      return { uri: documentUri, diagnostics: (await published).diagnostics };
+      return { uri: documentUri, diagnostics: await client.openForDiagnostics(documentUri, text) };
     },
     async codeActions(documentUri, at, diagnostics, only) {
       return (await client.connection.sendRequest(CodeActionRequest.type, {

@@ -8,8 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { repoRoot as repo } from '../helpers/paths';
 
-const repo = join(__dirname, '..', '..');
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 // CI installs Neovim; elsewhere the test says why it did not run.
 const skip =

@@ -9,10 +9,9 @@ import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-proto
 import { OUTLINE_REQUEST } from '../../server/src/protocol';
 import type { OutlineResult } from '../../server/src/protocol';
 import { buildServer, TestClient } from '../helpers/lsp-client';
-import { sample } from './hostile-inputs';
+import { sample, sampleWithoutLessons as withoutLessons } from '../helpers/server-session';
 
 const uri = 'file:///crash/postmortems/report.md';
-const withoutLessons = sample.slice(0, sample.indexOf('## 7. Lessons Learned'));
 
 /** A hang, not a slow machine. */
 const HANG = { timeout: 120_000 };
@@ -20,10 +19,8 @@ const HANG = { timeout: 120_000 };
 before(() => buildServer());
 
 /** Opens `text` and waits for its first diagnostics. */
-async function openReport(client: TestClient, text: string): Promise<Diagnostic[]> {
-  const published = client.diagnosticsFor(uri, 1);
-  await client.open(uri, text);
-  return (await published).diagnostics;
+function openReport(client: TestClient, text: string): Promise<Diagnostic[]> {
+  return client.openForDiagnostics(uri, text);
 }
 
 test(

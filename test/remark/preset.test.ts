@@ -9,8 +9,8 @@ import { VFile } from 'vfile';
 import preset from '../../server/src/remark/preset';
 import { buildBundles } from '../helpers/build';
 import { runNode } from '../helpers/cli';
+import { repoRoot as repo } from '../helpers/paths';
 
-const repo = join(__dirname, '..', '..');
 const report = 'test/fixtures/editors/postmortems/2025-03-15-login-outage.md';
 const expected = [
   '1:1 required-sections Missing section `Lessons Learned`; expected after `6. Preventative Measures`',

@@ -4,8 +4,6 @@
  * documents keep their analyses.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,9 +15,7 @@ import type { AnalysesOptions, AnalyzedDocument } from '../../../server/src/lsp/
 import { DocumentAnalyses, isAnalyzedPostmortem } from '../../../server/src/lsp/session/documents';
 import { coerceSettings } from '../../../server/src/lsp/session/settings';
 import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
-import { repoRoot } from '../../helpers/paths';
-
-const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
+import { sample } from '../../helpers/server-session';
 
 /** `DocumentAnalyses` over fake documents and connection; counts the analyses it starts. */
 function analysesOf(open: TextDocument[], config: LintConfig, options?: AnalysesOptions) {
