@@ -48,8 +48,9 @@ import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './features/code-actions
 import { codeLenses } from './features/code-lens';
 import { COMPLETION_TRIGGERS, completions } from './features/completion';
 import { ConfigurationResolver, isConfigFileUri } from './session/config';
-import type { AnalyzedPostmortem } from './session/documents';
-import { DocumentAnalyses, isAnalyzedPostmortem } from './session/documents';
+import type { AnalyzedPostmortem } from './session/analyzed';
+import { isAnalyzedPostmortem } from './session/analyzed';
+import { DocumentAnalyses } from './session/documents';
 import { fullCollection, IdleCollector } from './session/idle-collector';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlay-hints';

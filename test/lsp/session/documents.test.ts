@@ -11,8 +11,10 @@ import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import type { LintConfig, Schema } from '../../../server/src/engine/model';
 import { codeLenses } from '../../../server/src/lsp/features/code-lens';
-import type { AnalysesOptions, AnalyzedDocument } from '../../../server/src/lsp/session/documents';
-import { DocumentAnalyses, isAnalyzedPostmortem } from '../../../server/src/lsp/session/documents';
+import type { AnalyzedDocument } from '../../../server/src/lsp/session/analyzed';
+import type { AnalysesOptions } from '../../../server/src/lsp/session/documents';
+import { isAnalyzedPostmortem } from '../../../server/src/lsp/session/analyzed';
+import { DocumentAnalyses } from '../../../server/src/lsp/session/documents';
 import { coerceSettings } from '../../../server/src/lsp/session/settings';
 import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
 import { sample } from '../../helpers/server-session';
@@ -65,7 +67,7 @@ test('a document the engine throws on gets one info diagnostic, and the error is
   const { analyses, logged, published } = analysesOf([document], config);
 
   const diagnostics = published(uri);
-  analyses.schedule(uri, 0);
+  analyses.opened(uri);
   assert.deepEqual(await diagnostics, {
     uri,
     version: 1,

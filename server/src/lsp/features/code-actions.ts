@@ -15,7 +15,7 @@ import type { LintConfig, RuleId, TextEdit } from '../../engine';
 import { differenceEdit, disableFileEdit, disableLineEdit, fixAll } from '../../engine';
 import { CODE_ACTION_KINDS } from '../../protocol';
 import { findingDiagnostic } from '../session/diagnostics';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 import type { PositionMapper } from '../session/positions';
 
 /** Every kind the server's code actions have, for the `codeActionProvider` capability. */

@@ -5,7 +5,7 @@
 import { formatDuration } from '../../engine';
 import type { CodeLens, Command } from 'vscode-languageserver';
 import { SHOW_METRICS_COMMAND } from '../../protocol';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 import { METRIC_SPANS, metricsSummary, missingNotes } from './metrics-text';
 
 /** The code lenses of an analysed post-mortem. */

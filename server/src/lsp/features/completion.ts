@@ -9,7 +9,7 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Milestone, PostmortemModel } from '../../engine';
 import { MILESTONES, formatNowLike } from '../../engine';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 
 /** Characters after which clients should ask for completions. */
 export const COMPLETION_TRIGGERS = ['[', '#', '|'];

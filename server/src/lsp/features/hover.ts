@@ -6,7 +6,7 @@ import type { PostmortemModel, TimeReading } from '../../engine';
 import { MILESTONES, formatDuration } from '../../engine';
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 import { elapsedLabel, startInstant } from './inlay-hints';
 import { milestonesByEntry } from './outline';
 

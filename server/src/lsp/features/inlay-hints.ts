@@ -2,7 +2,7 @@
 import type { PostmortemModel } from '../../engine';
 import { formatDuration } from '../../engine';
 import type { InlayHint, Range } from 'vscode-languageserver';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 
 /** The instant of the incident's start, when the timeline has one. */
 export function startInstant(model: PostmortemModel): number | null {

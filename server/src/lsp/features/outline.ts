@@ -2,8 +2,8 @@
 import type { Milestone, PostmortemModel } from '../../engine';
 import { MILESTONES, sectionHasContent } from '../../engine';
 import type { OutlineResult, OutlineSection, SectionState } from '../../protocol';
-import type { AnalyzedDocument } from '../session/documents';
-import { isAnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedDocument } from '../session/analyzed';
+import { isAnalyzedPostmortem } from '../session/analyzed';
 
 /** The milestones that resolved to each timeline entry (not every keyword it matched). */
 export function milestonesByEntry(model: PostmortemModel): Map<number, Milestone[]> {

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { PostmortemModel } from '../../engine';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 
 /** A top-level heading and the span of its part of the document. */
 export interface HeadingBlock {

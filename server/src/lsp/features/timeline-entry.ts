@@ -4,7 +4,7 @@
  */
 import { newTimelineEntry as newEntry } from '../../engine';
 import type { NewTimelineEntryResult } from '../../protocol';
-import type { AnalyzedPostmortem } from '../session/documents';
+import type { AnalyzedPostmortem } from '../session/analyzed';
 
 /** Text for a snippet: `$`, `}` and `\\` escaped. */
 function snippetText(text: string): string {

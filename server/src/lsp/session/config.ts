@@ -15,7 +15,7 @@ import type { ConfigProblem, LintConfig, ResolvedConfig } from '../../engine';
 import { defaultConfig, findPreset, unknownPresetMessage, withOverrides } from '../../engine';
 import { uriToPath } from './applicability';
 import { configProblemDiagnostic } from './diagnostics';
-import type { DocumentConfiguration } from './documents';
+import type { DocumentConfiguration } from './analyzed';
 import type { SettingsStore } from './settings';
 
 /** Whether a URI names a configuration file. */

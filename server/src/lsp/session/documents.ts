@@ -1,57 +1,20 @@
 /**
- * Open documents and their analyses: which version was analysed under which configuration,
- * debounced re-analysis while typing, and publishing diagnostics and `outlineChanged`.
- * The documents kept (`retention.ts`) keep their analysis and an engine `Session`, so
- * an edit re-analyses only what it changed. The others keep only which version was
- * published, and are analysed again when a request needs them.
+ * Open documents and their analyses: which version was analysed under which configuration.
+ * The documents kept (`retention.ts`) keep their analysis and an engine `Session`, so an edit
+ * re-analyses only what it changed; the others are analysed again when a request needs them.
+ * What is published, and when, is the publisher's (`publisher.ts`).
  */
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, LintConfig, Session } from '../../engine';
+import type { Session } from '../../engine';
+import type { Analyzed, AnalyzedDocument, DocumentConfiguration } from './analyzed';
 import { LineIndex, analyze, createSession, defaultConfig, stripBom } from '../../engine';
-import { OUTLINE_CHANGED_NOTIFICATION } from '../../protocol';
-import type { OutlineChangedParams } from '../../protocol';
 import { isMarkdown, isPostmortem } from './applicability';
-import { analysisDiagnostics, analysisFailedDiagnostic } from './diagnostics';
 import type { IdleCollector } from './idle-collector';
 import { PositionMapper } from './positions';
+import { Publisher } from './publisher';
 import { Retention } from './retention';
-import type { Settings } from './settings';
 import { coerceSettings } from './settings';
-
-/** One analysed version of an open Markdown document. */
-export interface AnalyzedDocument {
-  uri: string;
-  version: number;
-  settings: Settings;
-  config: LintConfig;
-  positions: PositionMapper;
-  /** Null when the engine threw on this text. */
-  analysis: Analysis | null;
-  /** What the engine threw, when it did. */
-  failure: string | null;
-  /** Whether the document is a post-mortem; features serve only those. */
-  isPostmortem: boolean;
-}
-
-/** An analysed post-mortem: what every feature works on. */
-export type AnalyzedPostmortem = AnalyzedDocument & { analysis: Analysis; isPostmortem: true };
-
-/** Whether features should serve a document. */
-export function isAnalyzedPostmortem(
-  document: AnalyzedDocument | undefined,
-): document is AnalyzedPostmortem {
-  return document !== undefined && document.isPostmortem && document.analysis !== null;
-}
-
-/** Settings and configuration of a document. */
-export interface DocumentConfiguration {
-  settings: Settings;
-  config: LintConfig;
-}
-
-/** An analysed document and the configuration generation it was analysed under. */
-type Analyzed = AnalyzedDocument & { generation: number };
 
 interface CacheEntry {
   version: number;
@@ -82,12 +45,9 @@ export class DocumentAnalyses {
   /** Analyzers of the documents kept. */
   private readonly sessions = new Map<string, Session>();
   private readonly retention: Retention;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** `${version}:${generation}` last published per document, so nothing is sent twice. */
-  private readonly published = new Map<string, string>();
+  private readonly publisher: Publisher;
   /** Bumped whenever settings or configuration files change: cached analyses are stale. */
   private generation = 0;
-  private readonly debounceMs: number;
   private readonly collector: IdleCollector | undefined;
 
   constructor(
@@ -97,9 +57,14 @@ export class DocumentAnalyses {
     private readonly workspaceFolders: () => string[],
     { debounceMs = 200, retained = 8, collector }: AnalysesOptions = {},
   ) {
-    this.debounceMs = debounceMs;
     this.collector = collector;
     this.retention = new Retention(retained);
+    this.publisher = new Publisher(
+      connection,
+      debounceMs,
+      (uri) => this.toPublish(uri),
+      (what, error) => this.logError(what, error),
+    );
   }
 
   /**
@@ -117,14 +82,14 @@ export class DocumentAnalyses {
   opened(uri: string): void {
     if (!this.openMarkdown(uri)) return;
     for (const unused of this.retention.open(uri)) this.release(unused);
-    this.schedule(uri, 0);
+    this.publisher.schedule(uri, 0);
   }
 
   /** A document was edited: it counts as used, and is checked again after the typing pause. */
   edited(uri: string): void {
     if (!this.openMarkdown(uri)) return;
     this.use(uri);
-    this.schedule(uri);
+    this.publisher.schedule(uri);
   }
 
   private openMarkdown(uri: string): TextDocument | undefined {
@@ -158,37 +123,19 @@ export class DocumentAnalyses {
     return result;
   }
 
-  /**
-   * Re-analyses a document after `delay` ms of quiet, then publishes; a newer call replaces it.
-   * A document not kept keeps nothing of the analysis but which version was published.
-   */
-  schedule(uri: string, delay = this.debounceMs): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.publish(uri).catch((error: unknown) => this.logError(`Checking ${uri}`, error));
-      }, delay),
-    );
-  }
-
   /** Marks every analysis stale (settings or configuration changed) and re-checks open documents. */
   invalidateAll(): void {
     this.generation++;
     for (const document of this.documents.all()) {
-      if (isMarkdown(document.languageId, document.uri)) this.schedule(document.uri, 0);
+      if (isMarkdown(document.languageId, document.uri)) this.publisher.schedule(document.uri, 0);
     }
   }
 
   /** Forgets a closed document and clears its diagnostics. */
   forget(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
     this.retention.delete(uri);
     this.release(uri);
-    this.published.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.publisher.forget(uri);
   }
 
   /** Drops the analysis and session of a document not kept: the bulk of its memory. */
@@ -197,25 +144,18 @@ export class DocumentAnalyses {
     this.sessions.delete(uri);
   }
 
-  private async publish(uri: string): Promise<void> {
+  /**
+   * The analysis of a document's current version, to publish; undefined when the document is
+   * gone or changed while it was analysed (the newer schedule publishes).
+   */
+  private async toPublish(uri: string): Promise<Analyzed | undefined> {
     const opened = this.openMarkdown(uri);
-    if (!opened) return;
+    if (!opened) return undefined;
     const analyzed = await this.analysisOf(opened);
     // Not kept (opened in the background, say): the analysis would only hold memory.
     if (!this.retention.keeps(uri)) this.release(uri);
     const document = this.documents.get(uri);
-    // Stale work: the document changed or closed meanwhile; the newer schedule publishes.
-    if (!analyzed || !document || analyzed.version !== document.version) return;
-    const key = `${analyzed.version}:${analyzed.generation}`;
-    if (this.published.get(uri) === key) return;
-    this.published.set(uri, key);
-    await this.connection.sendDiagnostics({
-      uri,
-      version: analyzed.version,
-      diagnostics: diagnosticsOf(analyzed),
-    });
-    const params: OutlineChangedParams = { uri };
-    await this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
+    return analyzed && document && analyzed.version === document.version ? analyzed : undefined;
   }
 
   private analyze(
@@ -274,11 +214,4 @@ export class DocumentAnalyses {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     this.connection.console.error(`${what} failed: ${detail}`);
   }
-}
-
-/** What a document shows in the Problems view. */
-function diagnosticsOf(analyzed: AnalyzedDocument): Diagnostic[] {
-  if (analyzed.failure !== null) return [analysisFailedDiagnostic(analyzed.failure)];
-  if (!analyzed.analysis || !analyzed.isPostmortem) return [];
-  return analysisDiagnostics(analyzed.analysis, analyzed.positions);
 }
