@@ -33,18 +33,30 @@ export function isBinaryText(text: string): boolean {
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
+  /** How many lines end with `\r\n`, and how many with `\n` alone. */
+  private readonly crlfEndings: number;
+  private readonly lfEndings: number;
 
   constructor(readonly text: string) {
     const starts = [0];
+    let crlf = 0;
+    let lf = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === LF) starts.push(i + 1);
-      else if (c === CR) {
-        if (text.charCodeAt(i + 1) === LF) i++;
+      if (c === LF) {
+        lf++;
+        starts.push(i + 1);
+      } else if (c === CR) {
+        if (text.charCodeAt(i + 1) === LF) {
+          crlf++;
+          i++;
+        }
         starts.push(i + 1);
       }
     }
     this.lineStarts = starts;
+    this.crlfEndings = crlf;
+    this.lfEndings = lf;
   }
 
   point(offset: number): Point {
@@ -75,8 +87,6 @@ export class LineIndex {
 
   /** The line ending the text uses most: what inserted text should use. */
   eol(): string {
-    const crlf = this.text.split('\r\n').length - 1;
-    const lf = this.text.split('\n').length - 1 - crlf;
-    return crlf > lf ? '\r\n' : '\n';
+    return this.crlfEndings > this.lfEndings ? '\r\n' : '\n';
   }
 }
