@@ -35,7 +35,7 @@ test('in a unified pipeline, each rule reports through vfile messages', async ()
 test('a report too large to check fully: the notice as information, no finding on unread text', async () => {
   const sample = readFileSync(join(repo, 'examples', 'sample-postmortem.md'), 'utf8');
   const logs = '2025-03-15T13:07:00Z INFO request GET /login status=200\n'.repeat(60_000);
-  const value = `${sample.replace('## 7. Lessons Learned', '## 7. Lesson Learned')}\n${logs}`;
+  const value = `${sample.replace('## 7. Lessons Learned', '## 7. Closing notes')}\n${logs}`;
   const file = new VFile({ path: 'large.md', value });
   await unified().use(remarkParse).use(preset).run(unified().use(remarkParse).parse(file), file);
   assert.deepEqual(

@@ -54,20 +54,33 @@ export interface Schema {
   sections: SectionSpec[];
 }
 
+/**
+ * How a section is written: under a heading (a sub-heading inside another section included),
+ * as a bold or plain label line (`**Root cause:** …`, `**Impact**`), or as the untitled
+ * opening paragraphs before the first section heading (the summary).
+ */
+export type SectionForm = 'heading' | 'label' | 'intro';
+
 /** A schema section found in the document. */
 export interface Section {
   spec: SectionSpec;
+  form: SectionForm;
   /** Index of `spec` in the schema: the section's place in the expected order. */
   order: number;
+  /** The heading, or the label; for an intro, its first paragraph (text empty). */
   heading: {
-    /** The heading's text as written (markup dropped). */
+    /** The heading's or label's text as written (markup dropped). */
     text: string;
+    /** The heading's level; for a label or an intro, the level a heading for it would have. */
     depth: number;
     span: Span;
   };
-  /** From the heading's start to the start of the next heading of the same or a higher level. */
+  /**
+   * From the heading's start to the start of the next heading of the same or a higher level;
+   * a label's runs over its paragraph or list item, or up to the next heading or label line.
+   */
   span: Span;
-  /** The section's block nodes after its heading, sub-headings included. */
+  /** The section's block nodes after its heading or label line, sub-headings included. */
   nodes: RootContent[];
 }
 

@@ -25,7 +25,7 @@ Invoices were sent an hour late.
 
 ## Why It Broke
 
-- **Root Cause:** A consumer deadlocked on a poisoned message.
+- **What broke:** A consumer deadlocked on a poisoned message.
 - **Supporting Evidence:** [Consumer logs](https://logs.example.com/q/123).
 
 ## Resolution

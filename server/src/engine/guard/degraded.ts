@@ -22,9 +22,9 @@ import { lineAt, mayHaveDefinitions } from '../markdown/chunks';
 import type { Notice, Schema } from '../model';
 import { documentSchema } from '../sections/document-preset';
 import { opensDirective } from '../markdown/directives';
-import { normalizeHeading } from '../sections/normalize';
 import { parseMarkdown } from '../markdown/parse';
-import { aliasTable, findSections } from '../sections/match';
+import { findSections } from '../sections/match';
+import { sectionMatcher } from '../sections/matcher';
 import { LineIndex } from '../markdown/lines';
 
 /** A heading longer or with more inline marks is not parsed: its text is taken as written. */
@@ -113,7 +113,13 @@ function keptHeadings(
   schema: Schema,
   frontMatterEnd: number,
 ): Heading[] {
-  const table = aliasTable(schema);
+  const matcher = sectionMatcher(schema);
+  // The first heading is the title (`findSections` reads it so here): by its exact name only.
+  const sectionsOf = (heading: string) => {
+    if (kept.length > 0) return matcher.match(heading);
+    const exact = matcher.exact(heading);
+    return exact ? [exact] : [];
+  };
   const found = new Set<string>();
   const kept: Heading[] = [];
   /** Levels of the kept sections that have not ended yet. */
@@ -138,17 +144,17 @@ function keptHeadings(
     let node = needed ? headingNode(text, line) : null;
     if (!node && trials < MAX_HEADING_TRIALS && end - start <= MAX_HEADING_LENGTH) {
       // A cheap look at the text first: most headings name no section and are never parsed.
-      const rough = table.get(normalizeHeading(plainHeadingText(text.slice(start + depth, end))));
-      if (rough && !found.has(rough.spec.id)) {
+      const rough = sectionsOf(plainHeadingText(text.slice(start + depth, end)));
+      if (rough.some((match) => !found.has(match.spec.id))) {
         trials++;
         node = headingNode(text, line);
       }
     }
     if (!node) continue;
-    const match = table.get(normalizeHeading(toString(node)));
-    const section = match !== undefined && !found.has(match.spec.id);
+    const matches = sectionsOf(toString(node)).filter((match) => !found.has(match.spec.id));
+    const section = matches.length > 0;
     if (section) {
-      found.add(match.spec.id);
+      for (const match of matches) found.add(match.spec.id);
       open.push(depth);
     }
     if (section || needed) kept.push(node);

@@ -1,5 +1,5 @@
 /** `section-order`: a section stands before one that the schema puts earlier. */
-import type { RuleFinding, Section } from '../model';
+import { misplacedSections } from '../sections/order';
 import type { Rule } from './rule';
 
 export const sectionOrder: Rule = {
@@ -8,18 +8,9 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'warning',
   reads: 'structure',
   check(model) {
-    const findings: RuleFinding[] = [];
-    let latest: Section | undefined;
-    for (const section of model.sections) {
-      if (latest && section.order < latest.order) {
-        findings.push({
-          message: `Section \`${section.spec.title}\` should come before \`${latest.spec.title}\``,
-          span: section.heading.span,
-        });
-      } else {
-        latest = section;
-      }
-    }
-    return findings;
+    return misplacedSections(model.sections).map(({ section, after }) => ({
+      message: `Section \`${section.spec.title}\` should come before \`${after.spec.title}\``,
+      span: section.heading.span,
+    }));
   },
 };

@@ -1,62 +1,98 @@
-/** Finds the schema's sections among a document's headings (SPEC §1). */
-import type { Heading, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import type { Schema, Section, SectionSpec } from '../model';
-import { normalizeHeading } from './normalize';
-import type { LineIndex } from '../markdown/lines';
-
-/** Maps each normalized title and alias to its section spec and schema index. */
-export function aliasTable(schema: Schema): Map<string, { spec: SectionSpec; order: number }> {
-  const table = new Map<string, { spec: SectionSpec; order: number }>();
-  schema.sections.forEach((spec, order) => {
-    for (const name of [spec.title, ...spec.aliases]) {
-      const key = normalizeHeading(name);
-      if (!table.has(key)) table.set(key, { spec, order });
-    }
-  });
-  return table;
-}
-
-/** The schema section a heading text names, if any. */
-export function matchHeading(schema: Schema, text: string): SectionSpec | undefined {
-  return aliasTable(schema).get(normalizeHeading(text))?.spec;
-}
-
 /**
- * The schema sections of a document, in document order. The first heading matching a
- * section is that section; a section runs to the next heading of the same or a higher level.
+ * Finds the schema's sections in a document (SPEC §1), strongest reading first: headings
+ * that are a section's exact name; the untitled opening as the summary; headings that name
+ * a section by its words (sub-headings inside another section included); then, for sections
+ * still missing, label lines. The first match of a section in that order is that section.
  */
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { LineIndex } from '../markdown/lines';
+import type { Schema, Section, Span } from '../model';
+import { introSection, titleIndex } from './intro';
+import { labelSections } from './labels';
+import { sectionMatcher, type SectionMatch } from './matcher';
+
+interface HeadingAt {
+  node: Heading;
+  index: number;
+  text: string;
+}
+
+/** The section a heading starts: it runs to the next heading of the same or a higher level. */
+function headingSection(
+  children: readonly RootContent[],
+  at: HeadingAt,
+  match: SectionMatch,
+  lines: LineIndex,
+): Section {
+  const { node, index } = at;
+  let endIndex = index + 1;
+  while (endIndex < children.length) {
+    const next = children[endIndex]!;
+    if (next.type === 'heading' && next.depth <= node.depth) break;
+    endIndex++;
+  }
+  const end =
+    endIndex < children.length ? children[endIndex]!.position!.start.offset! : lines.text.length;
+  const start = node.position!.start.offset!;
+  return {
+    spec: match.spec,
+    order: match.order,
+    form: 'heading',
+    heading: {
+      text: at.text,
+      depth: node.depth,
+      span: lines.span(start, node.position!.end.offset!),
+    },
+    span: lines.span(start, end),
+    nodes: children.slice(index + 1, endIndex),
+  };
+}
+
+function within(span: Span | undefined, node: RootContent): boolean {
+  const offset = node.position!.start.offset!;
+  return span !== undefined && offset > span.start.offset && offset < span.end.offset;
+}
+
+/** The schema sections of a document, in document order (and schema order at one place). */
 export function findSections(tree: Root, schema: Schema, lines: LineIndex): Section[] {
-  const table = aliasTable(schema);
+  const matcher = sectionMatcher(schema);
   const children = tree.children;
-  const seen = new Set<string>();
-  const sections: Section[] = [];
+  const headings: HeadingAt[] = [];
   children.forEach((node, index) => {
-    if (node.type !== 'heading' || !node.position) return;
-    const text = toString(node);
-    const match = table.get(normalizeHeading(text));
-    if (!match || seen.has(match.spec.id)) return;
-    seen.add(match.spec.id);
-    let endIndex = index + 1;
-    while (endIndex < children.length) {
-      const next = children[endIndex]!;
-      if (next.type === 'heading' && next.depth <= node.depth) break;
-      endIndex++;
+    if (node.type === 'heading' && node.position) {
+      headings.push({ node, index, text: toString(node) });
     }
-    const end =
-      endIndex < children.length ? children[endIndex]!.position!.start.offset! : lines.text.length;
-    const start = node.position.start.offset!;
-    sections.push({
-      spec: match.spec,
-      order: match.order,
-      heading: {
-        text,
-        depth: (node as Heading).depth,
-        span: lines.span(start, node.position.end.offset!),
-      },
-      span: lines.span(start, end),
-      nodes: children.slice(index + 1, endIndex),
-    });
   });
-  return sections;
+  const found = new Map<string, Section>();
+  const add = (section: Section) => {
+    if (!found.has(section.spec.id)) found.set(section.spec.id, section);
+  };
+  for (const at of headings) {
+    const match = matcher.exact(at.text);
+    if (match) add(headingSection(children, at, match, lines));
+  }
+  const summary = schema.sections.findIndex((spec) => spec.id === 'summary');
+  if (summary !== -1 && !found.has('summary')) {
+    const intro = introSection(children, lines, {
+      spec: schema.sections[summary]!,
+      order: summary,
+    });
+    if (intro) add(intro);
+  }
+  const title = titleIndex(children);
+  const timeline = found.get('timeline')?.span;
+  for (const at of headings) {
+    // The title names the report, and a timeline's sub-headings are its phases or days.
+    if (at.index === title || within(timeline, at.node)) continue;
+    for (const match of matcher.byWords(at.text)) add(headingSection(children, at, match, lines));
+  }
+  if (found.size < schema.sections.length) {
+    for (const label of labelSections(children, matcher, lines, found.get('timeline')?.span)) {
+      add(label);
+    }
+  }
+  return [...found.values()].sort(
+    (a, b) => a.span.start.offset - b.span.start.offset || a.order - b.order,
+  );
 }

@@ -6,7 +6,7 @@ export interface SectionInsertion {
   offset: number;
   /** Heading and scaffold, with blank lines around them in the document's line ending. */
   text: string;
-  /** Title of the present section it follows, if any. */
+  /** The heading text of the present section it follows (its title for an intro), if any. */
   after: string | null;
 }
 
@@ -14,14 +14,15 @@ export interface SectionInsertion {
 export function sectionInsertion(model: PostmortemModel, order: number): SectionInsertion {
   const { lines } = model;
   const spec = model.schema.sections[order]!;
-  const before = model.sections
+  // A label sits inside another section: the scaffold goes by the sections with a place.
+  const placed = model.sections.filter((section) => section.form !== 'label');
+  const before = placed
     .filter((section) => section.order < order)
     .sort((a, b) => b.order - a.order)[0];
-  const after = model.sections
+  const after = placed
     .filter((section) => section.order > order)
     .sort((a, b) => a.order - b.order)[0];
-  const neighbour = before ?? after;
-  const depth = neighbour?.heading.depth ?? 2;
+  const depth = (before ?? after)?.heading.depth ?? 2;
   const offset = before
     ? before.span.end.offset
     : after
@@ -32,7 +33,7 @@ export function sectionInsertion(model: PostmortemModel, order: number): Section
   return {
     offset,
     text: `${separatorBefore(model.text, offset, eol)}${body}${offset < model.text.length ? eol : ''}`,
-    after: before?.heading.text ?? null,
+    after: before ? (before.form === 'heading' ? before.heading.text : before.spec.title) : null,
   };
 }
 
