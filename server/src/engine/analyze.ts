@@ -7,6 +7,7 @@ import { resolveMilestones } from './metrics/milestones';
 import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { parseMarkdown } from './markdown/parse';
 import { RULES } from './rules/registry';
+import { inferPreset } from './sections/infer-preset';
 import { findSections } from './sections/match';
 import { findStatedMetrics } from './metrics/stated';
 import { filterSuppressed } from './rules/suppressed';
@@ -34,7 +35,9 @@ export function buildModel(
   lines = new LineIndex(text),
   { tree, timelineOf }: Reading = { tree: parseMarkdown(text), timelineOf: readTimeline },
 ): PostmortemModel {
-  const schema = documentSchema(tree.children, lines, config.schema);
+  const named = documentSchema(tree.children, lines, config.schema);
+  const inferredPreset = inferPreset(tree, lines, named);
+  const schema = inferredPreset?.schema ?? named;
   const sections = findSections(tree, schema, lines);
   const timelineSection = sections.find((section) => section.spec.id === 'timeline');
   const timeline = timelineSection ? timelineOf(timelineSection, lines, config) : null;
@@ -44,6 +47,7 @@ export function buildModel(
     lines,
     tree,
     schema,
+    inferredPreset,
     sections,
     timeline,
     milestones,
@@ -59,7 +63,7 @@ function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
     const severity = config.rules[rule.id];
     if (severity === 'off') continue;
     for (const finding of rule.check(model, config)) {
-      findings.push({ ...finding, ruleId: rule.id, severity });
+      findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? severity });
     }
   }
   return filterSuppressed(findings, model.tree).sort(

@@ -84,6 +84,14 @@ export interface Section {
   nodes: RootContent[];
 }
 
+/** A known preset a report follows better than its configured sections (`sections/infer-preset.ts`). */
+export interface InferredPreset {
+  name: string;
+  schema: Schema;
+  /** The headings of the preset's own sections, which the configured schema lacks. */
+  evidence: Section[];
+}
+
 /** A time as read from a timeline entry. */
 export interface TimeReading {
   /** The time text as written, e.g. `~1:05 PM UTC`. */
@@ -164,6 +172,11 @@ export interface PostmortemModel {
   lines: LineIndex;
   tree: Root;
   schema: Schema;
+  /**
+   * The preset the report was found to follow better than the configured sections
+   * (`sections/infer-preset.ts`): `schema` is then that preset's. Null otherwise.
+   */
+  inferredPreset: InferredPreset | null;
   /** Schema sections found, in document order. */
   sections: Section[];
   timeline: Timeline | null;
@@ -199,10 +212,12 @@ export interface RuleFinding {
   message: string;
   span: Span;
   fix?: Fix;
+  /** `info`: the finding is information whatever the rule's severity (unless it is off). */
+  severity?: 'info';
 }
 
 /** A finding with its rule and effective severity. */
-export interface Finding extends RuleFinding {
+export interface Finding extends Omit<RuleFinding, 'severity'> {
   ruleId: RuleId;
   severity: Exclude<Severity, 'off'>;
 }

@@ -1,5 +1,9 @@
-/** `required-sections`: a required section of the schema is missing. */
+/**
+ * `required-sections`: a required section of the schema is missing; and, once, as
+ * information, that the report follows another known preset than the configured one.
+ */
 import type { PostmortemModel, RuleFinding, Span } from '../model';
+import { namePresetFix } from '../sections/document-preset';
 import { sectionInsertion } from '../sections/scaffold';
 import type { Rule } from './rule';
 
@@ -13,6 +17,20 @@ function reportSpan(model: PostmortemModel): Span {
   return lines.span(0, lines.lineEnd(1));
 }
 
+/** The finding that says which preset the report was read by, and offers to name it. */
+function inferredPresetFinding(model: PostmortemModel): RuleFinding | null {
+  const inferred = model.inferredPreset;
+  if (!inferred) return null;
+  const { name } = inferred;
+  const evidence = inferred.evidence.map((section) => `\`${section.heading.text.trim()}\``);
+  return {
+    message: `This report follows the \`${name}\` template (${evidence.join(', ')}), so it is checked against that template's sections; write \`preset: ${name}\` in its front matter to say so`,
+    span: reportSpan(model),
+    severity: 'info',
+    fix: namePresetFix(model.tree.children, model.lines, name),
+  };
+}
+
 export const requiredSections: Rule = {
   id: 'required-sections',
   description: 'A required section of the schema is missing.',
@@ -20,7 +38,8 @@ export const requiredSections: Rule = {
   reads: 'structure',
   check(model) {
     const present = new Set(model.sections.map((section) => section.spec.id));
-    const findings: RuleFinding[] = [];
+    const inferred = inferredPresetFinding(model);
+    const findings: RuleFinding[] = inferred ? [inferred] : [];
     model.schema.sections.forEach((spec, order) => {
       if (!spec.required || present.has(spec.id)) return;
       const insertion = sectionInsertion(model, order);

@@ -1,29 +1,47 @@
 /**
- * The preset a report names in its YAML front matter (`preset: google-sre`): the report is
- * checked against that preset's sections instead of the configured ones (the configuration's
- * rule severities, milestone keywords and time zone still apply). "New Post-Mortem" writes it
- * when the sections picked are not the configured ones, so that a report started from another
- * template is not judged by the folder's.
+ * The preset a report names in its front matter (`preset: google-sre` in YAML, `preset =
+ * "google-sre"` in TOML): the report is checked against that preset's sections instead of the
+ * configured ones (the configuration's rule severities, milestone keywords and time zone still
+ * apply). "New Post-Mortem" writes it when the sections picked are not the configured ones, so
+ * that a report started from another template is not judged by the folder's; the fix of an
+ * inferred preset (`infer-preset.ts`) writes it too.
  */
 import type { RootContent } from 'mdast';
-import type { Notice, Schema } from '../model';
+import type { Fix, Notice, Schema } from '../model';
 import { findPreset, unknownPresetMessage } from './presets';
 import type { LineIndex } from '../markdown/lines';
 
-const PRESET_LINE = /^preset:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m;
+const PRESET_LINE = {
+  yaml: /^preset:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m,
+  toml: /^preset[ \t]*=[ \t]*(["'])([^"'\r\n]*)\1[ \t]*(?:#.*)?$/m,
+};
 
-/** The front matter's `preset:` value and its offset in the text, or null. */
+/** The front matter that opens a document (remark-frontmatter's `yaml` or `toml` node), if any. */
+function frontMatter(
+  children: readonly RootContent[],
+): { type: 'yaml' | 'toml'; position: RootContent['position'] } | undefined {
+  const first = children[0];
+  const type = first?.type as string | undefined;
+  return type === 'yaml' || type === 'toml' ? { type, position: first!.position } : undefined;
+}
+
+/** The front matter's `preset` value and its offset in the text, or null. */
 function namedPreset(
   children: readonly RootContent[],
   lines: LineIndex,
 ): { name: string; offset: number } | null {
-  const first = children[0];
-  const start = first?.position?.start.offset;
-  const end = first?.position?.end.offset;
-  if (first?.type !== 'yaml' || start === undefined || end === undefined) return null;
+  const front = frontMatter(children);
+  const start = front?.position?.start.offset;
+  const end = front?.position?.end.offset;
+  if (!front || start === undefined || end === undefined) return null;
   // The front matter as written, fences included: they never match.
-  const match = PRESET_LINE.exec(lines.text.slice(start, end));
+  const match = PRESET_LINE[front.type].exec(lines.text.slice(start, end));
   return match ? { name: match[2]!.trim(), offset: start + match.index } : null;
+}
+
+/** Whether the front matter names a preset (known or not). */
+export function namesPreset(children: readonly RootContent[], lines: LineIndex): boolean {
+  return namedPreset(children, lines) !== null;
 }
 
 /** The sections a document is checked against: its front matter's preset, else `configured`. */
@@ -50,4 +68,33 @@ export function documentPresetNotices(
       span: lines.span(named.offset, lines.lineEnd(line)),
     },
   ];
+}
+
+/**
+ * The fix that names preset `name` in the front matter: a line before the closing fence of
+ * the front matter there is, else new YAML front matter at the top. Not safe: it changes
+ * what the report declares, which its author decides.
+ */
+export function namePresetFix(
+  children: readonly RootContent[],
+  lines: LineIndex,
+  name: string,
+): Fix {
+  const eol = lines.eol();
+  const front = frontMatter(children);
+  const title = `Write \`preset: ${name}\` into the front matter`;
+  if (!front?.position) {
+    return {
+      title,
+      edits: [{ start: 0, end: 0, newText: `---${eol}preset: ${name}${eol}---${eol}${eol}` }],
+      safe: false,
+    };
+  }
+  const closing = lines.lineStarts[front.position.end.line - 1]!;
+  const line = front.type === 'yaml' ? `preset: ${name}` : `preset = "${name}"`;
+  return {
+    title,
+    edits: [{ start: closing, end: closing, newText: `${line}${eol}` }],
+    safe: false,
+  };
 }
