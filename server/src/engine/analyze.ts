@@ -7,8 +7,7 @@ import { resolveMilestones } from './metrics/milestones';
 import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { parseMarkdown } from './markdown/parse';
 import { RULES } from './rules/registry';
-import { inferPreset } from './sections/infer-preset';
-import { findSections } from './sections/match';
+import { readSections } from './sections/infer-preset';
 import { findStatedMetrics } from './metrics/stated';
 import { filterSuppressed } from './rules/suppressed';
 import { isBinaryText, LineIndex, stripBom } from './markdown/lines';
@@ -35,10 +34,11 @@ export function buildModel(
   lines = new LineIndex(text),
   { tree, timelineOf }: Reading = { tree: parseMarkdown(text), timelineOf: readTimeline },
 ): PostmortemModel {
-  const named = documentSchema(tree.children, lines, config.schema);
-  const inferredPreset = inferPreset(tree, lines, named);
-  const schema = inferredPreset?.schema ?? named;
-  const sections = findSections(tree, schema, lines);
+  const { schema, sections, inferred } = readSections(
+    tree,
+    lines,
+    documentSchema(tree.children, lines, config.schema),
+  );
   const timelineSection = sections.find((section) => section.spec.id === 'timeline');
   const timeline = timelineSection ? timelineOf(timelineSection, lines, config) : null;
   const milestones = resolveMilestones(timeline);
@@ -47,7 +47,7 @@ export function buildModel(
     lines,
     tree,
     schema,
-    inferredPreset,
+    inferredPreset: inferred,
     sections,
     timeline,
     milestones,

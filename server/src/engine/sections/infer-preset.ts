@@ -2,10 +2,12 @@
  * Template inference (SPEC §1): a report that follows another known preset better than the
  * configured sections is read by that preset, and told so once, instead of getting one finding
  * per section of the other template. "Better" takes evidence: a heading that is the exact name
- * of a section the configured schema lacks (`Trigger`, `Detection`, `Stats`), every required section of
- * the preset, and fewer missing or misplaced sections than the configured schema gives.
+ * of a section the configured schema lacks (`Trigger`, `Detection`, `Stats`), every required
+ * section of the preset, and fewer missing or misplaced sections than the configured schema
+ * gives.
  */
 import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../markdown/lines';
 import type { InferredPreset, Schema, Section } from '../model';
 import { namesPreset } from './document-preset';
@@ -21,33 +23,46 @@ function misfit(schema: Schema, sections: readonly Section[]): { missing: number
   return { missing, total: missing + misplacedSections(sections).length };
 }
 
+/** The sections of a document, the schema they were read by, and the preset it was inferred from. */
+export interface SectionReading {
+  schema: Schema;
+  sections: Section[];
+  inferred: InferredPreset | null;
+}
+
 /**
- * The preset a report follows better than `configured`, or null: never when its front matter
- * names one. Of several, the one that fits best, the first listed at a tie.
+ * The sections of a document by `configured`, or by the preset the document follows better:
+ * never when its front matter names one. Of several presets, the one that fits best, the first
+ * listed at a tie.
  */
-export function inferPreset(
-  tree: Root,
-  lines: LineIndex,
-  configured: Schema,
-): InferredPreset | null {
-  if (namesPreset(tree.children, lines)) return null;
+export function readSections(tree: Root, lines: LineIndex, configured: Schema): SectionReading {
+  const sections = findSections(tree, configured, lines);
+  let best: SectionReading = { schema: configured, sections, inferred: null };
+  let bar = misfit(configured, sections).total;
+  if (bar === 0 || namesPreset(tree.children, lines)) return best;
   const ids = new Set(configured.sections.map((spec) => spec.id));
-  let best: InferredPreset | null = null;
-  let bar = misfit(configured, findSections(tree, configured, lines)).total;
+  const headings = tree.children.flatMap((node) =>
+    node.type === 'heading' ? [toString(node)] : [],
+  );
   for (const preset of PRESETS) {
-    if (preset.schema === configured || bar === 0) continue;
-    const sections = findSections(tree, preset.schema, lines);
     const matcher = sectionMatcher(preset.schema);
-    const evidence = sections.filter(
-      (section) =>
-        section.form === 'heading' &&
-        !ids.has(section.spec.id) &&
-        matcher.exact(section.heading.text)?.spec.id === section.spec.id,
+    // Evidence first, by one look at the headings: most reports have none.
+    const own = (text: string) => {
+      const id = matcher.exact(text)?.spec.id;
+      return id !== undefined && !ids.has(id);
+    };
+    if (preset.schema === configured || !headings.some(own)) continue;
+    const read = findSections(tree, preset.schema, lines);
+    const evidence = read.filter(
+      (section) => section.form === 'heading' && own(section.heading.text),
     );
-    if (evidence.length === 0) continue;
-    const fit = misfit(preset.schema, sections);
-    if (fit.missing === 0 && fit.total < bar) {
-      best = { name: preset.name, schema: preset.schema, evidence };
+    const fit = misfit(preset.schema, read);
+    if (evidence.length > 0 && fit.missing === 0 && fit.total < bar) {
+      best = {
+        schema: preset.schema,
+        sections: read,
+        inferred: { name: preset.name, schema: preset.schema, evidence },
+      };
       bar = fit.total;
     }
   }

@@ -80,14 +80,16 @@ export function findSections(tree: Root, schema: Schema, lines: LineIndex): Sect
     });
     if (intro) add(intro);
   }
+  const complete = () => found.size === schema.sections.length;
   const title = titleIndex(children);
   const timeline = found.get('timeline')?.span;
   for (const at of headings) {
+    if (complete()) break;
     // The title names the report, and a timeline's sub-headings are its phases or days.
     if (at.index === title || within(timeline, at.node)) continue;
     for (const match of matcher.byWords(at.text)) add(headingSection(children, at, match, lines));
   }
-  if (found.size < schema.sections.length) {
+  if (!complete()) {
     for (const label of labelSections(children, matcher, lines, found.get('timeline')?.span)) {
       add(label);
     }
