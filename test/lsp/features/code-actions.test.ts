@@ -240,6 +240,24 @@ describe('language server over stdio', () => {
     );
   });
 
+  test('textDocument/codeAction: insertMissingSections leaves the unsafe preset line out', async () => {
+    // The SRE book's layout, every section there: read by google-sre, nothing to insert.
+    const sre = ['Summary', 'Impact', 'Root Causes', 'Trigger', 'Resolution', 'Detection']
+      .concat(['Action Items', 'Lessons Learned', 'Timeline'])
+      .map((title) => `## ${title}\n\nText.\n`)
+      .join('\n');
+    const opened = await open('sre.md', `# Outage\n\n${sre}`);
+    assert.deepEqual(
+      await codeActions(
+        opened.uri,
+        range(0, 0, 0, 0),
+        [],
+        [CODE_ACTION_KINDS.insertMissingSections],
+      ),
+      [],
+    );
+  });
+
   test('textDocument/codeAction: source.postmortem.sortTimeline sorts, and is absent when sorted', async () => {
     const opened = await open('list-timeline.md', listTimeline);
     const [sort] = await codeActions(

@@ -140,7 +140,8 @@ function sourceAction(document: AnalyzedPostmortem, spec: SourceActionSpec): Cod
     ? fixAll(
         model.text,
         withRuleOn(document.config, ruleId),
-        (finding) => finding.ruleId === ruleId,
+        // The rule's safe fixes: not the unsafe preset line of `required-sections`.
+        (finding) => finding.ruleId === ruleId && finding.fix?.safe === true,
       ).text
     : fixAll(model.text, document.config).text;
   const edit = differenceEdit(model.text, fixed);
