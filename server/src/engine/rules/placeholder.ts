@@ -15,7 +15,9 @@ function* textNodes(node: Nodes): Generator<Nodes & { type: 'text' }> {
 const PLACEHOLDER_HINT = new RegExp(PLACEHOLDER.source.replaceAll('\\b', ''));
 
 function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
-  const findings: RuleFinding[] = [];
+  // By offset: a section inside another (a sub-heading, a label) holds the same text, and the
+  // innermost one, read last, names it.
+  const findings = new Map<number, RuleFinding>();
   for (const section of model.sections) {
     // One search of the section's source spares the walk of every text node (long timelines).
     const source = model.text.slice(section.span.start.offset, section.span.end.offset);
@@ -29,7 +31,7 @@ function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
         // Match in the source, not the node's value, so escapes cannot shift the columns.
         for (const match of model.text.slice(start, end).matchAll(PLACEHOLDER)) {
           const at = start + match.index;
-          findings.push({
+          findings.set(at, {
             message: `Template text \`${match[0]}\` left in \`${section.spec.title}\`; replace it with the real value`,
             span: model.lines.span(at, at + match[0].length),
           });
@@ -37,7 +39,7 @@ function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
       }
     }
   }
-  return findings;
+  return [...findings.values()];
 }
 
 function placeholderMetrics(model: PostmortemModel): RuleFinding[] {
