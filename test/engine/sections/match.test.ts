@@ -89,3 +89,8 @@ test('the CLI readout shows a section where it was read: a label line, the openi
     ],
   );
 });
+
+test('a lone top heading after a note is the title too', () => {
+  const text = '> From the team wiki.\n\n# Lessons template\n\n## Impact\n\nA.\n';
+  assert.deepEqual(found(text), ['impact heading L5']);
+});

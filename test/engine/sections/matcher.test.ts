@@ -38,6 +38,8 @@ test('the ways real authors name sections', () => {
     ['Background', ['summary']],
     ['Recovery and lessons learned', ['resolution', 'lessons']],
     ['Working theory (root cause)', ['rca']],
+    ['Postmortem', ['lessons']],
+    ['Post-mortem attendees', []],
     ['Acknowledgements', []],
     ['Public endpoint', []],
   ];

@@ -3,7 +3,7 @@
  * matter) and before its first section heading stand for the summary when they are prose,
  * not only `Date: …` or `**Authors:** …` lines.
  */
-import type { Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../markdown/lines';
 import type { Section } from '../model';
@@ -20,15 +20,17 @@ const METADATA_LINE = /^[ \t]*[^\s:][^:\n]{0,40}:(?:[ \t]|$)/;
 
 /**
  * The index of the document's title: its first heading, when nothing but front matter and
- * comments comes before it; -1 when text comes first (the title is then in the front matter).
+ * comments comes before it, or when every other heading is deeper (a lone `#` after a note);
+ * -1 otherwise (the title is then in the front matter).
  */
 export function titleIndex(children: readonly RootContent[]): number {
-  for (let index = 0; index < children.length; index++) {
-    const node = children[index]!;
-    if (node.type === 'heading') return index;
-    if (!UNSEEN.has(node.type)) return -1;
-  }
-  return -1;
+  const first = children.findIndex((node) => node.type === 'heading');
+  if (first === -1) return -1;
+  if (children.slice(0, first).every((node) => UNSEEN.has(node.type))) return first;
+  const depth = (children[first] as Heading).depth;
+  const others = children.filter((node, index) => index !== first && node.type === 'heading');
+  const alone = others.length > 0 && others.every((node) => (node as Heading).depth > depth);
+  return alone ? first : -1;
 }
 
 function isProse(node: RootContent): node is Paragraph {

@@ -5,7 +5,7 @@
 import type { Schema, SectionSpec } from '../model';
 import { normalizeHeading } from './normalize';
 import { SECTION_WORDS } from './vocabulary';
-import { compilePhrase, headingWords, phraseAt, phraseStarts, type Phrase } from './words';
+import { compilePhrase, headingWords, phraseAt, type Phrase } from './words';
 
 /** A schema section, with its place in the schema order. */
 export interface SectionMatch {
@@ -19,6 +19,14 @@ const STEM_KEY = 3;
 interface SectionPhrase {
   match: SectionMatch;
   phrase: Phrase;
+  /** Whether the phrase names the section only as the whole text (`=postmortem`). */
+  whole: boolean;
+}
+
+/** Whether `entry` is in `words` at `start`. */
+function entryAt(entry: SectionPhrase, words: readonly string[], start: number): boolean {
+  if (entry.whole && (start !== 0 || words.length !== entry.phrase.length)) return false;
+  return phraseAt(entry.phrase, words, start);
 }
 
 export class SectionMatcher {
@@ -39,14 +47,16 @@ export class SectionMatcher {
     const sources = matches.map((match) => SECTION_WORDS[match.spec.id] ?? []);
     matches.forEach((match, index) => {
       for (const source of sources[index]!) {
-        const phrase = compilePhrase(source);
+        const whole = source.startsWith('=');
+        const entry = { match, phrase: compilePhrase(whole ? source.slice(1) : source), whole };
         // A phrase that another section of this schema also has, or that another section's
         // name holds (`event` in google-sre's `Trigger Event`), names neither.
         const shared = sources.some((other, at) => at !== index && other.includes(source));
-        const named = [...this.names].some(
-          ([name, owner]) => owner !== match && phraseStarts(phrase, headingWords(name)).length > 0,
-        );
-        if (!shared && !named) this.index({ match, phrase });
+        const named = [...this.names].some(([name, owner]) => {
+          const words = headingWords(name);
+          return owner !== match && words.some((_, start) => entryAt(entry, words, start));
+        });
+        if (!shared && !named) this.index(entry);
       }
     });
   }
@@ -80,8 +90,10 @@ export class SectionMatcher {
         this.byFirstWord.get(word),
         this.byFirstStem.get(word.slice(0, STEM_KEY)),
       ]) {
-        for (const { match, phrase } of candidates ?? []) {
-          if (phraseAt(phrase, words, start)) hits.push({ match, start, length: phrase.length });
+        for (const entry of candidates ?? []) {
+          if (entryAt(entry, words, start)) {
+            hits.push({ match: entry.match, start, length: entry.phrase.length });
+          }
         }
       }
     });

@@ -1,7 +1,8 @@
 /**
  * The words real authors name each section by (SPEC §1), beyond its exact title and aliases:
  * per section id, phrases of words. A word ending in `*` is a stem (`learn*`: learned, learnt,
- * learning); any other word also matches its plural (`event`: events). Apostrophes are dropped
+ * learning); any other word also matches its plural (`event`: events). A phrase written
+ * `=postmortem` names the section only as a heading's whole text. Apostrophes are dropped
  * before matching (`what we're doing` reads `what were doing`). Sections of any schema take the
  * words of their id, so presets and a team's own schema share them; ids not listed here match
  * by their exact names only. Within one schema no phrase may be read as two sections
@@ -69,8 +70,8 @@ export const SECTION_WORDS: Readonly<Record<string, readonly string[]>> = {
     'learn*',
     'takeaway',
     'retrospect*',
-    'postmortem',
-    'post mortem',
+    '=postmortem',
+    '=post mortem',
     'went well',
     'went wrong',
     'went poorly',

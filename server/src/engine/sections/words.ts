@@ -55,12 +55,3 @@ export function phraseAt(phrase: Phrase, words: readonly string[], start: number
   }
   return true;
 }
-
-/** The indexes of `words` where `phrase` starts. */
-export function phraseStarts(phrase: Phrase, words: readonly string[]): number[] {
-  const starts: number[] = [];
-  for (let start = 0; start < words.length; start++) {
-    if (phraseAt(phrase, words, start)) starts.push(start);
-  }
-  return starts;
-}
