@@ -151,6 +151,57 @@ describe('readTime reads every form of SPEC §2', () => {
       },
     ],
     ['2022-02-?? ??:??', { used: '2022-02-?? ??:??', minute: null, unknown: true }],
+    ['14h02', { used: '14h02', minute: 842 }],
+    ['17:14pm', { used: '17:14pm', minute: 1034, meridiem: true }],
+    ['7:01am', { used: '7:01am', minute: 421, meridiem: true }],
+    ['2:02 p.m.', { used: '2:02 p.m.', minute: 842, meridiem: true }],
+    ['7.30pm', { used: '7.30pm', minute: 1170, meridiem: true }],
+    ['noon', { used: 'noon', minute: 720 }],
+    ['Midnight', { used: 'Midnight', minute: 0 }],
+    ['12 noon', { used: '12 noon', minute: 720 }],
+    ['ca. 18:30', { used: 'ca. 18:30', minute: 1110, approximate: true }],
+    ['15.26', { used: '15.26', minute: 926 }],
+    [
+      '2022-02-02 1625',
+      { used: '2022-02-02 1625', minute: 985, date: { year: 2022, month: 2, day: 2 } },
+    ],
+    [
+      '2022-02-02 0457Z',
+      {
+        used: '2022-02-02 0457Z',
+        minute: 297,
+        date: { year: 2022, month: 2, day: 2 },
+        zone: 'Z',
+        offset: 0,
+      },
+    ],
+    ['22:XX', { used: '22:XX', minute: null, unknown: true }],
+    ['24:XX', { used: '24:XX', minute: null, unknown: true }],
+    ['XX:XX', { used: 'XX:XX', minute: null, unknown: true }],
+    [
+      '2022-02-02 X',
+      { used: '2022-02-02 X', minute: null, unknown: true, date: { year: 2022, month: 2, day: 2 } },
+    ],
+    ['15-03-2025 13:05', { used: '15-03-2025 13:05', minute: 785, date: march15 }],
+    ['15.03.2025', { used: '15.03.2025', minute: null, date: march15 }],
+    ['15.03.2025 13:05', { used: '15.03.2025 13:05', minute: 785, date: march15 }],
+    [
+      '03/15/2025 1:05 PM',
+      { used: '03/15/2025 1:05 PM', minute: 785, date: march15, meridiem: true },
+    ],
+    ['15/03/2025 13:05', { used: '15/03/2025 13:05', minute: 785, date: march15 }],
+    ['15-Mar-2025 13:05', { used: '15-Mar-2025 13:05', minute: 785, date: march15 }],
+    ['19. April', { used: '19. April', minute: null, date: { year: null, month: 4, day: 19 } }],
+    [
+      '19. April 2025 10:00',
+      { used: '19. April 2025 10:00', minute: 600, date: { year: 2025, month: 4, day: 19 } },
+    ],
+    ['Dec 16th', { used: 'Dec 16th', minute: null, date: { year: null, month: 12, day: 16 } }],
+    [
+      'Dec 16th **12:43',
+      { used: 'Dec 16th **12:43', minute: 763, date: { year: null, month: 12, day: 16 } },
+    ],
+    ['02-03 14:32', { used: '02-03 14:32', minute: 872, date: { year: null, month: 2, day: 3 } }],
   ];
   for (const [text, expected] of cases) {
     test(text, () => assert.deepEqual(reading(text), { ...base, ...expected }));
@@ -187,11 +238,53 @@ describe('readTime rejects what is not a time', () => {
     '1305',
     '5 nodes',
     '',
+    '2.50 ms',
+    '1.24.0',
+    '15.26.4',
+    '17:14am',
+    '14h',
+    'X',
+    'Xavier joined',
+    '02-03',
+    '12-16 nodes',
+    '31.02.2025',
   ]) {
     test(JSON.stringify(text), () => assert.equal(readTime(text), null));
   }
   test('a date followed by a placeholder time is a date alone', () => {
     assert.equal(reading('2024-03-13 HH:mm')?.used, '2024-03-13');
+    assert.equal(reading('2022-02-02 Xavier joined')?.used, '2022-02-02');
+  });
+});
+
+describe('numeric dates in the order of the document', () => {
+  const april3 = { year: 2025, month: 4, day: 3 };
+  const march4 = { year: 2025, month: 3, day: 4 };
+  test('an order reads `a/b/YYYY` with both parts 12 or less', () => {
+    assert.deepEqual(readTime('03/04/2025 10:00', 0, 16, 'day-month')?.date, april3);
+    assert.deepEqual(readTime('03/04/2025 10:00', 0, 16, 'month-day')?.date, march4);
+    assert.equal(readTime('03/04/2025 10:00', 0, 16, 'day-month')?.dateOrderUnsettled, false);
+  });
+  test('without an order it is read month first, and marked unsettled', () => {
+    const time = readTime('03/04/2025 10:00');
+    assert.deepEqual(time?.date, march4);
+    assert.equal(time?.dateOrderUnsettled, true);
+  });
+  test('a part over 12 settles the date, whatever the order', () => {
+    const time = readTime('13/04/2025', 0, 10, 'month-day');
+    assert.deepEqual(time?.date, { year: 2025, month: 4, day: 13 });
+    assert.equal(time?.dateOrderUnsettled, false);
+    assert.equal(readTime('04/04/2025')?.dateOrderUnsettled, false);
+  });
+  test('dashes and dots are day first', () => {
+    assert.deepEqual(readTime('03-04-2025', 0, 10, 'month-day')?.date, april3);
+    assert.deepEqual(readTime('03.04.2025')?.date, april3);
+  });
+  test('findDate reads them in headings', () => {
+    assert.deepEqual(findDate('Day two, 03/04/2025', 'day-month'), april3);
+    assert.deepEqual(findDate('Day two, 15-Mar-2025'), march15);
+    assert.deepEqual(findDate('Saturday 19. April'), { year: null, month: 4, day: 19 });
+    assert.equal(findDate('rows 02-03'), null);
   });
 });
 

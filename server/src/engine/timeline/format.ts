@@ -50,12 +50,17 @@ function writeDate(style: TimeStyle, clock: ReturnType<typeof wallClock>): strin
   const name = style.longMonth ? MONTHS[month]! : MONTHS[month]!.slice(0, 3);
   switch (style.date) {
     case 'iso':
-      return `${year}-${pad(month + 1)}-${pad(day)}`;
+      return style.year ? `${year}-${pad(month + 1)}-${pad(day)}` : `${pad(month + 1)}-${pad(day)}`;
     case 'slash':
       return `${year}/${pad(month + 1)}/${pad(day)}`;
     case 'month-day':
       return style.year ? `${name} ${day}, ${year}` : `${name} ${day}`;
+    case 'numeric': {
+      const parts = style.dayFirst ? [day, month + 1] : [month + 1, day];
+      return [...parts.map(pad), year].join(style.datePartSeparator);
+    }
     case 'day-month':
+      if (style.datePartSeparator === '-') return `${pad(day)}-${name}-${year}`;
       return style.year ? `${day} ${name} ${year}` : `${day} ${name}`;
     default:
       return '';
@@ -80,7 +85,7 @@ export function formatNowLike(timeline: Timeline, now: Date): string {
   const twelve = style.meridiem !== null;
   const hour = twelve ? clock.hour % 12 || 12 : clock.hour;
   const padHour = style.hourDigits === 2 && (!twelve || (parsed.hour ?? 0) < 10);
-  let time = `${padHour ? pad(hour) : hour}:${pad(clock.minute)}`;
+  let time = `${padHour ? pad(hour) : hour}${style.clockSeparator}${pad(clock.minute)}`;
   if (style.seconds) time += `:${pad(clock.second)}`;
   if (style.meridiem) {
     const pm = clock.hour >= 12;

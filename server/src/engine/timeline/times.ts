@@ -1,7 +1,19 @@
 /**
  * Reads the times timelines write (SPEC §2) at the start of a table cell, list item or line:
- * `13:05`, `1:05 PM`, `2025-03-15T13:05:30Z`, `Mar 15, 13:05`, `15 March 2025 1:05 PM`, a date
- * alone, a zone after the time, approximate times, ranges and unknown times.
+ * `13:05`, `1:05 PM`, `14h02`, `15.26`, `noon`, `2025-03-15T13:05:30Z`, `Mar 15, 13:05`,
+ * `15 March 2025 1:05 PM`, `15.03.2025`, `03/15/2025`, `15-Mar-2025`, `19. April`, `02-03 14:32`,
+ * `2022-02-02 1625`, a date alone, a zone after the time, approximate times, ranges and unknown
+ * times (`22:XX`, `2022-02-02 X`).
+ *
+ * Decisions where the spec is silent:
+ * - `DD-MM-YYYY` and `DD.MM.YYYY` are day first; `a/b/YYYY` is read in the order the caller
+ *   gives (the document's, `dateOrder`), a part over 12 settling it for that date whatever the
+ *   order; with neither, it is read month first and marked `dateOrderUnsettled`.
+ * - `MM-DD` without a year, `HHMM` (`1625`) and a lone `X` are read only after a date and,
+ *   for `MM-DD`, before a time: alone they are too often counts, ranges or words.
+ * - `15.26` needs a two-digit hour or AM/PM (`7.30pm`): `2.50 ms` is a measurement.
+ * - `17:14pm` is the 24-hour time it writes; `17:14am` is not a time.
+ * - `noon` and `midnight` have no hour as written, so they never make a 12-hour timeline.
  *
  * A hand-written scanner with bounded look-ahead: each read costs time proportional to the
  * time text, whatever follows it, so long runs of digits, colons or times stay linear.
@@ -17,13 +29,20 @@ export interface DateParts {
 
 /** How a time was written, so that new times can be written alike. */
 export interface TimeStyle {
-  date: 'iso' | 'slash' | 'month-day' | 'day-month' | null;
+  /** `numeric`: `15.03.2025`, `03/15/2025`; `iso` without a year is `03-15`. */
+  date: 'iso' | 'slash' | 'month-day' | 'day-month' | 'numeric' | null;
+  /** Of a `numeric` date, whether the day comes first. */
+  dayFirst: boolean;
+  /** Between the parts of a `numeric` or `day-month` date: `.`, `-`, `/`, ` `. */
+  datePartSeparator: string;
   longMonth: boolean;
   year: boolean;
   /** Between the date and the time: ` `, `T`, `, `. */
   dateSeparator: string;
   /** Digits of the hour as written. */
   hourDigits: number;
+  /** Between the hour and the minutes: `:`, `h`, `.`, or `` for `1625`. */
+  clockSeparator: string;
   seconds: boolean;
   /** AM/PM as written, with any space before it: ` PM`, `pm`, ` p.m.`. */
   meridiem: string | null;
@@ -50,8 +69,13 @@ export interface ParsedTime {
   approximate: boolean;
   /** End of a range such as `09:00 - 11:00`, minutes since midnight; null when none or unknown. */
   rangeEndMinuteOfDay: number | null;
+  /** A `a/b/YYYY` date with both parts 12 or less, read month first for want of an order. */
+  dateOrderUnsettled: boolean;
   style: TimeStyle;
 }
+
+/** Which part of a numeric `a/b/YYYY` date is the day (`dateOrder`). */
+export type DateOrder = 'day-month' | 'month-day';
 
 interface Clock {
   end: number;
@@ -59,6 +83,7 @@ interface Clock {
   unknown: boolean;
   hour: number | null;
   hourDigits: number;
+  separator: string;
   seconds: boolean;
   meridiem: string | null;
 }
@@ -68,6 +93,11 @@ interface ReadDate {
   end: number;
   style: TimeStyle['date'];
   longMonth: boolean;
+  dayFirst: boolean;
+  partSeparator: string;
+  /** `MM-DD`: a date only when a time follows it. */
+  needsClock: boolean;
+  orderUnsettled: boolean;
 }
 
 interface ReadZone {
@@ -99,7 +129,10 @@ const APPROX_PREFIX =
 const APPROX_SUFFIX = /~|[ \t]{0,3}\((?:approx(?:imately)?\.?|est\.?|estimated|ish)\)/iy;
 const ORDINAL = /(?:st|nd|rd|th)(?![a-z])/iy;
 const UNKNOWN_CLOCK =
-  /(?:--:--(?::--)?|\?{1,2}:\?{2}(?::\?{2})?|\d{1,2}:\?{2}(?::\?{2})?|tbd|tbc|\?{1,3})(?![\p{L}\p{N}?])/iuy;
+  /(?:--:--(?::--)?|[?xX]{1,2}:[?xX]{2}(?::[?xX]{2})?|\d{1,2}:[?xX]{2}(?::[?xX]{2})?|tbd|tbc|\?{1,3})(?![\p{L}\p{N}?])/iuy;
+/** An unknown time after a date: `2022-02-02 X`. */
+const UNKNOWN_AFTER_DATE = /[xX]{1,2}(?![\p{L}\p{N}?])/uy;
+const NAMED_TIME = /(?:12[ \t]?)?(noon|midnight)(?![\p{L}\p{N}])/iuy;
 /** A date the author did not know in full: `2022-05-??`, `2022-??-??`. */
 const UNKNOWN_DATE =
   /\d{4}([-/])(?:\d{1,2}|\?{1,2})\1\?{1,2}(?![\p{L}\p{N}?])|\d{4}([-/])\?{1,2}\2\d{1,2}(?![\p{L}\p{N}?])/uy;
@@ -174,8 +207,65 @@ function monthAt(s: string, i: number, limit: number) {
   };
 }
 
-/** Reads a date at `i`: `2025-03-15`, `2025/03/15`, `Mar 15`, `March 15, 2025`, `15 March 2025`. */
-function readDate(s: string, i: number, limit: number): ReadDate | null {
+function dateRead(
+  parts: DateParts,
+  end: number,
+  style: TimeStyle['date'],
+  more: Partial<ReadDate> = {},
+): ReadDate {
+  return {
+    parts,
+    end,
+    style,
+    longMonth: false,
+    dayFirst: false,
+    partSeparator: ' ',
+    needsClock: false,
+    orderUnsettled: false,
+    ...more,
+  };
+}
+
+/**
+ * A numeric date with the day or month first: `15.03.2025`, `15-03-2025`, `03/15/2025`,
+ * `15/03/2025` (in `order`, else as its parts settle it), `02-03` before a time.
+ */
+function readNumericDate(
+  s: string,
+  i: number,
+  limit: number,
+  order: DateOrder | null,
+): ReadDate | null {
+  const a = digits(s, i, limit, 1, 2);
+  const sep = a ? s[a.end] : undefined;
+  if (!a || (sep !== '-' && sep !== '.' && sep !== '/')) return null;
+  const b = digits(s, a.end + 1, limit, 1, 2);
+  if (!b) return null;
+  if (s[b.end] !== sep) {
+    // `MM-DD` without a year, two digits each.
+    if (sep !== '-' || a.end - i !== 2 || b.end - a.end !== 3) return null;
+    const parts = validDate(null, a.value, b.value);
+    return parts && dateRead(parts, b.end, 'iso', { partSeparator: '-', needsClock: true });
+  }
+  const year = digits(s, b.end + 1, limit, 4, 4);
+  if (!year || s[year.end] === sep) return null;
+  const settled = a.value > 12 || b.value > 12 || a.value === b.value;
+  const dayFirst = sep !== '/' || (settled ? a.value > 12 : order === 'day-month');
+  const [day, month] = dayFirst ? [a.value, b.value] : [b.value, a.value];
+  const parts = validDate(year.value, month, day);
+  if (!parts) return null;
+  return dateRead(parts, year.end, 'numeric', {
+    dayFirst,
+    partSeparator: sep,
+    orderUnsettled: sep === '/' && !settled && order === null,
+  });
+}
+
+/**
+ * Reads a date at `i`: `2025-03-15`, `2025/03/15`, `Mar 15`, `Dec 16th`, `March 15, 2025`,
+ * `15 March 2025`, `19. April`, `15-Mar-2025`, and the numeric dates of `readNumericDate`.
+ */
+function readDate(s: string, i: number, limit: number, order: DateOrder | null): ReadDate | null {
   const year = digits(s, i, limit, 4, 4);
   if (year) {
     const sep = s[year.end];
@@ -185,7 +275,7 @@ function readDate(s: string, i: number, limit: number): ReadDate | null {
     const day = digits(s, month.end + 1, limit, 1, 2);
     const parts = day && validDate(year.value, month.value, day.value);
     if (!day || !parts) return null;
-    return { parts, end: day.end, style: sep === '-' ? 'iso' : 'slash', longMonth: false };
+    return dateRead(parts, day.end, sep === '-' ? 'iso' : 'slash');
   }
   const named = monthAt(s, i, limit);
   if (named) {
@@ -196,47 +286,97 @@ function readDate(s: string, i: number, limit: number): ReadDate | null {
     const y = readYear(s, d.end + end, limit);
     const parts = validDate(y?.value ?? null, named.month, d.value);
     if (!parts) return null;
-    return { parts, end: y?.end ?? d.end + end, style: 'month-day', longMonth: named.long };
+    return dateRead(parts, y?.end ?? d.end + end, 'month-day', { longMonth: named.long });
   }
   const d = digits(s, i, limit, 1, 2);
   if (!d) return null;
+  if (s[d.end] === '-' && !isDigit(s, d.end + 1)) return readDashedDayMonth(s, d, limit);
+  const numeric = readNumericDate(s, i, limit, order);
+  if (numeric) return numeric;
   const ordinal = sticky(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
-  const monthStart = blanks(s, d.end + ordinal, limit, 3);
-  if (monthStart === d.end + ordinal) return null;
+  // `19. April`: a day with a dot, written in German and Nordic reports.
+  const dot = ordinal === 0 && s[d.end] === '.' ? 1 : 0;
+  const monthStart = blanks(s, d.end + ordinal + dot, limit, 3);
+  if (monthStart === d.end + ordinal + dot) return null;
   const month = monthAt(s, monthStart, limit);
   if (!month) return null;
   const y = readYear(s, month.end, limit);
   const parts = validDate(y?.value ?? null, month.month, d.value);
   if (!parts) return null;
-  return { parts, end: y?.end ?? month.end, style: 'day-month', longMonth: month.long };
+  return dateRead(parts, y?.end ?? month.end, 'day-month', { longMonth: month.long });
 }
 
-/** Reads a clock time at `i`: `13:05`, `13:05:30.5`, `1:05 PM`, `1pm`, `--:--`, `14:??`, `TBD`. */
-function readClock(s: string, i: number, limit: number): Clock | null {
-  const unknown = sticky(UNKNOWN_CLOCK, s, i, limit);
-  if (unknown) {
-    const end = i + unknown[0].length;
+/** `15-Mar-2025`: a day, a month name and a year between dashes. */
+function readDashedDayMonth(
+  s: string,
+  d: { value: number; end: number },
+  limit: number,
+): ReadDate | null {
+  const month = monthAt(s, d.end + 1, limit);
+  if (!month || s[month.end] !== '-') return null;
+  const year = digits(s, month.end + 1, limit, 4, 4);
+  const parts = year && validDate(year.value, month.month, d.value);
+  if (!year || !parts) return null;
+  return dateRead(parts, year.end, 'day-month', { longMonth: month.long, partSeparator: '-' });
+}
+
+function unknownClock(end: number): Clock {
+  return {
+    end,
+    minuteOfDay: null,
+    unknown: true,
+    hour: null,
+    hourDigits: 0,
+    separator: ':',
+    seconds: false,
+    meridiem: null,
+  };
+}
+
+/** The minutes after the hour: `:05`, `h02` (`14h02`), `.26` (`15.26`), or none. */
+function minutesAt(s: string, end: number, limit: number) {
+  const c = s[end];
+  if (c !== ':' && c !== 'h' && c !== 'H' && c !== '.') return null;
+  const m = digits(s, end + 1, limit, 2, 2);
+  // `1.24.0` and `15.26.4` are versions and numbers, not times.
+  if (!m || (c === '.' && s[m.end] === '.' && isDigit(s, m.end + 1))) return null;
+  return { ...m, separator: c === 'H' ? 'h' : c };
+}
+
+/**
+ * Reads a clock time at `i`: `13:05`, `13:05:30.5`, `1:05 PM`, `1pm`, `14h02`, `15.26`, `noon`,
+ * `--:--`, `14:??`, `22:XX`, `TBD`; after a date also `1625` and `X`.
+ */
+function readClock(s: string, i: number, limit: number, afterDate = false): Clock | null {
+  const unknown =
+    sticky(UNKNOWN_CLOCK, s, i, limit) ??
+    (afterDate ? sticky(UNKNOWN_AFTER_DATE, s, i, limit) : null);
+  if (unknown) return unknownClock(i + unknown[0].length);
+  const named = sticky(NAMED_TIME, s, i, limit);
+  if (named) {
     return {
-      end,
-      minuteOfDay: null,
-      unknown: true,
-      hour: null,
-      hourDigits: 0,
-      seconds: false,
-      meridiem: null,
+      ...unknownClock(i + named[0].length),
+      minuteOfDay: named[1]!.toLowerCase() === 'noon' ? 720 : 0,
+      unknown: false,
+      hourDigits: 2,
     };
   }
-  const hour = digits(s, i, limit, 1, 2);
+  const compact = afterDate ? digits(s, i, limit, 4, 4) : null;
+  const hour = compact
+    ? { value: Math.floor(compact.value / 100), end: i + 2 }
+    : digits(s, i, limit, 1, 2);
   if (!hour) return null;
   let end = hour.end;
   let minute = 0;
   let second = 0;
   let seconds = false;
-  const m = s[end] === ':' ? digits(s, end + 1, limit, 2, 2) : null;
+  const m = compact
+    ? { value: compact.value % 100, end: compact.end, separator: '' }
+    : minutesAt(s, end, limit);
   if (m) {
     minute = m.value;
     end = m.end;
-    const sec = s[end] === ':' ? digits(s, end + 1, limit, 2, 2) : null;
+    const sec = m.separator === ':' && s[end] === ':' ? digits(s, end + 1, limit, 2, 2) : null;
     if (sec) {
       second = sec.value;
       end = sec.end;
@@ -252,11 +392,14 @@ function readClock(s: string, i: number, limit: number): Clock | null {
   }
   const meridiem = sticky(MERIDIEM, s, end, limit);
   if (!m && !meridiem) return null;
+  if (m?.separator === '.' && !meridiem && hour.end - i !== 2) return null;
   if (minute > 59 || second >= 60) return null;
   let h = hour.value;
   if (meridiem) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (meridiem[1]!.toLowerCase() === 'p' ? 12 : 0);
+    const pm = meridiem[1]!.toLowerCase() === 'p';
+    // `17:14pm` says the same twice; `17:14am` contradicts itself.
+    if (h < 1 || h > 23 || (h > 12 && (!pm || !m))) return null;
+    if (h <= 12) h = (h % 12) + (pm ? 12 : 0);
     end += meridiem[0].length;
   } else if (h > 23) return null;
   return {
@@ -265,6 +408,7 @@ function readClock(s: string, i: number, limit: number): Clock | null {
     unknown: false,
     hour: hour.value,
     hourDigits: hour.end - i,
+    separator: m ? m.separator : ':',
     seconds,
     meridiem: meridiem ? meridiem[0] : null,
   };
@@ -300,11 +444,24 @@ function approxSuffix(s: string, i: number, limit: number): number {
   return match ? i + match[0].length : i;
 }
 
+/** Markup between a date and its time: `Dec 16th **12:43**`. */
+function markupRun(s: string, i: number, limit: number): number {
+  let j = i;
+  while (j < limit && j - i < 2 && (s[j] === '*' || s[j] === '_' || s[j] === '`')) j++;
+  return j;
+}
+
 /**
  * Reads a time at `start` (nothing skipped before it), up to `limit`. Returns null when the
- * text there is not a time; the caller checks what follows `end`.
+ * text there is not a time; the caller checks what follows `end`. `order` is the order of the
+ * document's numeric `a/b/YYYY` dates, when known.
  */
-export function readTime(s: string, start = 0, limit = s.length): ParsedTime | null {
+export function readTime(
+  s: string,
+  start = 0,
+  limit = s.length,
+  order: DateOrder | null = null,
+): ParsedTime | null {
   let i = start;
   const prefix = sticky(APPROX_PREFIX, s, i, limit);
   if (prefix) i += prefix[0].length;
@@ -314,20 +471,25 @@ export function readTime(s: string, start = 0, limit = s.length): ParsedTime | n
 
   const style: TimeStyle = {
     date: null,
+    dayFirst: false,
+    datePartSeparator: ' ',
     longMonth: false,
     year: false,
     dateSeparator: ' ',
     hourDigits: 2,
+    clockSeparator: ':',
     seconds: false,
     meridiem: null,
     zone: null,
   };
-  const date = readDate(s, i, limit);
+  const date = readDate(s, i, limit, order);
   const unknownDate = date ? null : sticky(UNKNOWN_DATE, s, i, limit);
   if (unknownDate) return readUnknownDate(s, i + unknownDate[0].length, limit, approximate, style);
   let clockStart = i;
   if (date) {
     style.date = date.style;
+    style.dayFirst = date.dayFirst;
+    style.datePartSeparator = date.partSeparator;
     style.longMonth = date.longMonth;
     style.year = date.parts.year !== null;
     clockStart = date.end;
@@ -342,11 +504,13 @@ export function readTime(s: string, start = 0, limit = s.length): ParsedTime | n
         style.dateSeparator = comma ? ', ' : ' ';
         const at = /(?:at|@)[ \t]{1,3}/iy;
         clockStart = afterBlanks + (sticky(at, s, afterBlanks, limit)?.[0].length ?? 0);
+        clockStart = markupRun(s, clockStart, limit);
       }
     }
   }
-  const clock = clockStart >= 0 ? readClock(s, clockStart, limit) : null;
-  if (!clock && !date) return null;
+  const clock = clockStart >= 0 ? readClock(s, clockStart, limit, date !== null) : null;
+  if (!clock && (!date || date.needsClock)) return null;
+  const dateOrderUnsettled = date?.orderUnsettled ?? false;
   if (!clock) {
     return {
       end: date!.end,
@@ -359,10 +523,12 @@ export function readTime(s: string, start = 0, limit = s.length): ParsedTime | n
       zoneOffset: null,
       approximate,
       rangeEndMinuteOfDay: null,
+      dateOrderUnsettled,
       style,
     };
   }
   style.hourDigits = clock.hourDigits;
+  style.clockSeparator = clock.separator;
   style.seconds = clock.seconds;
   style.meridiem = clock.meridiem;
 
@@ -415,6 +581,7 @@ export function readTime(s: string, start = 0, limit = s.length): ParsedTime | n
     zoneOffset: zone?.offset ?? null,
     approximate,
     rangeEndMinuteOfDay: rangeEnd,
+    dateOrderUnsettled,
     style,
   };
 }
@@ -442,6 +609,7 @@ function readUnknownDate(
     zoneOffset: null,
     approximate,
     rangeEndMinuteOfDay: null,
+    dateOrderUnsettled: false,
     style,
   };
 }
@@ -450,11 +618,11 @@ function readUnknownDate(
  * Finds the first date anywhere in a text, such as a sub-heading `### Tuesday 2026-03-03` or
  * `### March 2, 2026`.
  */
-export function findDate(text: string): DateParts | null {
+export function findDate(text: string, order: DateOrder | null = null): DateParts | null {
   for (let i = 0; i < text.length; i++) {
     if (isWordChar(text, i - 1) || !isWordChar(text, i)) continue;
-    const date = readDate(text, i, text.length);
-    if (date && !isWordChar(text, date.end)) return date.parts;
+    const date = readDate(text, i, text.length, order);
+    if (date && !date.needsClock && !isWordChar(text, date.end)) return date.parts;
   }
   return null;
 }
