@@ -30,6 +30,10 @@ const entries = {
     entryPoints: ['server/src/remark/preset.ts'],
     outfile: 'server/out/remark-preset.mjs',
     format: 'esm',
+    // Bundled CommonJS dependencies (yaml) require Node built-ins, which ESM has no `require` for.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   },
   client: {
     entryPoints: ['client/src/extension.ts'],

@@ -78,10 +78,12 @@ describe('sources', () => {
  * Node modules each bundle loads. `child_process` and `net` come with the `node` entries of
  * vscode-languageclient (which starts the bundled server over IPC) and vscode-languageserver
  * (socket and pipe transports, global module lookup): code this product does not call with
- * anything from a workspace.
+ * anything from a workspace. `buffer` and `process` come with yaml (front matter: binary
+ * scalars, warnings).
  */
 const BUNDLE_MODULES: Record<string, string[]> = {
   'server/out/server.js': [
+    'buffer',
     'child_process',
     'crypto',
     'fs',
@@ -93,10 +95,12 @@ const BUNDLE_MODULES: Record<string, string[]> = {
     'node:util',
     'os',
     'path',
+    'process',
     'url',
     'util',
   ],
   'server/out/cli.js': [
+    'buffer',
     'node:fs',
     'node:os',
     'node:path',
@@ -104,6 +108,7 @@ const BUNDLE_MODULES: Record<string, string[]> = {
     'node:url',
     'node:util',
     'node:worker_threads',
+    'process',
   ],
   'client/out/extension.js': [
     'child_process',

@@ -20,6 +20,8 @@ export { loadConfig } from './config/load';
 export type { ConfigOverrides } from './config/overrides';
 export { withOverrides } from './config/overrides';
 export { sectionHasContent } from './markdown/content';
+export type { FrontMatter } from './markdown/front-matter';
+export { frontMatterText, readFrontMatter } from './markdown/front-matter';
 export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
 export { formatDuration } from './metrics/compute';
 export type {

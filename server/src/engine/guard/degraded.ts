@@ -22,6 +22,7 @@ import { lineAt, mayHaveDefinitions } from '../markdown/chunks';
 import type { Notice, Schema } from '../model';
 import { documentSchema } from '../sections/document-preset';
 import { opensDirective } from '../markdown/directives';
+import { MAX_FRONT_MATTER } from '../markdown/front-matter';
 import { parseMarkdown } from '../markdown/parse';
 import { findSections } from '../sections/match';
 import { sectionMatcher } from '../sections/matcher';
@@ -32,8 +33,6 @@ const MAX_HEADING_LENGTH = 1000;
 const MAX_HEADING_MARKS = 64;
 /** Headings parsed to see whether they name a section, beyond those that do. */
 const MAX_HEADING_TRIALS = 1000;
-/** Front matter longer than this is not parsed. */
-const MAX_FRONT_MATTER = 64 * 1024;
 /** Suppression comments read outside the timeline. */
 const MAX_DIRECTIVES = 10_000;
 

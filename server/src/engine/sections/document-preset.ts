@@ -9,34 +9,18 @@
 import type { RootContent } from 'mdast';
 import type { Fix, Notice, Schema } from '../model';
 import { findPreset, unknownPresetMessage } from './presets';
+import { frontMatterText, readFrontMatter } from '../markdown/front-matter';
 import type { LineIndex } from '../markdown/lines';
 
-const PRESET_LINE = {
-  yaml: /^preset:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m,
-  toml: /^preset[ \t]*=[ \t]*(["'])([^"'\r\n]*)\1[ \t]*(?:#.*)?$/m,
-};
-
-/** The front matter that opens a document (remark-frontmatter's `yaml` or `toml` node), if any. */
-function frontMatter(
-  children: readonly RootContent[],
-): { type: 'yaml' | 'toml'; position: RootContent['position'] } | undefined {
-  const first = children[0];
-  const type = first?.type as string | undefined;
-  return type === 'yaml' || type === 'toml' ? { type, position: first!.position } : undefined;
-}
-
-/** The front matter's `preset` value and its offset in the text, or null. */
+/** The front matter's `preset:` value and its offset in the text, or null. */
 function namedPreset(
   children: readonly RootContent[],
   lines: LineIndex,
 ): { name: string; offset: number } | null {
-  const front = frontMatter(children);
-  const start = front?.position?.start.offset;
-  const end = front?.position?.end.offset;
-  if (!front || start === undefined || end === undefined) return null;
-  // The front matter as written, fences included: they never match.
-  const match = PRESET_LINE[front.type].exec(lines.text.slice(start, end));
-  return match ? { name: match[2]!.trim(), offset: start + match.index } : null;
+  const matter = readFrontMatter(children, lines.text);
+  const name = frontMatterText(matter, 'preset');
+  const offset = matter?.keys.preset;
+  return name !== null && offset !== undefined ? { name, offset } : null;
 }
 
 /** Whether the front matter names a preset (known or not). */
@@ -81,17 +65,17 @@ export function namePresetFix(
   name: string,
 ): Fix {
   const eol = lines.eol();
-  const front = frontMatter(children);
+  const front = readFrontMatter(children, lines.text);
   const title = `Write \`preset: ${name}\` into the front matter`;
-  if (!front?.position) {
+  if (!front) {
     return {
       title,
       edits: [{ start: 0, end: 0, newText: `---${eol}preset: ${name}${eol}---${eol}${eol}` }],
       safe: false,
     };
   }
-  const closing = lines.lineStarts[front.position.end.line - 1]!;
-  const line = front.type === 'yaml' ? `preset: ${name}` : `preset = "${name}"`;
+  const closing = lines.lineStarts[lines.point(front.end).line - 1]!;
+  const line = front.format === 'yaml' ? `preset: ${name}` : `preset = "${name}"`;
   return {
     title,
     edits: [{ start: closing, end: closing, newText: `${line}${eol}` }],

@@ -5,7 +5,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-import type { PostmortemModel } from '../../engine';
+import { frontMatterText, readFrontMatter, type PostmortemModel } from '../../engine';
 
 /** Whether a document is Markdown, by language id or, failing that, by file extension. */
 export function isMarkdown(languageId: string, uri: string): boolean {
@@ -39,10 +39,10 @@ export function matchesFileGlobs(path: string, globs: string[], folders: string[
   return candidates.some((candidate) => matches(candidate));
 }
 
-/** Whether YAML front matter says `type: postmortem` (or `post-mortem`). */
+/** Whether front matter says `type: postmortem` (or `post-mortem`, any case). */
 export function declaresPostmortem(model: PostmortemModel): boolean {
-  const first = model.tree.children[0];
-  return first?.type === 'yaml' && /^type:\s*["']?post-?mortem["']?\s*(#.*)?$/im.test(first.value);
+  const type = frontMatterText(readFrontMatter(model.tree.children, model.text), 'type');
+  return type !== null && /^post-?mortem$/i.test(type);
 }
 
 /** Whether the content reads like a post-mortem: three schema sections, the timeline among them. */

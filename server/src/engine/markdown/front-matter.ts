@@ -1,0 +1,119 @@
+/**
+ * Front matter: the one place that reads it. YAML between `---` fences or TOML between `+++`
+ * fences opening the document (the parser's `yaml` and `toml` nodes), read with maintained
+ * parsers into a plain object of its top-level fields, with where each key is written.
+ *
+ * Decisions where the spec is silent:
+ * - Front matter over `MAX_FRONT_MATTER` characters, or that does not read as a mapping, has
+ *   no fields: a report's front matter is a few lines, and hostile input must not cost more.
+ * - A YAML document with an error keeps the fields it could read (a typo in `title:` does not
+ *   hide `preset:`); TOML that does not parse has none (its parser does not recover).
+ * - Dates are strings: YAML's as written, TOML's as its parser writes them (`2025-03-15`,
+ *   `2025-03-15T10:00:00.000Z`).
+ */
+import type { Literal } from 'mdast';
+import { parse as parseToml } from 'smol-toml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+
+/** Front matter past this size is not read (a hostile file, not a report's header). */
+export const MAX_FRONT_MATTER = 64 * 1024;
+/** YAML aliases expanded at most (a "billion laughs" document expands no further). */
+const MAX_ALIASES = 100;
+
+export interface FrontMatter {
+  format: 'yaml' | 'toml';
+  /** Offsets of the whole block, fences included. */
+  start: number;
+  end: number;
+  /** The top-level fields as plain values: strings, numbers, booleans, lists, objects. */
+  fields: Record<string, unknown>;
+  /** The offset in the document of each top-level key. */
+  keys: Record<string, number>;
+}
+
+/** A parsed node of the kind front matter makes (mdast has no `toml` type of its own). */
+interface MatterNode {
+  type: string;
+  position?: Literal['position'];
+}
+
+const cache = new WeakMap<object, FrontMatter>();
+
+/** Plain values for TOML's date objects; the rest as is. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function readYaml(source: string, base: number): Pick<FrontMatter, 'fields' | 'keys'> {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
+  const keys: Record<string, number> = {};
+  if (!isMap(doc.contents)) return { fields: {}, keys };
+  for (const item of doc.contents.items) {
+    if (isScalar(item.key) && item.key.range)
+      keys[String(item.key.value)] = base + item.key.range[0];
+  }
+  const fields = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+  return { fields: isRecord(fields) ? fields : {}, keys };
+}
+
+/** A top-level TOML key at the start of a line: `date = …`, `"preset" = …`. */
+const TOML_KEY = /^[ \t]{0,8}(["']?)([A-Za-z0-9_-]{1,64})\1[ \t]{0,8}=/;
+
+function readToml(source: string, base: number): Pick<FrontMatter, 'fields' | 'keys'> {
+  const fields = plain(parseToml(source));
+  const keys: Record<string, number> = {};
+  let offset = base;
+  for (const line of source.split('\n')) {
+    // Keys after the first table header belong to that table.
+    if (/^[ \t]*\[/.test(line)) break;
+    const key = TOML_KEY.exec(line);
+    if (key && !(key[2]! in keys)) keys[key[2]!] = offset + line.indexOf(key[2]!);
+    offset += line.length + 1;
+  }
+  return { fields: isRecord(fields) ? fields : {}, keys };
+}
+
+/**
+ * The front matter opening a document whose parsed top-level nodes are `children`, or null
+ * when it has none.
+ */
+export function readFrontMatter(children: readonly MatterNode[], text: string): FrontMatter | null {
+  const node = children[0];
+  if (!node || (node.type !== 'yaml' && node.type !== 'toml')) return null;
+  const cached = cache.get(node);
+  if (cached) return cached;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return null;
+  const format = node.type;
+  const opened = text.indexOf('\n', start) + 1;
+  const closed = text.lastIndexOf('\n', end - 1);
+  let read: Pick<FrontMatter, 'fields' | 'keys'> = { fields: {}, keys: {} };
+  if (opened > 0 && closed >= opened && end - start <= MAX_FRONT_MATTER) {
+    const source = text.slice(opened, closed);
+    try {
+      read = format === 'yaml' ? readYaml(source, opened) : readToml(source, opened);
+    } catch {
+      // Not a mapping the parsers can read (a TOML error, YAML nested past the stack): none.
+    }
+  }
+  const matter: FrontMatter = { format, start, end, ...read };
+  cache.set(node, matter);
+  return matter;
+}
+
+/** A field as text (`date: 2025-03-15`, `preset = "dfds"`), or null when absent or not text. */
+export function frontMatterText(matter: FrontMatter | null, field: string): string | null {
+  const value = matter?.fields[field];
+  if (typeof value === 'string') return value.trim();
+  return typeof value === 'number' ? String(value) : null;
+}

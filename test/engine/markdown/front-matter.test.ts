@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  frontMatterText,
+  MAX_FRONT_MATTER,
+  readFrontMatter,
+} from '../../../server/src/engine/markdown/front-matter';
+import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
+
+function matterOf(text: string) {
+  return readFrontMatter(parseMarkdown(text).children, text);
+}
+
+describe('readFrontMatter', () => {
+  test('YAML between `---` fences: plain fields and where each key is', () => {
+    const text =
+      '---\ntitle: "Queue outage"\ndate: 2025-03-15\nseverity: 2\ntags: [db, queue]\npreset: dfds # team template\n---\n\n# Summary\n';
+    const matter = matterOf(text);
+    assert.equal(matter?.format, 'yaml');
+    assert.deepEqual(matter?.fields, {
+      title: 'Queue outage',
+      date: '2025-03-15',
+      severity: 2,
+      tags: ['db', 'queue'],
+      preset: 'dfds',
+    });
+    assert.equal(matter?.start, 0);
+    assert.equal(text.slice(matter!.end - 3, matter!.end), '---');
+    assert.equal(text.slice(matter!.keys.date, matter!.keys.date + 5), 'date:');
+    assert.equal(frontMatterText(matter, 'date'), '2025-03-15');
+    assert.equal(frontMatterText(matter, 'severity'), '2');
+    assert.equal(frontMatterText(matter, 'tags'), null);
+  });
+
+  test('TOML between `+++` fences, dates as text and tables kept apart', () => {
+    const text =
+      '+++\ntitle = "DNS outage"\ndate = 2024-11-05\nstarted = 2024-11-05T08:10:00Z\n\n[extra]\npreset = "nested"\n+++\n\nText.\n';
+    const matter = matterOf(text);
+    assert.equal(matter?.format, 'toml');
+    assert.deepEqual(matter?.fields, {
+      title: 'DNS outage',
+      date: '2024-11-05',
+      started: '2024-11-05T08:10:00.000Z',
+      extra: { preset: 'nested' },
+    });
+    assert.equal(text.slice(matter!.keys.date, matter!.keys.date + 4), 'date');
+    assert.equal(matter!.keys.preset, undefined);
+  });
+
+  test('CRLF line ends', () => {
+    const matter = matterOf('---\r\ntype: postmortem\r\n---\r\n\r\nText\r\n');
+    assert.equal(frontMatterText(matter, 'type'), 'postmortem');
+  });
+
+  test('none without fences at the start', () => {
+    assert.equal(matterOf('# Summary\n\n---\ndate: 2025-03-15\n---\n'), null);
+    assert.equal(matterOf(''), null);
+  });
+
+  test('a YAML error keeps the fields read; broken TOML has none', () => {
+    const yaml = matterOf('---\npreset: dfds\ntitle: [unclosed\n---\n');
+    assert.equal(frontMatterText(yaml, 'preset'), 'dfds');
+    const toml = matterOf('+++\npreset = "dfds"\ntitle = \n+++\n');
+    assert.deepEqual(toml?.fields, {});
+  });
+
+  test('a scalar or list is not a mapping: no fields', () => {
+    assert.deepEqual(matterOf('---\n- a\n- b\n---\n')?.fields, {});
+    assert.deepEqual(matterOf('---\njust text\n---\n')?.fields, {});
+  });
+});
+
+describe('hostile front matter is bounded', () => {
+  test('aliases expanding a billion times are not expanded', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    assert.deepEqual(matterOf(`---\n${lines.join('\n')}\n---\n`)?.fields, {});
+  });
+
+  test('front matter over the size bound is not read', () => {
+    const text = `---\ntitle: x\n${'k: v\n'.repeat(MAX_FRONT_MATTER / 4)}---\n`;
+    assert.deepEqual(matterOf(text)?.fields, {});
+  });
+
+  test('deep nesting', () => {
+    const text = `---\na: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`;
+    const matter = matterOf(text);
+    assert.ok(matter);
+  });
+});
