@@ -35,6 +35,14 @@ test('quotes, a comment and CRLF line endings: the preset is still read', () => 
   );
 });
 
+test('TOML front matter names a preset too, in full and in a degraded analysis', () => {
+  const body = renderTemplate(googleSre, 'Outage', '2025-03-15');
+  const text = `+++\ntitle = "Outage"\npreset = "google-sre"\n+++\n\n${body}`;
+  assert.equal(analyze(text, config).model.schema, googleSre);
+  const large = `${text}\n${'A line of a pasted log.\n'.repeat(100_000)}`;
+  assert.equal(analyze(large, config).model.schema, googleSre);
+});
+
 test('an unknown preset: a notice on its line, and the configured sections', () => {
   const text = `---\ntype: postmortem\npreset: google\n---\n\n${renderTemplate(standard, 'x', '2025-03-15')}`;
   const analysis = analyze(text, config);
