@@ -5,6 +5,7 @@ import { assessText } from './guard/guard';
 import { computeMetrics } from './metrics/compute';
 import { resolveMilestones } from './metrics/milestones';
 import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
+import { readFrontMatter } from './markdown/front-matter';
 import { parseMarkdown } from './markdown/parse';
 import { RULES } from './rules/registry';
 import { readSections } from './sections/infer-preset';
@@ -12,6 +13,7 @@ import { findStatedMetrics } from './metrics/stated';
 import { filterSuppressed } from './rules/suppressed';
 import { isBinaryText, LineIndex, stripBom } from './markdown/lines';
 import type { Reading, Session } from './session';
+import { documentDates } from './timeline/document-dates';
 import { readTimeline } from './timeline/read';
 
 export interface Analysis {
@@ -40,7 +42,8 @@ export function buildModel(
     documentSchema(tree.children, lines, config.schema),
   );
   const timelineSection = sections.find((section) => section.spec.id === 'timeline');
-  const timeline = timelineSection ? timelineOf(timelineSection, lines, config) : null;
+  const dates = documentDates(text, readFrontMatter(tree.children, text), config.dateOrder);
+  const timeline = timelineSection ? timelineOf(timelineSection, lines, config, dates) : null;
   const milestones = resolveMilestones(timeline);
   return {
     text,

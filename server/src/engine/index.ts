@@ -25,6 +25,7 @@ export { frontMatterText, readFrontMatter } from './markdown/front-matter';
 export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
 export { formatDuration } from './metrics/compute';
 export type {
+  DateOrder,
   Finding,
   KeywordMilestone,
   LintConfig,
@@ -42,7 +43,7 @@ export type {
   Timeline,
   TimelineEntry,
 } from './model';
-export { METRIC_NAMES, MILESTONES, RULE_IDS } from './model';
+export { DATE_ORDERS, METRIC_NAMES, MILESTONES, RULE_IDS } from './model';
 export type { Readout } from './readout';
 export { readout } from './readout';
 export { RULES } from './rules/registry';

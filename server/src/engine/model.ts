@@ -27,6 +27,11 @@ export const MILESTONES = ['start', 'detected', 'acknowledged', 'mitigated', 're
 
 export type Milestone = (typeof MILESTONES)[number];
 
+/** Which part of a numeric date `a/b/YYYY` is the day: `day-month` reads `03/04` as 3 April. */
+export const DATE_ORDERS = ['day-month', 'month-day'] as const;
+
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 export const METRIC_NAMES = [
   'timeToDetect',
   'timeToAcknowledge',
@@ -123,7 +128,7 @@ export interface TimelineEntry {
   /** The parsed time; null when unknown (`--:--`, `TBD`) or unreadable. */
   time: TimeReading | null;
   /** Why the time could not be used, for `timeline-time`; null when it is fine. */
-  timeProblem: 'unknown' | 'unreadable' | 'ambiguous' | null;
+  timeProblem: 'unknown' | 'unreadable' | 'ambiguous' | 'date-order' | null;
   /** The entry's event text. */
   description: string;
   /**
@@ -233,4 +238,9 @@ export interface LintConfig {
   milestoneKeywords: Record<KeywordMilestone, string[]>;
   /** Zone for times that state none, e.g. `UTC`; null to leave times zoneless. */
   timeZone: string | null;
+  /**
+   * Which part of a numeric date such as `03/04/2025` is the day, where the document's own
+   * dates do not settle it; null to report such dates instead of guessing.
+   */
+  dateOrder: DateOrder | null;
 }

@@ -42,13 +42,15 @@ describe('loadConfig', () => {
 });
 
 describe('withOverrides', () => {
-  test('a preset, severities, keywords and a zone over the configuration', () => {
+  test('a preset, severities, keywords, a zone and a date order over the configuration', () => {
     const config = withOverrides(defaultConfig(), {
       preset: 'google-sre',
       rules: { 'section-order': 'off' },
       milestoneKeywords: { detected: ['paged'] },
       timeZone: 'CET',
+      dateOrder: 'day-month',
     });
+    assert.equal(config.dateOrder, 'day-month');
     assert.ok(config.schema.sections.some((section) => section.id === 'trigger'));
     assert.equal(config.rules['section-order'], 'off');
     assert.equal(config.rules['required-sections'], 'warning');
@@ -58,12 +60,13 @@ describe('withOverrides', () => {
   });
 
   test('empty and unknown values leave the configuration as it is', () => {
-    const base = { ...defaultConfig(), timeZone: 'UTC' };
+    const base = { ...defaultConfig(), timeZone: 'UTC', dateOrder: 'month-day' as const };
     const config = withOverrides(base, {
       preset: 'nope',
       rules: {},
       milestoneKeywords: {},
       timeZone: '',
+      dateOrder: '',
     });
     assert.deepEqual(config, base);
   });

@@ -54,6 +54,7 @@ describe('resolveConfig: valid configurations', () => {
       rules: { placeholder: 'off', 'rca-evidence': 'error' },
       milestoneKeywords: { detected: ['spotted'], resolved: [] },
       timeZone: 'CET',
+      dateOrder: 'day-month',
     });
     const { config, problems: found } = resolveConfig(text, FILE);
     assert.deepEqual(found, []);
@@ -75,6 +76,7 @@ describe('resolveConfig: valid configurations', () => {
       resolved: [],
     });
     assert.equal(config.timeZone, 'CET');
+    assert.equal(config.dateOrder, 'day-month');
   });
 
   test('a new section gets required true, no aliases and an empty scaffold', () => {
@@ -114,6 +116,22 @@ describe('resolveConfig: valid configurations', () => {
 
   test('timeZone null means no zone', () => {
     assert.equal(resolveConfig('{ "timeZone": null }', FILE).config.timeZone, null);
+  });
+
+  test('dateOrder: null reports unsettled dates; a wrong value keeps what is extended', () => {
+    assert.equal(resolveConfig('{ "dateOrder": null }', FILE).config.dateOrder, null);
+    assert.equal(resolveConfig('{ "dateOrder": "month-day" }', FILE).config.dateOrder, 'month-day');
+    for (const [value, found] of [
+      ['"dmy"', '`dmy`'],
+      ['1', 'a number'],
+    ]) {
+      const { config, problems: found2 } = resolveConfig(`{ "dateOrder": ${value} }`, FILE);
+      assert.equal(config.dateOrder, null);
+      assert.deepEqual(
+        found2.map((problem) => problem.message),
+        [`Expected \`dateOrder\` to be \`day-month\`, \`month-day\` or \`null\`, found ${found}`],
+      );
+    }
   });
 });
 
@@ -205,7 +223,7 @@ describe('resolveConfig: problems at their place', () => {
     assertOneProblem(
       '{\n  "rule": { "placeholder": "off" }\n}',
       '"rule"',
-      'Unknown key `rule`; expected `extends`, `sections`, `addAliases`, `optional`, `rules`, `milestoneKeywords` or `timeZone`',
+      'Unknown key `rule`; expected `extends`, `sections`, `addAliases`, `optional`, `rules`, `milestoneKeywords`, `timeZone` or `dateOrder`',
     );
   });
 

@@ -27,6 +27,7 @@ describe('settings', () => {
         rules: { placeholder: 'off', 'timeline-order': 'loud', 'no-such-rule': 'error' },
         milestoneKeywords: { detected: ['alarm', 1], start: ['begin'], later: ['x'] },
         timeZone: 42,
+        dateOrder: 'dmy',
         codeLens: { enabled: 'no' },
         inlayHints: { enabled: false },
       }),
@@ -36,10 +37,12 @@ describe('settings', () => {
         rules: { placeholder: 'off' },
         milestoneKeywords: { detected: ['alarm'] },
         timeZone: '',
+        dateOrder: '',
         codeLens: { enabled: true },
         inlayHints: { enabled: false },
       },
     );
+    assert.equal(coerceSettings({ dateOrder: 'month-day' }).dateOrder, 'month-day');
   });
 
   test('package.json declares every setting with the server defaults', () => {
@@ -54,6 +57,7 @@ describe('settings', () => {
       [SETTING_NAMES.rules]: DEFAULT_SETTINGS.rules,
       [SETTING_NAMES.milestoneKeywords]: DEFAULT_SETTINGS.milestoneKeywords,
       [SETTING_NAMES.timeZone]: DEFAULT_SETTINGS.timeZone,
+      [SETTING_NAMES.dateOrder]: DEFAULT_SETTINGS.dateOrder,
       [SETTING_NAMES.codeLensEnabled]: DEFAULT_SETTINGS.codeLens.enabled,
       [SETTING_NAMES.inlayHintsEnabled]: DEFAULT_SETTINGS.inlayHints.enabled,
       [SETTING_NAMES.traceServer]: 'off',

@@ -35,5 +35,6 @@ export function defaultConfig(): LintConfig {
     rules: defaultSeverities(),
     milestoneKeywords: structuredClone(DEFAULT_MILESTONE_KEYWORDS),
     timeZone: null,
+    dateOrder: null,
   };
 }

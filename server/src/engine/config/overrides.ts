@@ -1,5 +1,5 @@
 /** Settings that an editor (or a remark pipeline) lays over a configuration file's choices. */
-import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
+import type { DateOrder, KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
 import { findPreset } from '../sections/presets';
 
 export interface ConfigOverrides {
@@ -9,9 +9,11 @@ export interface ConfigOverrides {
   milestoneKeywords: Partial<Record<KeywordMilestone, string[]>>;
   /** Empty leaves the configured zone. */
   timeZone: string;
+  /** Empty leaves the configured date order. */
+  dateOrder: DateOrder | '';
 }
 
-/** A configuration with the overrides over it: preset, rule severities, keywords, zone. */
+/** A configuration with the overrides over it: preset, severities, keywords, zone, date order. */
 export function withOverrides(config: LintConfig, overrides: ConfigOverrides): LintConfig {
   const preset = overrides.preset ? findPreset(overrides.preset) : undefined;
   return {
@@ -19,5 +21,6 @@ export function withOverrides(config: LintConfig, overrides: ConfigOverrides): L
     rules: { ...config.rules, ...overrides.rules },
     milestoneKeywords: { ...config.milestoneKeywords, ...overrides.milestoneKeywords },
     timeZone: overrides.timeZone || config.timeZone,
+    dateOrder: overrides.dateOrder || config.dateOrder,
   };
 }

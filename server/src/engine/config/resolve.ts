@@ -5,8 +5,8 @@
  */
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
 import { defaultConfig } from './defaults';
-import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
-import { MILESTONES, RULE_IDS } from '../model';
+import type { DateOrder, KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
+import { DATE_ORDERS, MILESTONES, RULE_IDS } from '../model';
 import { findPreset, unknownPresetMessage } from '../sections/presets';
 import { LineIndex } from '../markdown/lines';
 import { zoneOffset } from '../timeline/zones';
@@ -29,6 +29,7 @@ export const CONFIG_KEYS = [
   'rules',
   'milestoneKeywords',
   'timeZone',
+  'dateOrder',
 ] as const;
 
 /** Milestones whose keywords a configuration can set (`start` is marked only explicitly). */
@@ -118,6 +119,7 @@ function resolveWithin(
   const rulesNode = values.get('rules');
   const keywordsNode = values.get('milestoneKeywords');
   const zoneNode = values.get('timeZone');
+  const orderNode = values.get('dateOrder');
   return {
     config: {
       schema,
@@ -126,6 +128,7 @@ function resolveWithin(
         ? readKeywords(keywordsNode, config.milestoneKeywords, report)
         : config.milestoneKeywords,
       timeZone: zoneNode ? readTimeZone(zoneNode, config.timeZone, report) : config.timeZone,
+      dateOrder: orderNode ? readDateOrder(orderNode, config.dateOrder, report) : config.dateOrder,
     },
     problems,
     files,
@@ -246,4 +249,17 @@ function readTimeZone(node: Node, base: string | null, report: Report): string |
     return base;
   }
   return zone;
+}
+
+/** `dateOrder`: which part of a numeric date is the day, or `null` to report such dates. */
+function readDateOrder(node: Node, base: DateOrder | null, report: Report): DateOrder | null {
+  if (node.type === 'null') return null;
+  const value = node.type === 'string' ? String(node.value) : null;
+  if (value === null || !(DATE_ORDERS as readonly string[]).includes(value)) {
+    const expected = oneOf([...DATE_ORDERS, 'null']);
+    const found = value === null ? describeType(node) : `\`${value}\``;
+    report(node, `Expected \`dateOrder\` to be ${expected}, found ${found}`);
+    return base;
+  }
+  return value as DateOrder;
 }

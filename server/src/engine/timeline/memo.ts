@@ -1,9 +1,10 @@
 /**
  * The timeline of the last analysis, re-used while the timeline section's text and the
- * configuration it is read under stay the same: an edit elsewhere only moves its entries.
+ * configuration and document dates it is read under stay the same: an edit elsewhere only moves its entries.
  */
 import type { LintConfig, Point, Section, Span, Timeline, TimelineEntry } from '../model';
 import type { LineIndex } from '../markdown/lines';
+import type { DocumentDates } from './document-dates';
 import { readTimeline } from './read';
 
 function movePoint(point: Point, lines: number, offset: number): Point {
@@ -51,10 +52,15 @@ export class TimelineMemo {
 
   /** A `readTimeline` for a document that `mayHaveDefinitions` (false: the memo is used). */
   reader(mayHaveDefinitions: boolean): TimelineReader {
-    return (section: Section, lines: LineIndex, config: LintConfig): Timeline => {
+    return (
+      section: Section,
+      lines: LineIndex,
+      config: LintConfig,
+      dates?: DocumentDates,
+    ): Timeline => {
       const start = section.span.start;
       const source = lines.text.slice(start.offset, section.span.end.offset);
-      const configuration = JSON.stringify([config.timeZone, config.milestoneKeywords]);
+      const configuration = JSON.stringify([config.timeZone, config.milestoneKeywords, dates]);
       const last = this.last;
       let timeline: Timeline;
       if (
@@ -72,7 +78,7 @@ export class TimelineMemo {
           twelveHour: last.timeline.twelveHour,
         };
       } else {
-        timeline = readTimeline(section, lines, config);
+        timeline = readTimeline(section, lines, config, dates);
       }
       // The newest timeline is kept, not the first: it holds the newest tree, not an old one.
       this.last = { source, configuration, start, timeline };

@@ -17,12 +17,20 @@
  * - In a 12-hour timeline, a time without AM/PM is `ambiguous` and read as the AM or PM
  *   reading nearest after the entry before it, so it does not also break order and metrics.
  * - A month and day without a year (`Mar 15`) take the year of the date above them, else
- *   they have no date (their instants still order them by month and day).
+ *   the timeline's or the front matter's (`document-dates.ts`), else they have no date
+ *   (their instants still order them by month and day).
  */
 import type { Heading, List, ListItem, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { markEntries } from '../metrics/milestones';
-import type { LintConfig, Section, Timeline, TimelineEntry, TimeReading } from '../model';
+import type {
+  DateOrder,
+  LintConfig,
+  Section,
+  Timeline,
+  TimelineEntry,
+  TimeReading,
+} from '../model';
 import type { LineIndex } from '../markdown/lines';
 import {
   dayNumber,
@@ -34,6 +42,7 @@ import {
   type DateParts,
   type ParsedTime,
 } from './times';
+import { fillYears, NO_DOCUMENT_DATES, type DocumentDates } from './document-dates';
 import { parentheticalZone, sectionZone } from './zone-note';
 import { findHeaderZone, findZoneNote, zoneOffset } from './zones';
 
@@ -92,6 +101,7 @@ class TimelineReader {
   constructor(
     private readonly lines: LineIndex,
     private readonly sectionZone: string | null,
+    private readonly order: DateOrder | null,
   ) {
     this.text = lines.text;
   }
@@ -126,7 +136,7 @@ class TimelineReader {
 
   private heading(node: Heading): void {
     const text = toString(node);
-    const date = findDate(text);
+    const date = findDate(text, this.order);
     if (date) this.setDate(date);
     while (this.headingZones.length > 0 && this.headingZones.at(-1)!.depth >= node.depth) {
       this.headingZones.pop();
@@ -196,7 +206,9 @@ class TimelineReader {
         .filter((t, i) => i !== timeColumn && i !== dateColumn && t !== '')
         .join(' | ');
       const dateRange = this.cellRange(row.children[dateColumn]);
-      const rowDate = dateRange ? readTime(this.text, ...unmarked(this.text, dateRange)) : null;
+      const rowDate = dateRange
+        ? readTime(this.text, ...unmarked(this.text, dateRange), this.order)
+        : null;
       if (rowDate?.date && rowDate.minuteOfDay === null && !rowDate.unknown) {
         this.setDate(rowDate.date);
       }
@@ -207,7 +219,7 @@ class TimelineReader {
         this.push(span, null, null, description, tableZone);
         continue;
       }
-      const parsed = readTime(this.text, a, b);
+      const parsed = readTime(this.text, a, b, this.order);
       // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
       const usable =
         parsed &&
@@ -274,7 +286,7 @@ class TimelineReader {
     const text = this.text;
     let i = from;
     while (i < to && i - from < 4 && MARKUP.has(text[i]!)) i++;
-    let parsed = readTime(text, i, to);
+    let parsed = readTime(text, i, to, this.order);
     let after = parsed ? parsed.end : i;
     while (after < to && MARKUP.has(text[after]!)) after++;
     if (parsed && isWordChar(text, after)) parsed = null;
@@ -327,6 +339,12 @@ function timeishEnd(text: string, from: number, to: number): number {
   return end;
 }
 
+/** What keeps a read time from being used as written, short of AM/PM. */
+function problemOf(parsed: ParsedTime): TimelineEntry['timeProblem'] {
+  if (parsed.unknown) return 'unknown';
+  return parsed.dateOrderUnsettled ? 'date-order' : null;
+}
+
 /** Puts the drafts' times on one axis of minutes and builds the entries. */
 function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): TimelineEntry[] {
   let previous: number | null = null;
@@ -341,7 +359,7 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       timeSpan,
       timeText: draft.time ? lines.text.slice(...draft.time) : '',
       time: null,
-      timeProblem: parsed ? (parsed.unknown ? 'unknown' : null) : 'unreadable',
+      timeProblem: parsed ? problemOf(parsed) : 'unreadable',
       description: draft.description,
       instant: null,
       marks: [],
@@ -385,7 +403,7 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       approximate: parsed.approximate,
       rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
     } satisfies TimeReading;
-    entry.timeProblem = ambiguous ? 'ambiguous' : null;
+    entry.timeProblem = ambiguous ? 'ambiguous' : problemOf(parsed);
     entry.instant = chosen.instant;
     previous = chosen.instant;
     previousSerial = serial;
@@ -393,10 +411,16 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
   });
 }
 
-/** Reads the entries of a timeline section. */
-export function readTimeline(section: Section, lines: LineIndex, config: LintConfig): Timeline {
-  const reader = new TimelineReader(lines, sectionZone(section) ?? config.timeZone);
+/** Reads the entries of a timeline section, its dates read as `dates` (`document-dates.ts`). */
+export function readTimeline(
+  section: Section,
+  lines: LineIndex,
+  config: LintConfig,
+  dates: DocumentDates = NO_DOCUMENT_DATES,
+): Timeline {
+  const reader = new TimelineReader(lines, sectionZone(section) ?? config.timeZone, dates.order);
   reader.read(section.nodes);
+  fillYears(reader.drafts, dates.year);
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
   const entries = placeEntries(reader.drafts, lines, twelveHour);
   markEntries(entries, config.milestoneKeywords);

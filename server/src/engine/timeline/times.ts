@@ -18,6 +18,7 @@
  * A hand-written scanner with bounded look-ahead: each read costs time proportional to the
  * time text, whatever follows it, so long runs of digits, colons or times stay linear.
  */
+import type { DateOrder } from '../model';
 import { fixedOffset, isZoneAbbreviation } from './zones';
 
 /** A calendar date; `year` is null where the text gave a month and day only (`Mar 15`). */
@@ -73,9 +74,6 @@ export interface ParsedTime {
   dateOrderUnsettled: boolean;
   style: TimeStyle;
 }
-
-/** Which part of a numeric `a/b/YYYY` date is the day (`dateOrder`). */
-export type DateOrder = 'day-month' | 'month-day';
 
 interface Clock {
   end: number;
@@ -625,6 +623,28 @@ export function findDate(text: string, order: DateOrder | null = null): DatePart
     if (date && !date.needsClock && !isWordChar(text, date.end)) return date.parts;
   }
   return null;
+}
+
+/**
+ * The order that the document's numeric `a/b/YYYY` dates settle: a part over 12 says which is
+ * the day (`15/03/2025`, `03/15/2025`). Null when no date settles it, or two disagree. One pass
+ * over the slashes of the text.
+ */
+export function findDateOrder(text: string): DateOrder | null {
+  let found: DateOrder | null = null;
+  for (let at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+    let i = at;
+    while (i > 0 && at - i < 2 && isDigit(text, i - 1)) i--;
+    if (i === at || isWordChar(text, i - 1)) continue;
+    const date = readNumericDate(text, i, text.length, null);
+    if (!date || date.partSeparator !== '/' || isWordChar(text, date.end)) continue;
+    if (date.orderUnsettled || date.parts.day === date.parts.month) continue;
+    const order: DateOrder = date.dayFirst ? 'day-month' : 'month-day';
+    if (found !== null && found !== order) return null;
+    found = order;
+    at = date.end;
+  }
+  return found;
 }
 
 /**

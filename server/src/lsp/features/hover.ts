@@ -46,6 +46,11 @@ function describeEntry(model: PostmortemModel, index: number): string[] {
   if (entry.timeProblem === 'ambiguous') {
     parts.push('Ambiguous: no AM or PM, in a timeline that uses 12-hour times');
   }
+  if (entry.timeProblem === 'date-order') {
+    parts.push(
+      'Guessed: read month first, as no date of the report settles the order (`dateOrder`)',
+    );
+  }
   const start = startInstant(model);
   if (entry.instant !== null) {
     const elapsed: string[] = [];

@@ -18,6 +18,8 @@ export const SETTING_NAMES = {
   milestoneKeywords: 'postmortem.milestoneKeywords',
   /** Zone for times that state none; empty for none. */
   timeZone: 'postmortem.timeZone',
+  /** Which part of a numeric date is the day; empty for the configuration file's. */
+  dateOrder: 'postmortem.dateOrder',
   codeLensEnabled: 'postmortem.codeLens.enabled',
   inlayHintsEnabled: 'postmortem.inlayHints.enabled',
   /** Client side: traces the LSP traffic in the output channel. */

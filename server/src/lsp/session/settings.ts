@@ -1,7 +1,7 @@
 /** The server's view of the `postmortem` settings: typed, defaulted, cached per resource. */
 import type { Connection } from 'vscode-languageserver';
-import type { KeywordMilestone, RuleId, Severity } from '../../engine';
-import { MILESTONES, RULE_IDS } from '../../engine';
+import type { DateOrder, KeywordMilestone, RuleId, Severity } from '../../engine';
+import { DATE_ORDERS, MILESTONES, RULE_IDS } from '../../engine';
 import { SETTINGS_SECTION } from './setting-names';
 
 /** The settings of one resource, defaults filled in. */
@@ -16,6 +16,8 @@ export interface Settings {
   milestoneKeywords: Partial<Record<KeywordMilestone, string[]>>;
   /** Zone for times that state none; empty for none. */
   timeZone: string;
+  /** Which part of a numeric date is the day; empty to use `.postmortemrc.json`'s. */
+  dateOrder: DateOrder | '';
   codeLens: { enabled: boolean };
   inlayHints: { enabled: boolean };
 }
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rules: {},
   milestoneKeywords: {},
   timeZone: '',
+  dateOrder: '',
   codeLens: { enabled: true },
   inlayHints: { enabled: true },
 });
@@ -83,6 +86,9 @@ export function coerceSettings(raw: unknown): Settings {
     rules,
     milestoneKeywords,
     timeZone: typeof value.timeZone === 'string' ? value.timeZone.trim() : '',
+    dateOrder: (DATE_ORDERS as readonly unknown[]).includes(value.dateOrder)
+      ? (value.dateOrder as DateOrder)
+      : '',
     codeLens: enabled(value.codeLens, DEFAULT_SETTINGS.codeLens.enabled),
     inlayHints: enabled(value.inlayHints, DEFAULT_SETTINGS.inlayHints.enabled),
   };
