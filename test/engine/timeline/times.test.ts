@@ -241,6 +241,8 @@ describe('readTime rejects what is not a time', () => {
     '2.50 ms',
     '1.24.0',
     '15.26.4',
+    '10.50% of requests',
+    '10.50,5',
     '17:14am',
     '14h',
     'X',
@@ -254,6 +256,7 @@ describe('readTime rejects what is not a time', () => {
   test('a date followed by a placeholder time is a date alone', () => {
     assert.equal(reading('2024-03-13 HH:mm')?.used, '2024-03-13');
     assert.equal(reading('2022-02-02 Xavier joined')?.used, '2022-02-02');
+    assert.equal(reading('2022-02-02 1625.5 ms')?.used, '2022-02-02');
   });
 });
 

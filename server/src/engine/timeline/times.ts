@@ -336,9 +336,13 @@ function minutesAt(s: string, end: number, limit: number) {
   const c = s[end];
   if (c !== ':' && c !== 'h' && c !== 'H' && c !== '.') return null;
   const m = digits(s, end + 1, limit, 2, 2);
-  // `1.24.0` and `15.26.4` are versions and numbers, not times.
-  if (!m || (c === '.' && s[m.end] === '.' && isDigit(s, m.end + 1))) return null;
+  if (!m || (c === '.' && isNumberGoingOn(s, m.end))) return null;
   return { ...m, separator: c === 'H' ? 'h' : c };
+}
+
+/** After `15.26` or `1625`: `.4`, `,5` or `%` make it a number (`1.24.0`, `10.50%`), not a time. */
+function isNumberGoingOn(s: string, i: number): boolean {
+  return s[i] === '%' || ((s[i] === '.' || s[i] === ',') && isDigit(s, i + 1));
 }
 
 /**
@@ -359,7 +363,8 @@ function readClock(s: string, i: number, limit: number, afterDate = false): Cloc
       hourDigits: 2,
     };
   }
-  const compact = afterDate ? digits(s, i, limit, 4, 4) : null;
+  let compact = afterDate ? digits(s, i, limit, 4, 4) : null;
+  if (compact && isNumberGoingOn(s, compact.end)) compact = null;
   const hour = compact
     ? { value: Math.floor(compact.value / 100), end: i + 2 }
     : digits(s, i, limit, 1, 2);
