@@ -358,6 +358,15 @@ describe('pathological inputs are read in one pass', () => {
     assert.equal(findDate('12 '.repeat(30_000)), null);
     assert.equal(looksLikeTime('1'.repeat(100_000), 0), false);
   });
+  test('long runs of the new forms: dots, h, X, dashes and slashes', () => {
+    assert.equal(readTime('12.'.repeat(50_000)), null);
+    assert.equal(readTime('1h'.repeat(50_000)), null);
+    assert.equal(readTime(`2025-03-15 ${'X'.repeat(100_000)}`)?.end, 10);
+    assert.equal(readTime('12-'.repeat(50_000)), null);
+    assert.equal(findDate('1/2/'.repeat(30_000)), null);
+    assert.equal(findDate('19. '.repeat(30_000)), null);
+    assert.equal(readTime(`2025-03-15 ${'*'.repeat(100_000)}12:00`)?.end, 10);
+  });
   test('long runs of spaces after a time', () => {
     assert.equal(readTime(`10:00${' '.repeat(100_000)}- 11:00`)?.end, 5);
   });
