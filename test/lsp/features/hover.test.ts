@@ -33,4 +33,18 @@ describe('language server over stdio', () => {
     });
     assert.equal(elsewhere, null);
   });
+
+  test('textDocument/hover: a numeric date whose order nothing settles is shown as a guess', async () => {
+    const rows = '## Timeline\n\n- 02/03/2025 09:10 job fails\n- 03/03/2025 08:00 fix deployed\n';
+    const hoverAt = async (text: string, line: number) => {
+      const opened = await open('dates.md', `---\ntype: postmortem\n---\n\n${text}`);
+      const hover = (await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: opened.uri },
+        position: { line, character: 4 },
+      })) as Hover;
+      return (hover.contents as { value: string }).value;
+    };
+    assert.match(await hoverAt(rows, 6), /Guessed: read month first/);
+    assert.doesNotMatch(await hoverAt(`On 13/02/2025 too.\n\n${rows}`, 8), /Guessed/);
+  });
 });
