@@ -42,7 +42,9 @@ export function buildModel(
     documentSchema(tree.children, lines, config.schema),
   );
   const timelineSection = sections.find((section) => section.spec.id === 'timeline');
-  const dates = documentDates(text, readFrontMatter(tree.children, text), config.dateOrder);
+  const matter = readFrontMatter(tree.children, text);
+  const timelineStart = timelineSection?.span.start.offset ?? 0;
+  const dates = documentDates(text, matter, config.dateOrder, timelineStart);
   const timeline = timelineSection ? timelineOf(timelineSection, lines, config, dates) : null;
   const milestones = resolveMilestones(timeline);
   return {

@@ -77,8 +77,16 @@ describe('dates without a year', () => {
     const text = `---\ndate: 2030-01-01\n---\n\n${rows}- 2022-12-18 14:45 audit\n`;
     assert.deepEqual(entryDates(text), ['2022-12-16', '2022-12-17', '2022-12-18']);
   });
+  test('take the year of the first full date before the timeline', () => {
+    const summary = '## Summary\n\nOn Saturday, December 17th, 2022 at 12:43 the cache failed.\n\n';
+    assert.deepEqual(entryDates(`${summary}${rows}`), ['2022-12-16', '2022-12-17']);
+    const stated = `---\ndate: 2023-01-02\n---\n\n${summary}${rows}`;
+    assert.deepEqual(entryDates(stated), ['2023-12-16', '2023-12-17']);
+  });
   test('have none when nothing gives one', () => {
     assert.deepEqual(entryDates(rows), [null, null]);
+    assert.deepEqual(entryDates(`${rows}\n## Lessons\n\nSince March 2, 2021.\n`), [null, null]);
+    assert.deepEqual(entryDates(`## Summary\n\nIn Dec 16 we saw it.\n\n${rows}`), [null, null]);
   });
 });
 

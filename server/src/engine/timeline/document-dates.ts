@@ -8,13 +8,15 @@
  * - The order comes from any numeric date of the document (a summary's, a heading's), not
  *   only the timeline's; dates that disagree settle nothing, and `dateOrder` decides.
  * - A date without a year takes the year of the date above it (`read.ts`), else the first
- *   year the timeline writes, else the year of the front matter's `date:`. A timeline running
- *   over New Year without years is not detected.
+ *   year the timeline writes, else the year of the front matter's `date:`, else of the first
+ *   full date in the text before the timeline (`On March 3, 2024, …` in a summary), looked
+ *   for in its first `MAX_PREAMBLE` characters. A timeline running over New Year without
+ *   years is not detected.
  */
 import type { FrontMatter } from '../markdown/front-matter';
 import { frontMatterText } from '../markdown/front-matter';
 import type { DateOrder } from '../model';
-import { findDateOrder, readTime, type DateParts } from './times';
+import { findDate, findDateOrder, readTime, type DateParts } from './times';
 
 export interface DocumentDates {
   /** How numeric `a/b/YYYY` dates whose parts are both 12 or less read; null: unsettled. */
@@ -25,17 +27,24 @@ export interface DocumentDates {
 
 export const NO_DOCUMENT_DATES: DocumentDates = { order: null, year: null };
 
-/** The document's date order (its own dates, else `configured`) and front-matter year. */
+/** Characters before the timeline searched for a year: a report's header and summary. */
+const MAX_PREAMBLE = 20_000;
+
+/**
+ * The document's date order (its own dates, else `configured`), and the year of its front
+ * matter's `date:`, else of the first full date before `timelineStart`.
+ */
 export function documentDates(
   text: string,
   matter: FrontMatter | null,
   configured: DateOrder | null,
+  timelineStart = 0,
 ): DocumentDates {
+  const order = findDateOrder(text) ?? configured;
   const date = frontMatterText(matter, 'date');
-  return {
-    order: findDateOrder(text) ?? configured,
-    year: (date !== null ? readTime(date)?.date?.year : null) ?? null,
-  };
+  const stated = date !== null ? readTime(date, 0, date.length, order)?.date?.year : null;
+  const preamble = text.slice(matter?.end ?? 0, Math.min(timelineStart, MAX_PREAMBLE));
+  return { order, year: stated ?? findDate(preamble, order, true)?.year ?? null };
 }
 
 /** Dates read from a timeline: a row's own and the one above it. */

@@ -619,13 +619,18 @@ function readUnknownDate(
 
 /**
  * Finds the first date anywhere in a text, such as a sub-heading `### Tuesday 2026-03-03` or
- * `### March 2, 2026`.
+ * `### March 2, 2026`; with `withYear`, the first that has a year.
  */
-export function findDate(text: string, order: DateOrder | null = null): DateParts | null {
+export function findDate(
+  text: string,
+  order: DateOrder | null = null,
+  withYear = false,
+): DateParts | null {
   for (let i = 0; i < text.length; i++) {
     if (isWordChar(text, i - 1) || !isWordChar(text, i)) continue;
     const date = readDate(text, i, text.length, order);
-    if (date && !date.needsClock && !isWordChar(text, date.end)) return date.parts;
+    if (!date || date.needsClock || isWordChar(text, date.end)) continue;
+    if (!withYear || date.parts.year !== null) return date.parts;
   }
   return null;
 }
