@@ -6,6 +6,9 @@ import {
   readFrontMatter,
 } from '../../../server/src/engine/markdown/front-matter';
 import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
+import { analyze } from '../../../server/src/engine/analyze';
+import { defaultConfig } from '../../../server/src/engine/config/defaults';
+import { createSession } from '../../../server/src/engine/session';
 
 function matterOf(text: string) {
   return readFrontMatter(parseMarkdown(text).children, text);
@@ -90,5 +93,30 @@ describe('hostile front matter is bounded', () => {
     const text = `---\na: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`;
     const matter = matterOf(text);
     assert.ok(matter);
+  });
+});
+
+describe('TOML front matter is front matter in every reader', () => {
+  // A TOML comment reads as a heading to a reader that does not know `+++`.
+  const text = '+++\n# Summary\ntitle = "Outage"\n+++\n\n## Timeline\n\n- 10:00 alert fired\n';
+
+  test('the full parse, a session and a degraded analysis', () => {
+    const config = defaultConfig();
+    const full = analyze(text, config);
+    assert.deepEqual(
+      full.model.sections.map((s) => s.spec.id),
+      ['timeline'],
+    );
+    const session = createSession();
+    for (const edited of [text, text.replace('10:00', '10:05'), text.replace('Outage', 'Out')]) {
+      assert.deepEqual(analyze(edited, config, session), analyze(edited, config));
+    }
+    const large = `${text}\n${'A line of a pasted log.\n'.repeat(100_000)}`;
+    const degraded = analyze(large, config);
+    assert.equal(degraded.notices.length, 1);
+    assert.deepEqual(
+      degraded.model.sections.map((s) => s.spec.id),
+      full.model.sections.map((s) => s.spec.id),
+    );
   });
 });
