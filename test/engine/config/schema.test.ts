@@ -10,8 +10,11 @@ import {
   SEVERITIES,
 } from '../../../server/src/engine/config/resolve';
 import { SECTION_KEYS } from '../../../server/src/engine/config/sections';
-import { DEFAULT_MILESTONE_KEYWORDS } from '../../../server/src/engine/config/defaults';
-import { RULE_IDS } from '../../../server/src/engine/model';
+import {
+  defaultConfig,
+  DEFAULT_MILESTONE_KEYWORDS,
+} from '../../../server/src/engine/config/defaults';
+import { DATE_ORDERS, RULE_IDS } from '../../../server/src/engine/model';
 import { PRESETS } from '../../../server/src/engine/sections/presets';
 import { RULES } from '../../../server/src/engine/rules/registry';
 import { ruleUrl } from '../../../server/src/engine/rules/rule';
@@ -81,5 +84,16 @@ test('the examples in the schema resolve without problems', () => {
   for (const example of examples) {
     const text = JSON.stringify(example);
     assert.deepEqual(resolveConfig(text, '/x/.postmortemrc.json').problems, [], text);
+  }
+});
+
+test('dateOrder: the orders the resolver reads, and null, each resolving', () => {
+  assert.deepEqual(properties.dateOrder.enum, [...DATE_ORDERS, null]);
+  assert.equal(properties.dateOrder.default, defaultConfig().dateOrder);
+  for (const value of properties.dateOrder.enum) {
+    const text = JSON.stringify({ dateOrder: value });
+    const resolved = resolveConfig(text, '/x/.postmortemrc.json');
+    assert.deepEqual(resolved.problems, [], text);
+    assert.equal(resolved.config.dateOrder, value);
   }
 });
