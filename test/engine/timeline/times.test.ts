@@ -152,7 +152,7 @@ describe('readTime reads every form of SPEC §2', () => {
     ],
     ['2022-02-?? ??:??', { used: '2022-02-?? ??:??', minute: null, unknown: true }],
     ['14h02', { used: '14h02', minute: 842 }],
-    ['17:14pm', { used: '17:14pm', minute: 1034, meridiem: true }],
+    ['17:14pm', { used: '17:14pm', minute: 1034 }],
     ['7:01am', { used: '7:01am', minute: 421, meridiem: true }],
     ['2:02 p.m.', { used: '2:02 p.m.', minute: 842, meridiem: true }],
     ['7.30pm', { used: '7.30pm', minute: 1170, meridiem: true }],

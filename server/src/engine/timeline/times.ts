@@ -12,7 +12,8 @@
  * - `MM-DD` without a year, `HHMM` (`1625`) and a lone `X` are read only after a date and,
  *   for `MM-DD`, before a time: alone they are too often counts, ranges or words.
  * - `15.26` needs a two-digit hour or AM/PM (`7.30pm`): `2.50 ms` is a measurement.
- * - `17:14pm` is the 24-hour time it writes; `17:14am` is not a time.
+ * - `17:14pm` is the 24-hour time it writes, and does not make a timeline 12-hour;
+ *   `17:14am` is not a time.
  * - `noon` and `midnight` have no hour as written, so they never make a 12-hour timeline.
  *
  * A hand-written scanner with bounded look-ahead: each read costs time proportional to the
@@ -405,6 +406,7 @@ function readClock(s: string, i: number, limit: number, afterDate = false): Cloc
     if (h <= 12) h = (h % 12) + (pm ? 12 : 0);
     end += meridiem[0].length;
   } else if (h > 23) return null;
+  const twelveHour = meridiem !== null && hour.value <= 12;
   return {
     end,
     minuteOfDay: h * 60 + minute + second / 60,
@@ -413,7 +415,7 @@ function readClock(s: string, i: number, limit: number, afterDate = false): Cloc
     hourDigits: hour.end - i,
     separator: m ? m.separator : ':',
     seconds,
-    meridiem: meridiem ? meridiem[0] : null,
+    meridiem: twelveHour ? meridiem[0] : null,
   };
 }
 
