@@ -2,8 +2,8 @@
  * Reads the times timelines write (SPEC §2) at the start of a table cell, list item or line:
  * `13:05`, `1:05 PM`, `14h02`, `15.26`, `noon`, `2025-03-15T13:05:30Z`, `Mar 15, 13:05`,
  * `15 March 2025 1:05 PM`, `15.03.2025`, `03/15/2025`, `15-Mar-2025`, `19. April`, `02-03 14:32`,
- * `2022-02-02 1625`, a date alone, a zone after the time, approximate times, ranges and unknown
- * times (`22:XX`, `2022-02-02 X`).
+ * `2022-02-02 1625`, `Dec 16th **12:43**` (markup between a date and its time), a date alone,
+ * a zone after the time, approximate times, ranges and unknown times (`22:XX`, `2022-02-02 X`).
  *
  * Decisions where the spec is silent:
  * - `DD-MM-YYYY` and `DD.MM.YYYY` are day first; `a/b/YYYY` is read in the order the caller
