@@ -132,6 +132,7 @@ describe('the forms of SPEC §2 are read in every shape of row', () => {
       '2024-11-05',
       '2024-11-05',
       '2024-11-05',
+      '2024-11-05',
     ]);
   });
 });

@@ -202,6 +202,10 @@ describe('readTime reads every form of SPEC §2', () => {
       { used: 'Dec 16th **12:43', minute: 763, date: { year: null, month: 12, day: 16 } },
     ],
     ['02-03 14:32', { used: '02-03 14:32', minute: 872, date: { year: null, month: 2, day: 3 } }],
+    [
+      'Dec 16th** 12:43',
+      { used: 'Dec 16th** 12:43', minute: 763, date: { year: null, month: 12, day: 16 } },
+    ],
   ];
   for (const [text, expected] of cases) {
     test(text, () => assert.deepEqual(reading(text), { ...base, ...expected }));

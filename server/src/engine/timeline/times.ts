@@ -449,7 +449,7 @@ function approxSuffix(s: string, i: number, limit: number): number {
   return match ? i + match[0].length : i;
 }
 
-/** Markup between a date and its time: `Dec 16th **12:43**`. */
+/** Markup between a date and its time: `Dec 16th **12:43**`, `**Dec 16th** 12:43`. */
 function markupRun(s: string, i: number, limit: number): number {
   let j = i;
   while (j < limit && j - i < 2 && (s[j] === '*' || s[j] === '_' || s[j] === '`')) j++;
@@ -502,9 +502,11 @@ export function readTime(
       style.dateSeparator = 'T';
       clockStart++;
     } else {
-      const comma = s[clockStart] === ',' ? 1 : 0;
-      const afterBlanks = blanks(s, clockStart + comma, limit, 16);
-      if (afterBlanks === clockStart + comma) clockStart = -1;
+      // Markup may close after the date or open before the time: `**Dec 16th** 12:43`.
+      const closed = markupRun(s, clockStart, limit);
+      const comma = s[closed] === ',' ? 1 : 0;
+      const afterBlanks = blanks(s, closed + comma, limit, 16);
+      if (afterBlanks === closed + comma) clockStart = -1;
       else {
         style.dateSeparator = comma ? ', ' : ' ';
         const at = /(?:at|@)[ \t]{1,3}/iy;
