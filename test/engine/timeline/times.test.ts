@@ -260,6 +260,8 @@ describe('readTime rejects what is not a time', () => {
   test('a date followed by a placeholder time is a date alone', () => {
     assert.equal(reading('2024-03-13 HH:mm')?.used, '2024-03-13');
     assert.equal(reading('2022-02-02 Xavier joined')?.used, '2022-02-02');
+    assert.equal(reading('2022-02-02 X-ray service down')?.used, '2022-02-02');
+    assert.equal(reading("2022-02-02 X's team joined")?.used, '2022-02-02');
     assert.equal(reading('2022-02-02 1625.5 ms')?.used, '2022-02-02');
   });
 });

@@ -129,8 +129,8 @@ const APPROX_SUFFIX = /~|[ \t]{0,3}\((?:approx(?:imately)?\.?|est\.?|estimated|i
 const ORDINAL = /(?:st|nd|rd|th)(?![a-z])/iy;
 const UNKNOWN_CLOCK =
   /(?:--:--(?::--)?|[?xX]{1,2}:[?xX]{2}(?::[?xX]{2})?|\d{1,2}:[?xX]{2}(?::[?xX]{2})?|tbd|tbc|\?{1,3})(?![\p{L}\p{N}?])/iuy;
-/** An unknown time after a date: `2022-02-02 X`. */
-const UNKNOWN_AFTER_DATE = /[xX]{1,2}(?![\p{L}\p{N}?])/uy;
+/** An unknown time after a date: `2022-02-02 X` (not `X-ray`, `X's`). */
+const UNKNOWN_AFTER_DATE = /[xX]{1,2}(?![\p{L}\p{N}?'\u2019-])/uy;
 const NAMED_TIME = /(?:12[ \t]?)?(noon|midnight)(?![\p{L}\p{N}])/iuy;
 /** A date the author did not know in full: `2022-05-??`, `2022-??-??`. */
 const UNKNOWN_DATE =
