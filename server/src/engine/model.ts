@@ -115,7 +115,27 @@ export interface TimeReading {
   approximate: boolean;
   /** End of a range such as `09:00 - 11:00`, minutes since midnight. */
   rangeEndMinuteOfDay: number | null;
+  /** What is doubtful about the zone, for `timeline-time`; null when nothing is. */
+  zoneProblem: ZoneProblem | null;
 }
+
+/** A reading of a zone abbreviation: `India Standard Time`, UTC+05:30. */
+export interface ZoneReadingName {
+  name: string;
+  /** Minutes from UTC; null for a name whose offset follows the date (`Eastern Time`). */
+  offset: number | null;
+}
+
+/**
+ * What is doubtful about the zone of a time: a zone this does not know (`13:05 XYZT`), an
+ * abbreviation with several readings (`IST`; `reading` is the one used, null for none), or a
+ * local time that a clock change skipped (`gap`) or showed twice (`overlap`), with the offsets
+ * before and after the change.
+ */
+export type ZoneProblem =
+  | { kind: 'unknown' }
+  | { kind: 'ambiguous'; reading: ZoneReadingName | null; others: ZoneReadingName[] }
+  | { kind: 'gap' | 'overlap'; before: number; after: number };
 
 /** One row, list item or line of the timeline. */
 export interface TimelineEntry {

@@ -6,6 +6,7 @@
 import { sectionHasContent } from './markdown/content';
 import type { Milestone, PostmortemModel, TimeReading } from './model';
 import { MILESTONES } from './model';
+import { formatOffset } from './timeline/zones';
 
 export type SectionState = 'present' | 'empty' | 'missing';
 
@@ -49,11 +50,7 @@ export function isoTime(time: TimeReading): string {
   const date = time.date ?? '';
   if (time.zoneOffset === null) return `${date}T${clock}${seconds ? `:${pad(seconds)}` : ''}`;
   const offset = time.zoneOffset;
-  const zone =
-    offset === 0
-      ? 'Z'
-      : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return `${date}T${clock}:${pad(seconds)}${zone}`;
+  return `${date}T${clock}:${pad(seconds)}${offset === 0 ? 'Z' : formatOffset(offset)}`;
 }
 
 /** The sections and the timeline of `model`, as SPEC §5 prints them. */

@@ -133,6 +133,13 @@ describe('resolveConfig: valid configurations', () => {
       );
     }
   });
+
+  test('timeZone takes IANA zones and links as Intl knows them, and every abbreviation', () => {
+    for (const zone of ['US/Eastern', 'Europe/Copenhagen', 'Asia/Calcutta', 'ET', 'JST', 'IST']) {
+      const resolved = resolveConfig(`{ "timeZone": "${zone}" }`, FILE);
+      assert.deepEqual([resolved.config.timeZone, resolved.problems], [zone, []], zone);
+    }
+  });
 });
 
 describe('resolveConfig: JSON syntax', () => {

@@ -79,6 +79,7 @@ describe('the seed sample', () => {
       zoneOffset: 0,
       approximate: false,
       rangeEndMinuteOfDay: null,
+      zoneProblem: null,
     });
     assert.equal(first.timeSpan, first.time!.span);
   });
@@ -436,6 +437,34 @@ describe('zones', () => {
     );
     const none = timelineOf('## Timeline\n\n- 10:00 a\n');
     assert.deepEqual([none.entries[0]!.time?.zone, none.entries[0]!.instant], [null, 600]);
+  });
+
+  test('rows with and without their own zone share the note zone axis', () => {
+    const rows = '- 2025-07-04 10:00 PDT a\n- 10:05 b\n- 17:10 UTC c';
+    assert.deepEqual(at(`All times in UTC.\n\n${rows}`), [
+      ['PDT', -420, epochMinutes('2025-07-04T17:00:00Z')],
+      ['UTC', 0, epochMinutes('2025-07-04T10:05:00Z')],
+      ['UTC', 0, epochMinutes('2025-07-04T17:10:00Z')],
+    ]);
+  });
+
+  test('the date of the row, or of the timeline, decides the offset of a zone with DST', () => {
+    assert.deepEqual(at('- 2025-07-04 10:00 ET a\n- 2025-12-04 10:00 ET b'), [
+      ['ET', -240, epochMinutes('2025-07-04T14:00:00Z')],
+      ['ET', -300, epochMinutes('2025-12-04T15:00:00Z')],
+    ]);
+    assert.deepEqual(at('### 2025-01-10\n\n- 10:00 America/New_York a'), [
+      ['America/New_York', -300, epochMinutes('2025-01-10T15:00:00Z')],
+    ]);
+  });
+
+  test('an unknown zone keeps its text and no offset, placed in the timeline zone', () => {
+    const timeline = timelineOf('## Timeline\n\nAll times in CET.\n\n- 2025-01-10 10:00 (QRS) a\n');
+    const [entry] = timeline.entries;
+    assert.deepEqual(
+      [entry!.time?.zone, entry!.time?.zoneOffset, entry!.time?.zoneProblem, entry!.instant],
+      ['QRS', null, { kind: 'unknown' }, epochMinutes('2025-01-10T09:00:00Z')],
+    );
   });
 });
 

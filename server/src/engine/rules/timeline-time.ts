@@ -1,6 +1,14 @@
-/** `timeline-time`: a timeline entry whose time cannot be read or is ambiguous. */
-import type { RuleFinding, TimelineEntry } from '../model';
+/**
+ * `timeline-time`: a timeline entry whose time cannot be read or is ambiguous, or whose zone
+ * is unknown, has several readings, or does not name one instant on the row's date (a clock
+ * change skipped or repeated the time).
+ */
+import type { RuleFinding, TimelineEntry, TimeReading, ZoneReadingName } from '../model';
+import { formatOffset } from '../timeline/zones';
 import type { Rule } from './rule';
+
+const EXPECTED_ZONE =
+  'an abbreviation such as `UTC` or `CET`, an offset such as `+01:00` or an IANA zone such as `Europe/Copenhagen`';
 
 function message(entry: TimelineEntry): string {
   const time = entry.timeText.trim();
@@ -18,22 +26,63 @@ function message(entry: TimelineEntry): string {
   }
 }
 
+const utc = (offset: number) => `UTC${formatOffset(offset)}`;
+
+function reading({ name, offset }: ZoneReadingName): string {
+  return offset === null ? name : `${name} (${utc(offset)})`;
+}
+
+function zoneMessage(entry: TimelineEntry, time: TimeReading): string | null {
+  const problem = time.zoneProblem;
+  const zone = `\`${time.zone}\``;
+  const text = `\`${entry.timeText.trim()}\``;
+  switch (problem?.kind) {
+    case undefined:
+      return null;
+    case 'unknown':
+      return `Timeline zone ${zone} is unknown; expected ${EXPECTED_ZONE}`;
+    case 'ambiguous': {
+      const names = problem.others.map(reading);
+      const others =
+        names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+      return problem.reading
+        ? `Timeline zone ${zone} has several readings; read as ${reading(problem.reading)}, not ${others}: write an offset to be sure`
+        : `Timeline zone ${zone} has several readings (${others}); write an offset such as \`+01:00\``;
+    }
+    case 'gap':
+      return `Timeline time ${text} does not exist in ${zone} on ${time.date}: clocks went forward from ${utc(problem.before)} to ${utc(problem.after)}; read as ${utc(problem.before)}`;
+    case 'overlap':
+      return `Timeline time ${text} happens twice in ${zone} on ${time.date}: clocks went back from ${utc(problem.before)} to ${utc(problem.after)}; read as the first, ${utc(problem.before)}`;
+  }
+}
+
 export const timelineTime: Rule = {
   id: 'timeline-time',
-  description: 'A timeline entry has a time that cannot be read or is ambiguous.',
+  description:
+    'A timeline entry has a time that cannot be read or is ambiguous, or a zone that is unknown or ambiguous.',
   defaultSeverity: 'warning',
   reads: 'structure',
   check(model) {
     const findings: RuleFinding[] = [];
     let dateOrderReported = false;
+    // An unknown or ambiguous zone is said once, on the first entry that has it.
+    const zonesSaid = new Set<string>();
     for (const entry of model.timeline?.entries ?? []) {
-      if (entry.timeProblem === null) continue;
+      const span = entry.timeSpan ?? entry.span;
       // The order is the document's: said once, on its first date.
-      if (entry.timeProblem === 'date-order') {
-        if (dateOrderReported) continue;
-        dateOrderReported = true;
+      const reported = entry.timeProblem === 'date-order' && dateOrderReported;
+      if (entry.timeProblem !== null && !reported) {
+        dateOrderReported ||= entry.timeProblem === 'date-order';
+        findings.push({ message: message(entry), span });
       }
-      findings.push({ message: message(entry), span: entry.timeSpan ?? entry.span });
+      const time = entry.time;
+      const kind = time?.zoneProblem?.kind;
+      if (!time || !kind) continue;
+      if (kind === 'unknown' || kind === 'ambiguous') {
+        if (zonesSaid.has(time.zone!)) continue;
+        zonesSaid.add(time.zone!);
+      }
+      findings.push({ message: zoneMessage(entry, time)!, span });
     }
     return findings;
   },

@@ -44,7 +44,7 @@ import {
 } from './times';
 import { fillYears, NO_DOCUMENT_DATES, type DocumentDates } from './document-dates';
 import { parentheticalZone, sectionZone } from './zone-note';
-import { findHeaderZone, findZoneNote, zoneOffset } from './zones';
+import { findHeaderZone, findZoneNote, placeRow } from './zones';
 
 export { formatNowLike } from './format';
 
@@ -63,6 +63,8 @@ interface Draft {
   contextSerial: number;
   /** The zone of the row, else of its table, sub-heading, section note or configuration. */
   zone: string | null;
+  /** The zone the row would have without its own. */
+  contextZone: string | null;
   description: string;
 }
 
@@ -156,6 +158,7 @@ class TimelineReader {
   ): Draft {
     const ownDate = parsed?.date ? this.withYear(parsed.date) : null;
     if (ownDate) this.setDate(ownDate);
+    const contextZone = this.zone(tableZone);
     const draft: Draft = {
       start,
       end,
@@ -164,7 +167,8 @@ class TimelineReader {
       ownDate,
       contextDate: this.date,
       contextSerial: this.serial,
-      zone: parsed?.zone ?? this.zone(tableZone),
+      zone: parsed?.zone ?? contextZone,
+      contextZone,
       description,
     };
     this.drafts.push(draft);
@@ -374,8 +378,8 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       let days = draft.ownDate ? 0 : shift;
       const at = (d: number) => {
         const local = (day + d) * 1440 + minute;
-        const offset = draft.zone ? zoneOffset(draft.zone, local) : null;
-        return { offset, instant: local - (offset ?? 0) };
+        const row = placeRow(draft.zone, draft.contextZone, local, date?.year != null);
+        return { ...row, instant: local - (row.axisOffset ?? 0) };
       };
       let placed = at(days);
       // Where rows carry no dates, a step back of more than 12 hours crosses midnight.
@@ -402,6 +406,7 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       zoneOffset: chosen.offset,
       approximate: parsed.approximate,
       rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
+      zoneProblem: chosen.problem,
     } satisfies TimeReading;
     entry.timeProblem = ambiguous ? 'ambiguous' : problemOf(parsed);
     entry.instant = chosen.instant;

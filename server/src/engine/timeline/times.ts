@@ -20,7 +20,7 @@
  * time text, whatever follows it, so long runs of digits, colons or times stay linear.
  */
 import type { DateOrder } from '../model';
-import { fixedOffset, isZoneAbbreviation } from './zones';
+import { fixedOffset, isZoneAfterTime } from './zones';
 
 /** A calendar date; `year` is null where the text gave a month and day only (`Mar 15`). */
 export interface DateParts {
@@ -138,7 +138,9 @@ const UNKNOWN_DATE =
 const MERIDIEM = /[ \t]?([ap])\.?m\.?(?![a-z])/iy;
 const RANGE = /[ \t]{0,3}[-\u2013\u2014][ \t]{0,3}|[ \t]{1,3}(?:to|until|till)[ \t]{1,3}/iy;
 const ZONE_WORD =
-  /(?:UTC|GMT)(?:[ \t]?[+\-\u2212]\d{1,2}(?::?\d{2})?)?(?![\p{L}\p{N}])|[A-Z]{1,5}(?![\p{L}\p{N}])/uy;
+  /(?:UTC|GMT)(?:[ \t]?[+\-\u2212]\d{1,2}(?::?\d{2})?)?(?![\p{L}\p{N}])|[A-Za-z_]{2,32}(?:\/[A-Za-z0-9_+-]{1,32}){1,2}(?![\p{L}\p{N}/])|[A-Z]{1,5}(?![\p{L}\p{N}&'])/uy;
+/** What may close the text of a time and its zone: markup, a bracket, a parenthesis. */
+const TIME_TEXT_CLOSERS = new Set(['*', '_', '`', ']', ')']);
 const NUMERIC_ZONE = /[+\-\u2212]\d{2}(?::?\d{2})?(?!\d)/y;
 const SPACED_NUMERIC_ZONE = /[+\-\u2212]\d{2}:?\d{2}(?!\d)/y;
 const TIME_LIKE =
@@ -433,15 +435,24 @@ function readZone(s: string, i: number, limit: number, attachedMinus: boolean): 
   const word = sticky(ZONE_WORD, s, j, limit) ?? sticky(SPACED_NUMERIC_ZONE, s, j, limit);
   if (!word) return null;
   const zone = word[0];
-  if (/^[A-Z]+$/.test(zone) && zone !== 'UTC' && zone !== 'GMT' && !isZoneAbbreviation(zone)) {
-    return null;
-  }
   let end = j + zone.length;
   if (parenthesized) {
     if (s[end] !== ')') return null;
     end++;
   }
+  if (!isZoneAfterTime(zone, parenthesized || endsTimeText(s, end, limit))) return null;
   return { end, zone: zone.replace(/[ \t]/g, ''), offset: fixedOffset(zone) };
+}
+
+/**
+ * Whether the time text ends at `i`: at the end of the cell or line, before closing markup,
+ * or before a separator and its event (` - `, ` | `), not before more words.
+ */
+function endsTimeText(s: string, i: number, limit: number): boolean {
+  if (i >= limit || TIME_TEXT_CLOSERS.has(s[i]!)) return true;
+  const j = blanks(s, i, limit, 3);
+  if (j >= limit || s[j] === '\n' || s[j] === '\r') return true;
+  return j > i && '-\u2013\u2014|'.includes(s[j]!) && (j + 1 >= limit || /\s/.test(s[j + 1]!));
 }
 
 function approxSuffix(s: string, i: number, limit: number): number {

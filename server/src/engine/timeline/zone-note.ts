@@ -10,23 +10,33 @@ export function parentheticalZone(text: string): string | null {
   return match ? findHeaderZone(match[1]!) : null;
 }
 
+/** The texts of a section that may hold a note: paragraphs, HTML, block quotes, table headers. */
+function* notesOf(section: Section): Generator<{ text: string; header: boolean }> {
+  const stack: RootContent[] = [...section.nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph' || node.type === 'html') {
+      yield { text: node.type === 'html' ? node.value : toString(node), header: false };
+    } else if (node.type === 'blockquote') stack.push(...[...node.children].reverse());
+    else if (node.type === 'table') {
+      for (const cell of node.children[0]?.children ?? []) {
+        yield { text: toString(cell), header: true };
+      }
+    }
+  }
+}
+
 /**
  * The zone of a section: a note such as `All times in UTC.` anywhere in it, else one in its
  * heading (`Timeline (UTC)`), else the zone a table header names (`Time (UTC)`).
  */
 export function sectionZone(section: Section): string | null {
-  const stack: RootContent[] = [...section.nodes].reverse();
   let headerZone: string | null = null;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'paragraph' || node.type === 'html') {
-      const zone = findZoneNote(node.type === 'html' ? node.value : toString(node));
+  for (const { text, header } of notesOf(section)) {
+    if (header) headerZone ??= findHeaderZone(text);
+    else {
+      const zone = findZoneNote(text);
       if (zone) return zone;
-    } else if (node.type === 'blockquote') stack.push(...[...node.children].reverse());
-    else if (node.type === 'table' && !headerZone) {
-      for (const cell of node.children[0]?.children ?? []) {
-        headerZone ??= findHeaderZone(toString(cell));
-      }
     }
   }
   return (

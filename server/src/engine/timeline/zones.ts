@@ -1,72 +1,89 @@
 /**
- * Time zones as post-mortems write them: abbreviations (`UTC`, `CET`, `PDT`), offsets
- * (`UTC+2`, `GMT-5`, `+01:00`, `+0100`), names (`Pacific Time`) and IANA zones from
- * configuration (`Europe/Copenhagen`), and the notes that set a timeline's zone
- * (`All times in UTC`, `(all times CET)`).
+ * Time zones as post-mortems write them: abbreviations (`UTC`, `CET`, `PDT`, `ET`), offsets
+ * (`UTC+2`, `GMT-5`, `+01:00`, `+0100`), English names (`Pacific Time`) and IANA zones and
+ * links as `Intl` knows them (`Europe/Copenhagen`, `US/Eastern`), and the notes that set a
+ * timeline's zone (`All times in UTC`, `(all times CET)`).
+ *
+ * Abbreviations and names come from `zone-names.ts` (derived from `Intl` and `@vvo/tzdb`);
+ * offsets of zones with daylight saving time are looked up for the date of the time.
  */
+import type { ZoneProblem, ZoneReadingName } from '../model';
+import {
+  abbreviationReadings,
+  namedZone,
+  type AbbreviationReadings,
+  type ZoneMeaning,
+} from './zone-names';
+import { readZoneClock, zoneClock } from './zone-clock';
 
-/** Offsets from UTC in minutes of the abbreviations people write after times. */
-const ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+/** The names of UTC itself. */
+const UNIVERSAL: ReadonlyMap<string, number> = new Map([
   ['UTC', 0],
   ['GMT', 0],
   ['UT', 0],
   ['Z', 0],
-  ['WET', 0],
-  ['WEST', 60],
-  ['BST', 60],
-  ['CET', 60],
-  ['CEST', 120],
-  ['EET', 120],
-  ['EEST', 180],
-  ['MSK', 180],
-  // India, not Ireland or Israel: the reading most incident reports mean.
-  ['IST', 330],
-  ['SGT', 480],
-  ['HKT', 480],
-  ['AWST', 480],
-  ['JST', 540],
-  ['KST', 540],
-  ['ACST', 570],
-  ['AEST', 600],
-  ['AEDT', 660],
-  ['NZST', 720],
-  ['NZDT', 780],
-  ['HST', -600],
-  ['AKST', -540],
-  ['AKDT', -480],
-  ['PST', -480],
-  ['PDT', -420],
-  ['MST', -420],
-  ['MDT', -360],
-  // North American Central, not China: the reading most incident reports mean.
-  ['CST', -360],
-  ['CDT', -300],
-  ['EST', -300],
-  ['EDT', -240],
 ]);
 
-/** Zones whose offset depends on the date, by the names people write for them. */
-const REGIONAL_ZONES: ReadonlyMap<string, string> = new Map([
-  ['PT', 'America/Los_Angeles'],
-  ['PACIFIC TIME', 'America/Los_Angeles'],
-  ['MT', 'America/Denver'],
-  ['MOUNTAIN TIME', 'America/Denver'],
-  ['CT', 'America/Chicago'],
-  ['CENTRAL TIME', 'America/Chicago'],
-  ['ET', 'America/New_York'],
-  ['EASTERN TIME', 'America/New_York'],
+/**
+ * Words of incident prose written in capitals that are, or look like, zone abbreviations
+ * (`13:05 GET /login fails`, `13:05 WEST region down`, `13:05 POST requests fail`): zones only
+ * where nothing else can be meant, in parentheses or ending the time text.
+ */
+const WORD_LIKE = new Set([
+  'ACT',
+  'ALERT',
+  'AMT',
+  'ART',
+  'AT',
+  'BOOT',
+  'BOT',
+  'CAST',
+  'CAT',
+  'CERT',
+  'COT',
+  'EAST',
+  'EAT',
+  'EXIT',
+  'FIRST',
+  'GET',
+  'GIT',
+  'HOST',
+  'IT',
+  'JWT',
+  'LAST',
+  'LIST',
+  'MART',
+  'NEXT',
+  'NUT',
+  'PET',
+  'POST',
+  'PUT',
+  'RET',
+  'ROOT',
+  'SRT',
+  'START',
+  'TEST',
+  'TOT',
+  'VET',
+  'WAIT',
+  'WAT',
+  'WEST',
+  'WIT',
 ]);
 
-const IANA_NAME =
-  /^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z_+\-0-9/]+$/;
 const UTC_OFFSET = /^(?:UTC|GMT|UT)\s?([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
 const NUMERIC_OFFSET = /^([+\-\u2212])(\d{2})(?::?(\d{2}))?$/;
+/** An IANA name as written: `Europe/Copenhagen`, `America/Argentina/Buenos_Aires`, `US/Eastern`. */
+const IANA_SHAPE = /^[A-Za-z_]{2,32}(?:\/[A-Za-z0-9_+-]{1,32}){1,2}$/;
+/** An IANA-shaped name in capitalized words, zone-like even when `Intl` does not know it. */
+const CAPITALIZED_IANA = /^[A-Z][a-z]{1,31}(?:\/[A-Z][A-Za-z0-9_+-]{0,31}){1,2}$/;
+/** A token shaped like a zone abbreviation: 2 to 5 capitals. */
+const ABBREVIATION_SHAPE = /^[A-Z]{2,5}$/;
+/** The shape of nearly every zone abbreviation: a `T` for Time at the end (`XYZT`). */
+const TIME_ABBREVIATION_SHAPE = /^[A-Z]{1,4}T$/;
 
-/** The fixed offset of a zone as written, in minutes; null when it has none or is unknown. */
-export function fixedOffset(zone: string): number | null {
-  const upper = zone.toUpperCase();
-  const known = ABBREVIATIONS.get(upper);
-  if (known !== undefined) return known;
+/** The offset from UTC in minutes of an offset as written (`UTC+2`, `+05:30`); null otherwise. */
+function writtenOffset(zone: string): number | null {
   const match = UTC_OFFSET.exec(zone) ?? NUMERIC_OFFSET.exec(zone);
   if (!match) return null;
   const hours = Number(match[2]);
@@ -76,94 +93,259 @@ export function fixedOffset(zone: string): number | null {
   return sign * (hours * 60 + minutes);
 }
 
+/** An offset in minutes as written in ISO 8601: `+05:30`, `-06:00`. */
+export function formatOffset(minutes: number): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The readings of an abbreviation as written (any case: a configuration may say `cet`). */
+function readingsOf(zone: string): AbbreviationReadings | null {
+  const upper = zone.toUpperCase();
+  return ABBREVIATION_SHAPE.test(upper) ? abbreviationReadings(upper) : null;
+}
+
+/** The fixed offset of a zone as written, in minutes; null when it has none or is unknown. */
+export function fixedOffset(zone: string): number | null {
+  const universal = UNIVERSAL.get(zone.toUpperCase());
+  if (universal !== undefined) return universal;
+  const written = writtenOffset(zone);
+  if (written !== null) return written;
+  return readingsOf(zone)?.reading?.offset ?? namedZone(zone)?.offset ?? null;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const offsets = new Map<string, number>();
 
 function formatterFor(ianaZone: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(ianaZone);
   if (formatter === undefined) {
     try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone: ianaZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      });
+      formatter = zoneClock(ianaZone);
     } catch {
       formatter = null;
     }
+    if (formatters.size >= 1_000) formatters.clear();
     formatters.set(ianaZone, formatter);
   }
   return formatter;
 }
 
-function ianaOffset(formatter: Intl.DateTimeFormat, utcMinutes: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(utcMinutes * 60_000))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-  return Math.round(local / 60_000 - Math.floor(utcMinutes));
+/** The IANA zone or link a name is (`US/Eastern`, `europe/copenhagen`); null when `Intl` has none. */
+export function ianaZone(name: string): string | null {
+  return IANA_SHAPE.test(name) && formatterFor(name) ? name : null;
 }
 
+/** The offset of an IANA zone at an instant (minutes since the Unix epoch, UTC). */
+function offsetAtInstant(formatter: Intl.DateTimeFormat, utcMinutes: number): number {
+  return readZoneClock(formatter, utcMinutes * 60_000).offset;
+}
+
+/** The IANA zone whose rules give a zone's offset by date: `ET`, `Pacific Time`, `US/Eastern`. */
+function regionalZone(zone: string): string | null {
+  const reading = readingsOf(zone)?.reading ?? namedZone(zone);
+  if (reading) return reading.offset === null ? reading.zone : null;
+  return ianaZone(zone);
+}
+
+/** A local time that a clock change skipped (`gap`) or showed twice (`overlap`). */
+export interface ClockChange {
+  kind: 'gap' | 'overlap';
+  /** The offsets before and after the change, in minutes. */
+  before: number;
+  after: number;
+}
+
+/** Where a local time of a zone falls: its offset, and the clock change it falls in if any. */
+export interface LocalPlacement {
+  offset: number;
+  change: ClockChange | null;
+}
+
+const placements = new Map<string, LocalPlacement | null>();
+
 /**
- * The offset of a zone from UTC in minutes at a moment (minutes since the Unix epoch, read
- * as UTC): fixed for abbreviations and offsets, looked up for IANA zones and regional names
- * such as `Pacific Time`. Null when the zone is unknown.
+ * Places a local time (minutes since the Unix epoch, read as UTC) in a zone. In a gap it takes
+ * the offset before the change (the clock had not yet gone forward); in an overlap the
+ * earlier of the two instants. Null when the zone is unknown or has no one reading.
  */
-export function zoneOffset(zone: string, atMinutes: number): number | null {
+export function placeLocal(zone: string, localMinutes: number): LocalPlacement | null {
   const fixed = fixedOffset(zone);
-  if (fixed !== null) return fixed;
-  const regional = REGIONAL_ZONES.get(zone.replace(/\s+/g, ' ').toUpperCase());
-  const iana = regional ?? (IANA_NAME.test(zone) ? zone : null);
-  if (iana === null) return null;
-  // Offsets change at most hourly, and a timeline's rows share few hours: cache per hour.
-  const key = `${iana}|${Math.floor(atMinutes / 60)}`;
-  const cached = offsets.get(key);
-  if (cached !== undefined) return cached;
-  const formatter = formatterFor(iana);
+  if (fixed !== null) return { offset: fixed, change: null };
+  const iana = regionalZone(zone);
+  const formatter = iana === null ? null : formatterFor(iana);
   if (!formatter) return null;
-  // The zone's offset at the local time, read as UTC, is right except within a DST switch.
-  const offset = ianaOffset(formatter, atMinutes - ianaOffset(formatter, atMinutes));
-  if (offsets.size >= 10_000) offsets.clear();
-  offsets.set(key, offset);
-  return offset;
+  const key = `${iana}|${localMinutes}`;
+  const cached = placements.get(key);
+  if (cached !== undefined) return cached;
+  // Clocks change at most once in a day: the offsets half a day either side are the two.
+  const before = offsetAtInstant(formatter, localMinutes - 720);
+  const after = offsetAtInstant(formatter, localMinutes + 720);
+  let placement: LocalPlacement;
+  if (before === after) placement = { offset: before, change: null };
+  else {
+    const beforeFits = offsetAtInstant(formatter, localMinutes - before) === before;
+    const afterFits = offsetAtInstant(formatter, localMinutes - after) === after;
+    if (beforeFits && afterFits) {
+      placement = { offset: Math.max(before, after), change: { kind: 'overlap', before, after } };
+    } else if (!beforeFits && !afterFits) {
+      placement = { offset: before, change: { kind: 'gap', before, after } };
+    } else placement = { offset: beforeFits ? before : after, change: null };
+  }
+  if (placements.size >= 10_000) placements.clear();
+  placements.set(key, placement);
+  return placement;
 }
 
 /**
- * A zone written as a token: an offset, `UTC`/`GMT` in any case, or a known abbreviation or
- * regional name in capitals (short abbreviations are also words: `est`, `pt`).
+ * The offset of a zone from UTC in minutes at a local time (minutes since the Unix epoch, read
+ * as UTC): fixed for abbreviations and offsets, by date for IANA zones and generic names such
+ * as `ET` and `Pacific Time`. Null when the zone is unknown.
+ */
+export function zoneOffset(zone: string, localMinutes: number): number | null {
+  return placeLocal(zone, localMinutes)?.offset ?? null;
+}
+
+/** The readings of a zone abbreviation that has more than one (`CST`, `IST`); null otherwise. */
+export function zoneAmbiguity(zone: string): AbbreviationReadings | null {
+  const readings = readingsOf(zone);
+  return readings && readings.others.length > 0 ? readings : null;
+}
+
+/** A time's place on the axis in its zone: the zone's offset, the one used, and any doubt. */
+export interface RowPlacement {
+  /** The offset of the zone as written; null when it has none. */
+  offset: number | null;
+  /** The offset that puts the time on the axis: the fallback zone's where the zone has none. */
+  axisOffset: number | null;
+  problem: ZoneProblem | null;
+}
+
+function readingName({ name, offset }: ZoneMeaning): ZoneReadingName {
+  return { name, offset };
+}
+
+/**
+ * Places a local time (minutes since the Unix epoch, read as UTC) of a row in its zone. A zone
+ * this does not know, or an abbreviation with no common reading, is reported and the time
+ * placed in `fallback` (the timeline's zone); a clock change is reported only for a `dated`
+ * time (without a date, which day is not known).
+ */
+export function placeRow(
+  zone: string | null,
+  fallback: string | null,
+  localMinutes: number,
+  dated: boolean,
+): RowPlacement {
+  if (zone === null) return { offset: null, axisOffset: null, problem: null };
+  const placement = placeLocal(zone, localMinutes);
+  const inFallback = () =>
+    fallback !== null && fallback !== zone ? zoneOffset(fallback, localMinutes) : null;
+  if (!isKnownZone(zone)) {
+    return { offset: null, axisOffset: inFallback(), problem: { kind: 'unknown' } };
+  }
+  const ambiguity = zoneAmbiguity(zone);
+  const problem: ZoneProblem | null = ambiguity
+    ? {
+        kind: 'ambiguous',
+        reading: ambiguity.reading && readingName(ambiguity.reading),
+        others: ambiguity.others.map(readingName),
+      }
+    : dated && placement?.change
+      ? { ...placement.change }
+      : null;
+  const offset = placement?.offset ?? null;
+  return { offset, axisOffset: offset ?? inFallback(), problem };
+}
+
+/** Whether a zone as written is one this reads (an unknown `XYZT` is not). */
+export function isKnownZone(zone: string): boolean {
+  return (
+    UNIVERSAL.has(zone.toUpperCase()) ||
+    writtenOffset(zone) !== null ||
+    readingsOf(zone) !== null ||
+    namedZone(zone) !== null ||
+    ianaZone(zone) !== null
+  );
+}
+
+/**
+ * Whether a token written after a time is its zone. `strong` says nothing else can be meant
+ * (in parentheses, or ending the time text): there an unknown token shaped like a zone
+ * (`ABC`, `Mars/Olympus`) is a zone too, to be reported. Before more words, known zones are,
+ * and unknown capitals ending in `T` (`13:05 XYZT starts`); not prose acronyms (`13:05 DNS
+ * fails`) or words in capitals (`13:05 GET /login`).
+ */
+export function isZoneAfterTime(token: string, strong: boolean): boolean {
+  if (writtenOffset(token) !== null || NUMERIC_OFFSET.test(token)) return true;
+  if (token.includes('/'))
+    return ianaZone(token) !== null || (strong && CAPITALIZED_IANA.test(token));
+  if (token === 'UTC' || token === 'GMT') return true;
+  if (!ABBREVIATION_SHAPE.test(token) || token === 'UT') return false;
+  if (strong) return true;
+  if (WORD_LIKE.has(token)) return false;
+  return abbreviationReadings(token) !== null || TIME_ABBREVIATION_SHAPE.test(token);
+}
+
+/**
+ * The zone of a standard/daylight pair such as `PST/PDT`: the IANA zone both name, whose
+ * offset the date decides; else the first when it is known.
+ */
+function pairZone(first: string, second: string): string | null {
+  const a = abbreviationReadings(first)?.reading;
+  const b = abbreviationReadings(second)?.reading;
+  if (!a) return null;
+  return b?.zones.find((zone) => a.zones.includes(zone)) ?? first;
+}
+
+/**
+ * A zone written as a token of a note: an offset, `UTC`/`GMT` in any case, a known
+ * abbreviation in capitals (short abbreviations are also words: `est`, `pt`) or an IANA zone.
  */
 function zoneOfToken(token: string): string | null {
   const upper = token.toUpperCase();
-  if (UTC_OFFSET.test(token) || NUMERIC_OFFSET.test(token)) return token;
+  if (writtenOffset(token) !== null) return token;
   if (upper === 'UTC' || upper === 'GMT') return upper;
-  if (token !== upper) return null;
-  if (ABBREVIATIONS.has(upper) && upper !== 'Z' && upper !== 'UT') return upper;
-  if (REGIONAL_ZONES.has(upper)) return upper;
-  return null;
+  if (ianaZone(token)) return token;
+  const pair = /^([A-Z]{2,5})\/([A-Z]{2,5})$/.exec(token);
+  if (pair) return pairZone(pair[1]!, pair[2]!);
+  if (token !== upper || upper === 'Z' || upper === 'UT') return null;
+  return ABBREVIATION_SHAPE.test(upper) && abbreviationReadings(upper) ? upper : null;
 }
 
-const NOTE_TRIGGER = /\b(?:all\s+times|times\s+(?:are|in|shown|given|listed)|time\s*zone|tz)\b/i;
+const NOTE_TRIGGER =
+  /\b(?:all\s+(?:times|timestamps)|(?:times|timestamps)\s+(?:below\s+|above\s+|here\s+)?(?:are|in|shown|given|listed)|time\s*zone|tz)\b/gi;
 const ZONE_TOKEN =
-  /(?:UTC|GMT|UT)\s?[+\-\u2212]\d{1,2}(?::?\d{2})?|[+\-\u2212]\d{2}:?\d{2}|[A-Z_]+(?:\/[A-Z_+\-0-9]+)*/gi;
+  /(?:UTC|GMT|UT)\s?[+\-\u2212]\d{1,2}(?::?\d{2})?|[+\-\u2212]\d{2}:?\d{2}|[A-Z_]+(?:\/[A-Z0-9_+-]+)*/gi;
+/** Words between a note's trigger and its zone: `All times are listed in UTC`. */
+const NOTE_FILLER = new Set(['are', 'is', 'in', 'listed', 'shown', 'given', 'the', 'at']);
 
-function firstZoneToken(text: string, maxTokens: number): string | null {
+/**
+ * The first zone among the first `maxTokens` tokens of a text; with `unknownFirst`, an
+ * unknown token shaped like a zone that comes first (after filler words) is returned too.
+ */
+function firstZoneToken(text: string, maxTokens: number, unknownFirst = false): string | null {
   let seen = 0;
-  let previousWord = '';
+  const words: string[] = [];
+  let first = true;
   for (const match of text.matchAll(ZONE_TOKEN)) {
     const token = match[0];
     const zone = zoneOfToken(token);
     if (zone !== null) return zone;
-    // Two-word names: `Pacific Time`, `Eastern Time`.
-    if (/^time$/i.test(token) && REGIONAL_ZONES.has(`${previousWord.toUpperCase()} TIME`)) {
-      return `${previousWord} ${token}`;
+    // Names of two to four words: `Pacific Time`, `Central European Summer Time`.
+    if (/^time$/i.test(token)) {
+      for (let n = 1; n <= Math.min(3, words.length); n++) {
+        const name = `${words.slice(-n).join(' ')} ${token}`;
+        if (namedZone(name)) return name;
+      }
     }
-    if (IANA_NAME.test(token) && formatterFor(token)) return token;
-    previousWord = token;
+    if (first && !NOTE_FILLER.has(token.toLowerCase())) {
+      if (unknownFirst && (ABBREVIATION_SHAPE.test(token) || CAPITALIZED_IANA.test(token))) {
+        return token;
+      }
+      first = false;
+    }
+    words.push(token);
     if (++seen >= maxTokens) break;
   }
   return null;
@@ -171,26 +353,19 @@ function firstZoneToken(text: string, maxTokens: number): string | null {
 
 /**
  * The zone a note such as `All times in UTC.`, `All times are CET` or `(all times in
- * Pacific Time)` sets; null when the text holds no such note.
+ * Pacific Time)` sets; null when the text holds no such note. A note that names an unknown
+ * zone (`All times in XYZT`) gives it, to be reported.
  */
 export function findZoneNote(text: string): string | null {
-  const trigger = NOTE_TRIGGER.exec(text);
-  if (!trigger) return null;
-  const after = text.slice(
-    trigger.index + trigger[0].length,
-    trigger.index + trigger[0].length + 60,
-  );
-  return firstZoneToken(after, 6);
+  for (const trigger of text.slice(0, 2000).matchAll(NOTE_TRIGGER)) {
+    const from = trigger.index + trigger[0].length;
+    const zone = firstZoneToken(text.slice(from, from + 60), 6, true);
+    if (zone) return zone;
+  }
+  return null;
 }
 
 /** The zone a column header names, as in `Time (UTC)` or `Date and Time in CET`. */
 export function findHeaderZone(header: string): string | null {
   return firstZoneToken(header.slice(0, 200), 12);
-}
-
-/** Whether a capitalized word written after a time is a zone (`CET`, `PDT`, `PT`). */
-export function isZoneAbbreviation(word: string): boolean {
-  return (
-    word !== 'UT' && (ABBREVIATIONS.has(word) || (REGIONAL_ZONES.has(word) && word.length === 2))
-  );
 }
