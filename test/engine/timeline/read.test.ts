@@ -439,13 +439,30 @@ describe('zones', () => {
     assert.deepEqual([none.entries[0]!.time?.zone, none.entries[0]!.instant], [null, 600]);
   });
 
-  test('rows with and without their own zone share the note zone axis', () => {
+  test('rows with and without their own zone share one axis', () => {
     const rows = '- 2025-07-04 10:00 PDT a\n- 10:05 b\n- 17:10 UTC c';
     assert.deepEqual(at(`All times in UTC.\n\n${rows}`), [
       ['PDT', -420, epochMinutes('2025-07-04T17:00:00Z')],
       ['UTC', 0, epochMinutes('2025-07-04T10:05:00Z')],
       ['UTC', 0, epochMinutes('2025-07-04T17:10:00Z')],
     ]);
+    // With no note, rows without a zone take the one zone the other rows write.
+    assert.deepEqual(at('- 2025-07-04 10:00 PDT a\n- 10:05 b\n- 10:20 PDT c'), [
+      ['PDT', -420, epochMinutes('2025-07-04T17:00:00Z')],
+      ['PDT', -420, epochMinutes('2025-07-04T17:05:00Z')],
+      ['PDT', -420, epochMinutes('2025-07-04T17:20:00Z')],
+    ]);
+    const configured = timelineOf(
+      '## Timeline\n\n- 2025-07-04 10:00 PDT a\n- 10:05 UTC b\n- 10:10 c\n',
+      {
+        ...defaultConfig(),
+        timeZone: 'CET',
+      },
+    );
+    assert.deepEqual(
+      configured.entries.map((e) => e.time?.zone),
+      ['PDT', 'UTC', 'CET'],
+    );
   });
 
   test('the date of the row, or of the timeline, decides the offset of a zone with DST', () => {
@@ -464,6 +481,42 @@ describe('zones', () => {
     assert.deepEqual(
       [entry!.time?.zone, entry!.time?.zoneOffset, entry!.time?.zoneProblem, entry!.instant],
       ['QRS', null, { kind: 'unknown' }, epochMinutes('2025-01-10T09:00:00Z')],
+    );
+  });
+});
+
+describe('a note giving the day of undated rows', () => {
+  const dates = (text: string) =>
+    timelineOf(`## Timeline\n\n${text}\n`).entries.map((e) => [e.time?.date, e.instant]);
+
+  test('undated rows are on the note day, a row that writes its own date keeps it', () => {
+    assert.deepEqual(
+      dates(
+        'Unless otherwise noted all events happened on 2019-10-21, and all times are in UTC.\n\n- 2019-10-20 00:55 builds fail\n- 01:38 alerts fire\n- 23:50 c\n- 00:10 d',
+      ),
+      [
+        ['2019-10-20', epochMinutes('2019-10-20T00:55:00Z')],
+        ['2019-10-21', epochMinutes('2019-10-21T01:38:00Z')],
+        ['2019-10-21', epochMinutes('2019-10-21T23:50:00Z')],
+        ['2019-10-22', epochMinutes('2019-10-22T00:10:00Z')],
+      ],
+    );
+  });
+
+  test('a day without a year takes the year of the rows; dated sub-headings still set the date', () => {
+    assert.deepEqual(
+      dates('Times below are for March 3 (UTC).\n\n- 2025-03-02 23:00 a\n- 01:38 b'),
+      [
+        ['2025-03-02', epochMinutes('2025-03-02T23:00:00Z')],
+        ['2025-03-03', epochMinutes('2025-03-03T01:38:00Z')],
+      ],
+    );
+    assert.deepEqual(
+      dates('All times are UTC on 2023-01-07.\n\n- 10:00 a\n\n### 2023-01-08\n\n- 09:00 b'),
+      [
+        ['2023-01-07', epochMinutes('2023-01-07T10:00:00Z')],
+        ['2023-01-08', epochMinutes('2023-01-08T09:00:00Z')],
+      ],
     );
   });
 });

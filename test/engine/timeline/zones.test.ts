@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readTime } from '../../../server/src/engine/timeline/times';
+import { findDayNote, rowsZone } from '../../../server/src/engine/timeline/zone-note';
 import { abbreviationReadings, namedZone } from '../../../server/src/engine/timeline/zone-names';
 import {
   findZoneNote,
@@ -215,5 +216,43 @@ describe('placing a row', () => {
     assert.equal(formatOffset(330), '+05:30');
     assert.equal(formatOffset(-360), '-06:00');
     assert.equal(formatOffset(0), '+00:00');
+  });
+});
+
+describe('notes of a timeline', () => {
+  test('a note giving the day of undated rows', () => {
+    assert.deepEqual(findDayNote('All times are UTC on 2023-01-07.'), {
+      year: 2023,
+      month: 1,
+      day: 7,
+    });
+    assert.deepEqual(findDayNote('Times below are for March 3'), { year: null, month: 3, day: 3 });
+    assert.deepEqual(
+      findDayNote(
+        'Unless otherwise noted all events happened on 2019-10-21, and all times are UTC.',
+      ),
+      { year: 2019, month: 10, day: 21 },
+    );
+    assert.deepEqual(findDayNote('Unless noted, rows are on 2024-05-12 (UTC).'), {
+      year: 2024,
+      month: 5,
+      day: 12,
+    });
+    assert.deepEqual(findDayNote('Everything below happened on 12 May 2024.'), {
+      year: 2024,
+      month: 5,
+      day: 12,
+    });
+    assert.equal(findDayNote('All times in UTC. The outage began on 2023-01-07.'), null);
+    assert.equal(findDayNote('The deploy on 2023-01-07 failed.'), null);
+    assert.equal(findDayNote('13:05 all times of the cron jobs on 2023-01-07 shifted'), null);
+  });
+
+  test('the one known zone that rows write', () => {
+    assert.equal(rowsZone(['PDT', null, 'PDT']), 'PDT');
+    assert.equal(rowsZone(['UTC', 'Z']), 'UTC');
+    assert.equal(rowsZone(['PDT', 'UTC']), null);
+    assert.equal(rowsZone(['XYZT', 'CET']), 'CET');
+    assert.equal(rowsZone([null]), null);
   });
 });

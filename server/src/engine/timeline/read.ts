@@ -19,6 +19,11 @@
  * - A month and day without a year (`Mar 15`) take the year of the date above them, else
  *   the timeline's or the front matter's (`document-dates.ts`), else they have no date
  *   (their instants still order them by month and day).
+ * - A note giving the day of undated rows (`All times are UTC on 2023-01-07`) is the date
+ *   above every row; a row's own date is then its own only ("unless otherwise noted"), while
+ *   dated sub-headings and date lines still set the date below them.
+ * - Rows that write no zone, in a timeline with no zone note, take the one zone the other
+ *   rows write, else the configured zone: all rows share one axis.
  */
 import type { Heading, List, ListItem, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -43,7 +48,7 @@ import {
   type ParsedTime,
 } from './times';
 import { fillYears, NO_DOCUMENT_DATES, type DocumentDates } from './document-dates';
-import { parentheticalZone, sectionZone } from './zone-note';
+import { parentheticalZone, rowsZone, sectionDayNote, sectionZone } from './zone-note';
 import { findHeaderZone, findZoneNote, placeRow } from './zones';
 
 export { formatNowLike } from './format';
@@ -104,8 +109,10 @@ class TimelineReader {
     private readonly lines: LineIndex,
     private readonly sectionZone: string | null,
     private readonly order: DateOrder | null,
+    private readonly dayNote: DateParts | null,
   ) {
     this.text = lines.text;
+    this.date = dayNote;
   }
 
   read(nodes: RootContent[]): void {
@@ -157,7 +164,7 @@ class TimelineReader {
     tableZone: string | null = null,
   ): Draft {
     const ownDate = parsed?.date ? this.withYear(parsed.date) : null;
-    if (ownDate) this.setDate(ownDate);
+    if (ownDate && !this.dayNote) this.setDate(ownDate);
     const contextZone = this.zone(tableZone);
     const draft: Draft = {
       start,
@@ -423,9 +430,17 @@ export function readTimeline(
   config: LintConfig,
   dates: DocumentDates = NO_DOCUMENT_DATES,
 ): Timeline {
-  const reader = new TimelineReader(lines, sectionZone(section) ?? config.timeZone, dates.order);
+  const dayNote = sectionDayNote(section);
+  const reader = new TimelineReader(lines, sectionZone(section), dates.order, dayNote);
   reader.read(section.nodes);
+  // A note's day without a year (`Times below are for March 3`) takes the rows' year too.
   fillYears(reader.drafts, dates.year);
+  const fallbackZone =
+    rowsZone(reader.drafts.map((d) => d.parsed?.zone ?? null)) ?? config.timeZone;
+  for (const draft of reader.drafts) {
+    draft.zone ??= fallbackZone;
+    draft.contextZone ??= fallbackZone;
+  }
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
   const entries = placeEntries(reader.drafts, lines, twelveHour);
   markEntries(entries, config.milestoneKeywords);
