@@ -121,6 +121,7 @@ describe('IANA zones and links as Intl knows them', () => {
     assert.equal(findZoneNote('Times below are for 2025-07-04; all times are ET.'), 'ET');
     assert.equal(findZoneNote('All times in XYZT.'), 'XYZT');
     assert.equal(findZoneNote('All times are approximate, per the SRE log.'), null);
+    assert.equal(findZoneNote('All times are TBD.'), null);
   });
 });
 
@@ -150,6 +151,7 @@ describe('zones after a time', () => {
       '13:05 WEST region down',
       '13:05 Client/Server errors',
       '13:05 release/v2 merged',
+      '13:05 TODO - fill in',
     ]) {
       assert.equal(zone(text), null, text);
     }

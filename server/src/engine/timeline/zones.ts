@@ -7,6 +7,7 @@
  * Abbreviations and names come from `zone-names.ts` (derived from `Intl` and `@vvo/tzdb`);
  * offsets of zones with daylight saving time are looked up for the date of the time.
  */
+import { isBlankText } from '../markdown/content';
 import type { ZoneProblem, ZoneReadingName } from '../model';
 import {
   abbreviationReadings,
@@ -281,7 +282,8 @@ export function isZoneAfterTime(token: string, strong: boolean): boolean {
   if (token.includes('/'))
     return ianaZone(token) !== null || (strong && CAPITALIZED_IANA.test(token));
   if (token === 'UTC' || token === 'GMT') return true;
-  if (!ABBREVIATION_SHAPE.test(token) || token === 'UT') return false;
+  // `UT` alone is rare and a placeholder (`13:05 TODO`) is no zone.
+  if (!ABBREVIATION_SHAPE.test(token) || token === 'UT' || isBlankText(token)) return false;
   if (strong) return true;
   if (WORD_LIKE.has(token)) return false;
   return abbreviationReadings(token) !== null || TIME_ABBREVIATION_SHAPE.test(token);
@@ -340,7 +342,8 @@ function firstZoneToken(text: string, maxTokens: number, unknownFirst = false): 
       }
     }
     if (first && !NOTE_FILLER.has(token.toLowerCase())) {
-      if (unknownFirst && (ABBREVIATION_SHAPE.test(token) || CAPITALIZED_IANA.test(token))) {
+      const zoneLike = ABBREVIATION_SHAPE.test(token) || CAPITALIZED_IANA.test(token);
+      if (unknownFirst && zoneLike && !isBlankText(token)) {
         return token;
       }
       first = false;
