@@ -3,7 +3,13 @@
  * is unknown, has several readings, or does not name one instant on the row's date (a clock
  * change skipped or repeated the time).
  */
-import type { RuleFinding, TimelineEntry, TimeReading, ZoneReadingName } from '../model';
+import type {
+  RuleFinding,
+  TimelineEntry,
+  TimeReading,
+  ZoneProblem,
+  ZoneReadingName,
+} from '../model';
 import { formatOffset } from '../timeline/zones';
 import type { Rule } from './rule';
 
@@ -32,13 +38,10 @@ function reading({ name, offset }: ZoneReadingName): string {
   return offset === null ? name : `${name} (${utc(offset)})`;
 }
 
-function zoneMessage(entry: TimelineEntry, time: TimeReading): string | null {
-  const problem = time.zoneProblem;
+function zoneMessage(entry: TimelineEntry, time: TimeReading, problem: ZoneProblem): string {
   const zone = `\`${time.zone}\``;
   const text = `\`${entry.timeText.trim()}\``;
-  switch (problem?.kind) {
-    case undefined:
-      return null;
+  switch (problem.kind) {
     case 'unknown':
       return `Timeline zone ${zone} is unknown; expected ${EXPECTED_ZONE}`;
     case 'ambiguous': {
@@ -76,13 +79,13 @@ export const timelineTime: Rule = {
         findings.push({ message: message(entry), span });
       }
       const time = entry.time;
-      const kind = time?.zoneProblem?.kind;
-      if (!time || !kind) continue;
-      if (kind === 'unknown' || kind === 'ambiguous') {
+      const problem = time?.zoneProblem;
+      if (!time || !problem) continue;
+      if (problem.kind === 'unknown' || problem.kind === 'ambiguous') {
         if (zonesSaid.has(time.zone!)) continue;
         zonesSaid.add(time.zone!);
       }
-      findings.push({ message: zoneMessage(entry, time)!, span });
+      findings.push({ message: zoneMessage(entry, time, problem), span });
     }
     return findings;
   },
