@@ -122,6 +122,7 @@ describe('IANA zones and links as Intl knows them', () => {
     assert.equal(findZoneNote('All times in XYZT.'), 'XYZT');
     assert.equal(findZoneNote('All times are approximate, per the SRE log.'), null);
     assert.equal(findZoneNote('All times are TBD.'), null);
+    assert.equal(findZoneNote('All times are US Pacific Time.'), 'Pacific Time');
   });
 });
 
@@ -152,6 +153,9 @@ describe('zones after a time', () => {
       '13:05 Client/Server errors',
       '13:05 release/v2 merged',
       '13:05 TODO - fill in',
+      '13:05 (US) customers report errors',
+      '13:05 QA - tests fail',
+      '13:05 IT team paged',
     ]) {
       assert.equal(zone(text), null, text);
     }

@@ -80,8 +80,8 @@ const IANA_SHAPE = /^[A-Za-z_]{2,32}(?:\/[A-Za-z0-9_+-]{1,32}){1,2}$/;
 const CAPITALIZED_IANA = /^[A-Z][a-z]{1,31}(?:\/[A-Z][A-Za-z0-9_+-]{0,31}){1,2}$/;
 /** A token shaped like a zone abbreviation: 2 to 5 capitals. */
 const ABBREVIATION_SHAPE = /^[A-Z]{2,5}$/;
-/** The shape of nearly every zone abbreviation: a `T` for Time at the end (`XYZT`). */
-const TIME_ABBREVIATION_SHAPE = /^[A-Z]{1,4}T$/;
+/** The shape of nearly every zone abbreviation: a `T` for Time at the end (`XYZT`), 3 to 5 letters. */
+const TIME_ABBREVIATION_SHAPE = /^[A-Z]{2,4}T$/;
 
 /** The offset from UTC in minutes of an offset as written (`UTC+2`, `+05:30`); null otherwise. */
 function writtenOffset(zone: string): number | null {
@@ -284,9 +284,11 @@ export function isZoneAfterTime(token: string, strong: boolean): boolean {
   if (token === 'UTC' || token === 'GMT') return true;
   // `UT` alone is rare and a placeholder (`13:05 TODO`) is no zone.
   if (!ABBREVIATION_SHAPE.test(token) || token === 'UT' || isBlankText(token)) return false;
-  if (strong) return true;
+  const known = abbreviationReadings(token) !== null;
+  // Two unknown capitals are a country or a team (`13:05 (US)`, `13:05 QA -`), not a zone.
+  if (strong) return known || token.length > 2;
   if (WORD_LIKE.has(token)) return false;
-  return abbreviationReadings(token) !== null || TIME_ABBREVIATION_SHAPE.test(token);
+  return known || TIME_ABBREVIATION_SHAPE.test(token);
 }
 
 /**
@@ -342,7 +344,8 @@ function firstZoneToken(text: string, maxTokens: number, unknownFirst = false): 
       }
     }
     if (first && !NOTE_FILLER.has(token.toLowerCase())) {
-      const zoneLike = ABBREVIATION_SHAPE.test(token) || CAPITALIZED_IANA.test(token);
+      const zoneLike =
+        (ABBREVIATION_SHAPE.test(token) && token.length > 2) || CAPITALIZED_IANA.test(token);
       if (unknownFirst && zoneLike && !isBlankText(token)) {
         return token;
       }
