@@ -132,6 +132,10 @@ describe('zones after a time', () => {
   test('known zones, IANA names and zone-like capitals are read', () => {
     assert.equal(zone('13:05 Europe/Copenhagen deploy'), 'Europe/Copenhagen');
     assert.equal(zone('13:05 US/Eastern'), 'US/Eastern');
+    assert.equal(zone('13:05 CET/CEST deploy'), 'CET/CEST');
+    assert.equal(zoneOffset('CET/CEST', local('2025-07-15T12:00')), 120);
+    assert.equal(zoneOffset('CET/CEST', local('2025-01-15T12:00')), 60);
+    assert.equal(isKnownZone('PST/PDT'), true);
     assert.equal(zone('13:05 JST team paged'), 'JST');
     assert.equal(zone('13:05 (ABC) team paged'), 'ABC');
     assert.equal(zone('13:05 XYZT team paged'), 'XYZT');

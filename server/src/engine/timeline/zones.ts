@@ -108,11 +108,12 @@ function readingsOf(zone: string): AbbreviationReadings | null {
 }
 
 /** The fixed offset of a zone as written, in minutes; null when it has none or is unknown. */
-export function fixedOffset(zone: string): number | null {
+export function fixedOffset(written: string): number | null {
+  const zone = unpaired(written);
   const universal = UNIVERSAL.get(zone.toUpperCase());
   if (universal !== undefined) return universal;
-  const written = writtenOffset(zone);
-  if (written !== null) return written;
+  const offset = writtenOffset(zone);
+  if (offset !== null) return offset;
   return readingsOf(zone)?.reading?.offset ?? namedZone(zone)?.offset ?? null;
 }
 
@@ -143,7 +144,8 @@ function offsetAtInstant(formatter: Intl.DateTimeFormat, utcMinutes: number): nu
 }
 
 /** The IANA zone whose rules give a zone's offset by date: `ET`, `Pacific Time`, `US/Eastern`. */
-function regionalZone(zone: string): string | null {
+function regionalZone(written: string): string | null {
+  const zone = unpaired(written);
   const reading = readingsOf(zone)?.reading ?? namedZone(zone);
   if (reading) return reading.offset === null ? reading.zone : null;
   return ianaZone(zone);
@@ -209,7 +211,7 @@ export function zoneOffset(zone: string, localMinutes: number): number | null {
 
 /** The readings of a zone abbreviation that has more than one (`CST`, `IST`); null otherwise. */
 export function zoneAmbiguity(zone: string): AbbreviationReadings | null {
-  const readings = readingsOf(zone);
+  const readings = readingsOf(unpaired(zone));
   return readings && readings.others.length > 0 ? readings : null;
 }
 
@@ -260,7 +262,8 @@ export function placeRow(
 }
 
 /** Whether a zone as written is one this reads (an unknown `XYZT` is not). */
-export function isKnownZone(zone: string): boolean {
+export function isKnownZone(written: string): boolean {
+  const zone = unpaired(written);
   return (
     UNIVERSAL.has(zone.toUpperCase()) ||
     writtenOffset(zone) !== null ||
@@ -279,8 +282,10 @@ export function isKnownZone(zone: string): boolean {
  */
 export function isZoneAfterTime(token: string, strong: boolean): boolean {
   if (writtenOffset(token) !== null || NUMERIC_OFFSET.test(token)) return true;
-  if (token.includes('/'))
-    return ianaZone(token) !== null || (strong && CAPITALIZED_IANA.test(token));
+  if (token.includes('/')) {
+    const known = ianaZone(token) !== null || unpaired(token) !== token;
+    return known || (strong && CAPITALIZED_IANA.test(token));
+  }
   if (token === 'UTC' || token === 'GMT') return true;
   // `UT` alone is rare and a placeholder (`13:05 TODO`) is no zone.
   if (!ABBREVIATION_SHAPE.test(token) || token === 'UT' || isBlankText(token)) return false;
@@ -302,6 +307,14 @@ function pairZone(first: string, second: string): string | null {
   return b?.zones.find((zone) => a.zones.includes(zone)) ?? first;
 }
 
+const PAIR = /^([A-Z]{2,5})\/([A-Z]{2,5})$/;
+
+/** A zone with a pair such as `CET/CEST` read as the zone the pair names. */
+function unpaired(zone: string): string {
+  const pair = PAIR.exec(zone);
+  return (pair && pairZone(pair[1]!, pair[2]!)) ?? zone;
+}
+
 /**
  * A zone written as a token of a note: an offset, `UTC`/`GMT` in any case, a known
  * abbreviation in capitals (short abbreviations are also words: `est`, `pt`) or an IANA zone.
@@ -311,8 +324,7 @@ function zoneOfToken(token: string): string | null {
   if (writtenOffset(token) !== null) return token;
   if (upper === 'UTC' || upper === 'GMT') return upper;
   if (ianaZone(token)) return token;
-  const pair = /^([A-Z]{2,5})\/([A-Z]{2,5})$/.exec(token);
-  if (pair) return pairZone(pair[1]!, pair[2]!);
+  if (PAIR.test(token)) return unpaired(token) === token ? null : unpaired(token);
   if (token !== upper || upper === 'Z' || upper === 'UT') return null;
   return ABBREVIATION_SHAPE.test(upper) && abbreviationReadings(upper) ? upper : null;
 }
