@@ -1,45 +1,18 @@
-/** Metrics as people read them: `1h 5m`, and a Markdown table for "Copy Metrics". */
-import type { MetricName, Metrics, Milestone } from '../../server/src/protocol';
-import { METRIC_NAMES, formatDuration } from '../../server/src/protocol';
+/** Metrics as people read them in the client: `1h 5m`, and a Markdown table for "Copy Metrics". */
+import type { MetricName, MetricNote, Metrics } from '../../server/src/protocol';
+import {
+  formatDuration,
+  gapReason,
+  METRIC_NAMES,
+  METRIC_VOCABULARY,
+  metricTitle,
+} from '../../server/src/protocol';
 
-export interface MetricLabel {
-  /** `TTD`. */
-  abbreviation: string;
-  /** `Time to detect`. */
-  name: string;
-  /** What the span runs between, e.g. `start → detected`. */
-  span: string;
-  /** The milestone that ends the span: without it the metric is not marked. */
-  end: Milestone;
+/** What a metric's span runs between, e.g. `start → detected`. */
+export function metricSpan(name: MetricName): string {
+  const { from, to } = METRIC_VOCABULARY[name];
+  return `${from} → ${to}`;
 }
-
-/** How each metric is named and what it measures (SPEC §3). */
-export const METRIC_LABELS: Record<MetricName, MetricLabel> = {
-  timeToDetect: {
-    abbreviation: 'TTD',
-    name: 'Time to detect',
-    span: 'start → detected',
-    end: 'detected',
-  },
-  timeToAcknowledge: {
-    abbreviation: 'TTA',
-    name: 'Time to acknowledge',
-    span: 'detected → acknowledged',
-    end: 'acknowledged',
-  },
-  timeToMitigate: {
-    abbreviation: 'TTM',
-    name: 'Time to mitigate',
-    span: 'start → mitigated',
-    end: 'mitigated',
-  },
-  timeToResolve: {
-    abbreviation: 'TTR',
-    name: 'Time to resolve',
-    span: 'start → resolved',
-    end: 'resolved',
-  },
-};
 
 /** What a metric shows when the timeline does not mark the milestone that ends it. */
 export const NOT_MARKED = 'not marked';
@@ -49,11 +22,29 @@ export function metricValue(minutes: number | null): string {
   return minutes === null ? NOT_MARKED : formatDuration(minutes);
 }
 
+/** A metric's value for the view: `20m`, `20m, guessed` when it rests on keywords, `not marked`. */
+export function metricDescription(note: MetricNote): string {
+  const guessed = note.minutes !== null && note.inferredFrom.length > 0;
+  return guessed ? `${metricValue(note.minutes)}, guessed` : metricValue(note.minutes);
+}
+
+/** What a metric rests on, for a tooltip: its keyword guesses, or why it has no value. */
+export function metricExplanation(name: MetricName, note: MetricNote): string {
+  const head = `${metricTitle(name)} (${metricSpan(name)}): `;
+  if (note.gap) {
+    return `${head}${NOT_MARKED}: ${gapReason(note.gap)}. Mark the entry in the timeline with [${note.gap.milestone}].`;
+  }
+  const value = metricValue(note.minutes);
+  if (note.inferredFrom.length === 0) return `${head}${value}`;
+  const words = note.inferredFrom.map((word) => `\`${word}\``).join(', ');
+  return `${head}${value}, guessed from the keywords ${words}. Mark the entries with [${METRIC_VOCABULARY[name].to}] and the like to state them.`;
+}
+
 /** The metrics as a Markdown table, one row per metric, for pasting into a report or chat. */
 export function metricsMarkdown(metrics: Metrics): string {
   const rows = METRIC_NAMES.map((name) => {
-    const label = METRIC_LABELS[name];
-    return `| ${label.name} (${label.abbreviation}) | ${metricValue(metrics[name])} | ${label.span} |`;
+    const { abbreviation } = METRIC_VOCABULARY[name];
+    return `| ${metricTitle(name)} (${abbreviation}) | ${metricValue(metrics[name])} | ${metricSpan(name)} |`;
   });
   return ['| Metric | Value | From → to |', '|--------|-------|-----------|', ...rows, ''].join(
     '\n',

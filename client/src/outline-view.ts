@@ -3,11 +3,16 @@
  * timeline with its milestones, and the metrics, for the active editor's report.
  */
 import * as vscode from 'vscode';
-import type { MetricName } from '../../server/src/protocol';
-import { METRIC_NAMES } from '../../server/src/protocol';
-import type { OutlineEntry, OutlineRange, OutlineSection } from '../../server/src/protocol';
+import type {
+  MetricName,
+  MetricNote,
+  OutlineEntry,
+  OutlineRange,
+  OutlineSection,
+} from '../../server/src/protocol';
+import { METRIC_NAMES, METRIC_VOCABULARY } from '../../server/src/protocol';
 import { COMMANDS } from './constants';
-import { METRIC_LABELS, metricValue } from './metrics-text';
+import { metricDescription, metricExplanation } from './metrics-text';
 import type { OutlineTracker } from './outline-tracker';
 import { sectionProgress } from './section-progress';
 
@@ -18,7 +23,7 @@ export type OutlineNode =
   | { kind: 'group'; group: Group }
   | { kind: 'section'; section: OutlineSection }
   | { kind: 'entry'; entry: OutlineEntry; index: number }
-  | { kind: 'metric'; name: MetricName; minutes: number | null };
+  | { kind: 'metric'; name: MetricName; note: MetricNote };
 
 const GROUPS: readonly Group[] = ['sections', 'timeline', 'metrics'];
 
@@ -49,9 +54,9 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
       case 'timeline':
         return outline.timeline.map((entry, index) => ({ kind: 'entry', entry, index }));
       case 'metrics': {
-        const metrics = outline.metrics;
-        if (!metrics) return [];
-        return METRIC_NAMES.map((name) => ({ kind: 'metric', name, minutes: metrics[name] }));
+        const notes = outline.metricNotes;
+        if (!notes) return [];
+        return METRIC_NAMES.map((name) => ({ kind: 'metric', name, note: notes[name] }));
       }
     }
   }
@@ -65,7 +70,7 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
       case 'entry':
         return this.entryItem(node.entry, node.index);
       case 'metric':
-        return metricItem(node.name, node.minutes);
+        return metricItem(node.name, node.note);
     }
   }
 
@@ -155,15 +160,12 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
   }
 }
 
-function metricItem(name: MetricName, minutes: number | null): vscode.TreeItem {
-  const label = METRIC_LABELS[name];
-  const item = new vscode.TreeItem(label.abbreviation, vscode.TreeItemCollapsibleState.None);
-  item.description = metricValue(minutes);
-  item.iconPath = new vscode.ThemeIcon(minutes === null ? 'circle-outline' : 'watch');
-  item.tooltip =
-    minutes === null
-      ? `${label.name} (${label.span}): not marked. Mark the entry in the timeline with [${label.end}].`
-      : `${label.name} (${label.span}): ${metricValue(minutes)}`;
+function metricItem(name: MetricName, note: MetricNote): vscode.TreeItem {
+  const { abbreviation } = METRIC_VOCABULARY[name];
+  const item = new vscode.TreeItem(abbreviation, vscode.TreeItemCollapsibleState.None);
+  item.description = metricDescription(note);
+  item.iconPath = new vscode.ThemeIcon(note.minutes === null ? 'circle-outline' : 'watch');
+  item.tooltip = metricExplanation(name, note);
   item.contextValue = 'metric';
   return withId(item, `metric:${name}`);
 }

@@ -1,9 +1,9 @@
 /** The status bar item of a post-mortem: sections complete and time to resolve. */
 import * as vscode from 'vscode';
-import { METRIC_NAMES } from '../../server/src/protocol';
 import type { OutlineResult } from '../../server/src/protocol';
+import { METRIC_NAMES, METRIC_VOCABULARY, metricTitle } from '../../server/src/protocol';
 import { COMMANDS, STATUS_BAR_ITEM_ID } from './constants';
-import { METRIC_LABELS, metricValue } from './metrics-text';
+import { metricValue } from './metrics-text';
 import { sectionProgress } from './section-progress';
 
 export class OutlineStatusBar implements vscode.Disposable {
@@ -47,8 +47,9 @@ export class OutlineStatusBar implements vscode.Disposable {
     const metrics = outline.metrics;
     if (metrics) {
       for (const name of METRIC_NAMES) {
-        const label = METRIC_LABELS[name];
-        tooltip.appendMarkdown(`$(watch) ${label.name} (${label.abbreviation}): `);
+        tooltip.appendMarkdown(
+          `$(watch) ${metricTitle(name)} (${METRIC_VOCABULARY[name].abbreviation}): `,
+        );
         tooltip.appendText(metricValue(metrics[name]));
         tooltip.appendMarkdown('\n\n');
       }

@@ -3,13 +3,18 @@
  * Both sides import this file; each message says who sends it and why.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Metrics, Milestone } from './engine/model';
+import type { MetricNote } from './engine/metrics/explain';
+import type { MetricName, Metrics, Milestone } from './engine/model';
 
 // What the client shows of the engine's vocabulary, so that it imports only this file. From
 // the modules that hold it, not the engine's index: the client bundle stays without a parser.
+// The metrics' one vocabulary and duration format live in engine/metrics.
 export type { MetricName, Metrics, Milestone } from './engine/model';
 export { METRIC_NAMES } from './engine/model';
-export { formatDuration } from './engine/metrics/compute';
+export { formatDuration } from './engine/metrics/durations';
+export { gapReason } from './engine/metrics/explain';
+export type { MetricGap, MetricNote } from './engine/metrics/explain';
+export { METRIC_VOCABULARY, metricTitle } from './engine/metrics/vocabulary';
 export { PRESETS } from './engine/sections/presets';
 // The settings both sides name: the client reads and opens them, the server pulls them.
 export { SETTINGS_SECTION, SETTING_NAMES } from './lsp/session/setting-names';
@@ -54,6 +59,8 @@ export interface OutlineResult {
   timeline: OutlineEntry[];
   /** Null when the report has no timeline. */
   metrics: Metrics | null;
+  /** Per metric: why it has no value, and the keyword guesses it rests on; null with `metrics`. */
+  metricNotes: Record<MetricName, MetricNote> | null;
 }
 
 export interface OutlineParams {

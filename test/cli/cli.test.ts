@@ -150,7 +150,7 @@ describe('the sample report', () => {
       [
         sample,
         '  no problems',
-        '  TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+        '  TTD 0m* · TTA 5m* · TTM 20m* · TTR 40m* (* guessed from keywords)',
         '',
         '✔ No problems in 1 file',
         '',

@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatJson } from '../../server/src/cli/format-json';
-import { formatMetrics, formatMinutes, formatStylish } from '../../server/src/cli/format-stylish';
+import { formatMetrics, formatStylish } from '../../server/src/cli/format-stylish';
 import type { FileResult } from '../../server/src/cli/result';
-import type { Finding } from '../../server/src/engine/model';
+import type { MetricNote } from '../../server/src/engine/metrics/explain';
+import type { Finding, MetricName } from '../../server/src/engine/model';
+
+const note = (minutes: number | null, inferredFrom: string[] = []): MetricNote => ({
+  minutes,
+  gap: minutes === null ? { milestone: 'acknowledged', kind: 'unmarked' } : null,
+  inferredFrom,
+});
+const metricNotes: Record<MetricName, MetricNote> = {
+  timeToDetect: note(0),
+  timeToAcknowledge: note(null),
+  timeToMitigate: note(20, ['rolled back']),
+  timeToResolve: note(40),
+};
 
 function finding(
   ruleId: Finding['ruleId'],
@@ -24,7 +37,7 @@ const results: FileResult[] = [
   {
     path: 'docs/login.md',
     absolutePath: '/repo/docs/login.md',
-    read: { sections: [], timeline: null },
+    read: { sections: [], timeline: { line: 10, entries: [], metricNotes } },
     findings: [
       finding('required-sections', 'error', 1, 1, 'Missing section `Impact`'),
       finding(
@@ -47,24 +60,13 @@ const results: FileResult[] = [
   },
 ];
 
-describe('formatMinutes and formatMetrics', () => {
-  test('durations for people', () => {
-    assert.deepEqual([0, 5, 59.5, 60, 65, 1709, 2880, -5, null].map(formatMinutes), [
-      '0m',
-      '5m',
-      '59m 30s',
-      '1h',
-      '1h 5m',
-      '1d 4h 29m',
-      '2d',
-      '-5m',
-      '—',
-    ]);
-  });
-
-  test('the metrics line, and no timeline', () => {
-    assert.equal(formatMetrics(results[0]!.metrics), 'TTD 0m · TTA — · TTM 20m · TTR 40m');
-    assert.equal(formatMetrics(null), 'no timeline');
+describe('formatMetrics', () => {
+  test('the metrics line says why a metric is missing and which rest on guesses', () => {
+    assert.equal(
+      formatMetrics(results[0]!.read),
+      'TTD 0m · TTA — · TTM 20m* · TTR 40m (TTA: no entry marks acknowledged; * guessed from keywords)',
+    );
+    assert.equal(formatMetrics(results[1]!.read), 'no timeline');
   });
 });
 
@@ -77,7 +79,7 @@ describe('formatStylish', () => {
         '  1:1    error    Missing section `Impact`                                              required-sections',
         '  19:3   warning  Timeline entry `11:07` is earlier than the entry before it (`11:08`)  timeline-order',
         '  102:1  info     No evidence                                                           rca-evidence',
-        '  TTD 0m · TTA — · TTM 20m · TTR 40m',
+        '  TTD 0m · TTA — · TTM 20m* · TTR 40m (TTA: no entry marks acknowledged; * guessed from keywords)',
         '',
         'docs/clean.md',
         '  no problems',
@@ -144,7 +146,7 @@ describe('formatJson', () => {
             timeToResolve: 40,
           },
           sections: [],
-          timeline: null,
+          timeline: { line: 10, entries: [], metricNotes },
         },
         { path: 'docs/clean.md', diagnostics: [], metrics: null, sections: [], timeline: null },
       ],

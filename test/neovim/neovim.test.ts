@@ -44,7 +44,7 @@ test('Neovim LSP client: diagnostics, code lens, hover and a quick fix', { skip 
     'timeline-order:16',
   ]);
   assert.deepEqual(results.codeLens, [
-    'TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+    'TTD 0m* · TTA 5m* · TTM 20m* · TTR 40m* (* guessed from keywords)',
     'Computed from timeline: 40m',
   ]);
   assert.match(String(results.hover), /12:55 PM/);

@@ -283,7 +283,7 @@ describe('postmortem-lint as a process', () => {
           'bait.md',
           `  1:1  note  ${input.expected.notice}`,
           '  no problems',
-          '  TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+          '  TTD 0m* · TTA 5m* · TTM 20m* · TTR 40m* (* guessed from keywords)',
           '',
           '✔ No problems in 1 file',
           '',

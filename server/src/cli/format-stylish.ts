@@ -1,5 +1,6 @@
 /** `--format stylish` (the default): findings and metrics for people, like ESLint's stylish. */
-import type { Finding, Metrics } from '../engine';
+import type { Finding, Readout } from '../engine';
+import { metricsLine } from '../engine';
 import type { FileResult } from './result';
 
 /** ANSI styles, or none when the output is not a colour terminal. */
@@ -22,34 +23,9 @@ function styles(color: boolean): Styles {
   };
 }
 
-/** A duration for people: `0m`, `5m`, `1h 5m`, `2d 3h`, `45m 30s`; `—` when unknown. */
-export function formatMinutes(minutes: number | null): string {
-  if (minutes === null) return '—';
-  let seconds = Math.round(Math.abs(minutes) * 60);
-  const parts: string[] = [];
-  for (const [unit, size] of [
-    ['d', 86400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1],
-  ] as const) {
-    const count = Math.floor(seconds / size);
-    seconds -= count * size;
-    if (count > 0) parts.push(`${count}${unit}`);
-  }
-  const text = parts.length > 0 ? parts.join(' ') : '0m';
-  return minutes < 0 && text !== '0m' ? `-${text}` : text;
-}
-
-/** `TTD 0m · TTA 5m · TTM 20m · TTR 40m`, or `no timeline`. */
-export function formatMetrics(metrics: Metrics | null): string {
-  if (!metrics) return 'no timeline';
-  return [
-    `TTD ${formatMinutes(metrics.timeToDetect)}`,
-    `TTA ${formatMinutes(metrics.timeToAcknowledge)}`,
-    `TTM ${formatMinutes(metrics.timeToMitigate)}`,
-    `TTR ${formatMinutes(metrics.timeToResolve)}`,
-  ].join(' · ');
+/** `TTD 0m* · TTA — · … (TTA: no entry marks acknowledged; * guessed from keywords)`, or `no timeline`. */
+export function formatMetrics(read: Readout): string {
+  return read.timeline ? metricsLine(read.timeline.metricNotes) : 'no timeline';
 }
 
 function plural(count: number, word: string): string {
@@ -94,7 +70,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
       );
     }
     if (rows.length === 0) out.push(`  ${style.summary('clean', 'no problems')}`);
-    out.push(`  ${style.dim(formatMetrics(result.metrics))}`, '');
+    out.push(`  ${style.dim(formatMetrics(result.read))}`, '');
   }
   const count = (severity: Finding['severity']) =>
     results.reduce(

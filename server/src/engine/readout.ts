@@ -4,7 +4,9 @@
  * `timeline`). Scripts and dashboards read this through the CLI's JSON.
  */
 import { sectionHasContent } from './markdown/content';
-import type { Milestone, PostmortemModel, TimeReading } from './model';
+import type { MetricName, Milestone, PostmortemModel, TimeReading } from './model';
+import type { MetricNote } from './metrics/explain';
+import { metricNotes } from './metrics/explain';
 import { MILESTONES } from './model';
 import { formatOffset } from './timeline/zones';
 
@@ -33,6 +35,8 @@ export interface EntryReadout {
 export interface TimelineReadout {
   line: number;
   entries: EntryReadout[];
+  /** Per metric: its value, why it has none, the keyword guesses it rests on. */
+  metricNotes: Record<MetricName, MetricNote>;
 }
 
 export interface Readout {
@@ -84,5 +88,6 @@ export function readout(model: PostmortemModel): Readout {
       ...(Object.keys(inferred).length > 0 ? { inferredFrom: inferred } : {}),
     };
   });
-  return { sections, timeline: { line: timeline.section.heading.span.start.line, entries } };
+  const line = timeline.section.heading.span.start.line;
+  return { sections, timeline: { line, entries, metricNotes: metricNotes(model)! } };
 }

@@ -65,7 +65,7 @@ describe('A report with known problems', () => {
     );
     const seen = lenses.map((lens) => `${lens.range.start.line + 1}: ${lens.command?.title}`);
     assert.deepEqual(seen, [
-      '10: TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+      '10: TTD 0m* · TTA 5m* · TTM 20m* · TTR 40m* (* guessed from keywords)',
       '25: Computed from timeline: 40m',
     ]);
   });
@@ -89,10 +89,10 @@ describe('A report with known problems', () => {
       breakdown,
       [
         'Metrics from the timeline:',
-        `TTD 0m: start ${start} → detected ${start}.`,
-        `TTA 5m: detected ${start} → acknowledged ${entry('1:00 PM', 'PagerDuty alert sent to on-call engineers.')}.`,
-        `TTM 20m: start ${start} → mitigated ${entry('1:15 PM', 'Temporary fix applied (manually restarted DB).')}.`,
-        `TTR 40m: start ${start} → resolved ${entry('1:35 PM', 'Issue marked as resolved.')}.`,
+        `TTD 0m: start ${start} → detected ${start} (guessed from \`monitor\`).`,
+        `TTA 5m: detected ${start} (guessed from \`monitor\`) → acknowledged ${entry('1:00 PM', 'PagerDuty alert sent to on-call engineers.')} (guessed from \`on-call\`).`,
+        `TTM 20m: start ${start} → mitigated ${entry('1:15 PM', 'Temporary fix applied (manually restarted DB).')} (guessed from \`temporary fix\`).`,
+        `TTR 40m: start ${start} → resolved ${entry('1:35 PM', 'Issue marked as resolved.')} (guessed from \`resolved\`).`,
       ].join('\n'),
     );
   });
@@ -118,7 +118,7 @@ describe('A report with known problems', () => {
         [
           '`12:55 PM` is 12:55 (no date, UTC)',
           'T+0m since the start',
-          'Marks **start**: the first entry with a time; **detected**: keyword `monitor`',
+          'Marks **start**: the first entry with a time; **detected**: guessed from keyword `monitor`',
         ].join('\n\n'),
       ],
       '12:55 PM',

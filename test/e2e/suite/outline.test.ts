@@ -29,10 +29,10 @@ const FIXTURE_ROWS = [
   '  1:10 PM — Engineers identify high DB connection usage.',
   '  1:35 PM — Issue marked as resolved. (resolved)',
   'Metrics',
-  '  TTD (0m)',
-  '  TTA (5m)',
-  '  TTM (20m)',
-  '  TTR (40m)',
+  '  TTD (0m, guessed)',
+  '  TTA (5m, guessed)',
+  '  TTM (20m, guessed)',
+  '  TTR (40m, guessed)',
 ];
 
 describe('The Post-Mortem view', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildModel } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
-import { computeMetrics, formatDuration } from '../../../server/src/engine/metrics/compute';
+import { computeMetrics } from '../../../server/src/engine/metrics/compute';
 import { repoRoot } from '../../helpers/paths';
 
 const metricsOf = (text: string) => buildModel(text, defaultConfig()).metrics;
@@ -77,23 +77,4 @@ describe('computeMetrics', () => {
       timeToResolve: 60,
     });
   });
-});
-
-describe('formatDuration', () => {
-  const cases: [number, string][] = [
-    [0, '0m'],
-    [0.5, '30s'],
-    [7, '7m'],
-    [7.4, '7m'],
-    [60, '1h'],
-    [65, '1h 5m'],
-    [1440, '1d'],
-    [3060, '2d 3h'],
-    [3061, '2d 3h'],
-    [2 * 1440 + 5, '2d'],
-    [-5, '-5m'],
-  ];
-  for (const [minutes, text] of cases) {
-    test(`${minutes} → ${text}`, () => assert.equal(formatDuration(minutes), text));
-  }
 });

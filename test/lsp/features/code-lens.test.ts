@@ -9,6 +9,7 @@ import { CodeLensRequest, ExecuteCommandRequest } from 'vscode-languageserver-pr
 import { standard } from '../../../server/src/engine/sections/presets/standard';
 import { renderTemplate } from '../../../server/src/engine/sections/template';
 import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
+import { SAMPLE_METRICS_LENS } from '../../helpers/sample-metrics';
 import { sample, listTimeline, range, serverSession } from '../../helpers/server-session';
 
 describe('language server over stdio', () => {
@@ -23,7 +24,7 @@ describe('language server over stdio', () => {
       {
         range: range(10, 0, 10, 14),
         command: {
-          title: 'TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+          ...SAMPLE_METRICS_LENS,
           command: SHOW_METRICS_COMMAND,
           arguments: [opened.uri],
         },
@@ -46,7 +47,12 @@ describe('language server over stdio', () => {
       arguments: [opened.uri],
     });
     assert.deepEqual(lenses, [
-      { range: range(14, 0, 14, 11), command: command('TTD 12m · TTA — · TTM 30m · TTR —') },
+      {
+        range: range(14, 0, 14, 11),
+        command: command(
+          'TTD 12m · TTA — · TTM 30m · TTR — (TTA: acknowledged is marked only before the detection; TTR: no entry marks resolved)',
+        ),
+      },
       {
         range: range(14, 0, 14, 11),
         command: command(
@@ -75,7 +81,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command!.title]),
       [
-        [13, 'TTD — · TTA — · TTM — · TTR —'],
+        [13, 'TTD — · TTA — · TTM — · TTR — (no entry with a readable time)'],
         [13, 'Start: no entry with a readable time'],
       ],
     );
@@ -90,10 +96,10 @@ describe('language server over stdio', () => {
     });
     const message = [
       'Metrics from the timeline:',
-      'TTD 0m: start 12:55 PM “Automated monitoring detects increased DB errors.” → detected 12:55 PM “Automated monitoring detects increased DB errors.”.',
-      'TTA 5m: detected 12:55 PM “Automated monitoring detects increased DB errors.” → acknowledged 1:00 PM “PagerDuty alert sent to on-call engineers.”.',
-      'TTM 20m: start 12:55 PM “Automated monitoring detects increased DB errors.” → mitigated 1:15 PM “Temporary fix applied (manually restarted DB).”.',
-      'TTR 40m: start 12:55 PM “Automated monitoring detects increased DB errors.” → resolved 1:35 PM “Issue marked as resolved.”.',
+      'TTD 0m: start 12:55 PM “Automated monitoring detects increased DB errors.” → detected 12:55 PM “Automated monitoring detects increased DB errors.” (guessed from `monitor`).',
+      'TTA 5m: detected 12:55 PM “Automated monitoring detects increased DB errors.” (guessed from `monitor`) → acknowledged 1:00 PM “PagerDuty alert sent to on-call engineers.” (guessed from `on-call`).',
+      'TTM 20m: start 12:55 PM “Automated monitoring detects increased DB errors.” → mitigated 1:15 PM “Temporary fix applied (manually restarted DB).” (guessed from `temporary fix`).',
+      'TTR 40m: start 12:55 PM “Automated monitoring detects increased DB errors.” → resolved 1:35 PM “Issue marked as resolved.” (guessed from `resolved`).',
     ].join('\n');
     assert.deepEqual(await shown, { type: 3, message });
     assert.equal(result, message);

@@ -22,7 +22,7 @@ describe('language server over stdio', () => {
         value: [
           '`1:00 PM` is 13:00 (no date, UTC)',
           'T+5m since the start · +5m after `12:55 PM`',
-          'Marks **detected**: keyword `page` (the milestone is at `12:55 PM`); **acknowledged**: keyword `on-call`',
+          'Marks **detected**: guessed from keyword `page` (the milestone is at `12:55 PM`); **acknowledged**: guessed from keyword `on-call`',
         ].join('\n\n'),
       },
       range: range(14, 2, 14, 9),

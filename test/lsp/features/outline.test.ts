@@ -81,6 +81,12 @@ describe('language server over stdio', () => {
         entry(16, '1:35 PM', 'Issue marked as resolved.', ['resolved']),
       ],
       metrics: { timeToDetect: 0, timeToAcknowledge: 5, timeToMitigate: 20, timeToResolve: 40 },
+      metricNotes: {
+        timeToDetect: { minutes: 0, gap: null, inferredFrom: ['monitor'] },
+        timeToAcknowledge: { minutes: 5, gap: null, inferredFrom: ['monitor', 'on-call'] },
+        timeToMitigate: { minutes: 20, gap: null, inferredFrom: ['temporary fix'] },
+        timeToResolve: { minutes: 40, gap: null, inferredFrom: ['resolved'] },
+      },
     });
   });
 

@@ -103,6 +103,7 @@ describe('language server over stdio', () => {
       sections: [],
       timeline: [],
       metrics: null,
+      metricNotes: null,
     });
   });
 

@@ -17,6 +17,7 @@ import { isAnalyzedPostmortem } from '../../../server/src/lsp/session/analyzed';
 import { DocumentAnalyses } from '../../../server/src/lsp/session/documents';
 import { coerceSettings } from '../../../server/src/lsp/session/settings';
 import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
+import { SAMPLE_METRICS_LENS } from '../../helpers/sample-metrics';
 import { sample } from '../../helpers/server-session';
 
 /** `DocumentAnalyses` over fake documents and connection; counts the analyses it starts. */
@@ -114,7 +115,7 @@ test('retention: only the documents used last keep their analyses; one dropped i
     {
       range: { start: { line: 10, character: 0 }, end: { line: 10, character: 14 } },
       command: {
-        title: 'TTD 0m · TTA 5m · TTM 20m · TTR 40m',
+        ...SAMPLE_METRICS_LENS,
         command: SHOW_METRICS_COMMAND,
         arguments: [uris[0]],
       },

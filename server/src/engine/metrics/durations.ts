@@ -185,3 +185,25 @@ export function formatLike(valueText: string, minutes: number): string {
   if (pieces.length === 0) pieces.push(`0${space}${unitName(base, 0, written)}`);
   return sign + pieces.join(read!.joiner);
 }
+
+/**
+ * A duration for people, the one format of the lens, the view, the CLI and every message:
+ * `0m`, `45s`, `7m`, `1h 5m`, `1d 2h 5m`, `59m 30s`. Every unit from the largest down, to the
+ * second, so that two values a minute apart never read alike.
+ */
+export function formatDuration(minutes: number): string {
+  let seconds = Math.round(Math.abs(minutes) * 60);
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0) parts.push(`${count}${unit}`);
+  }
+  if (parts.length === 0) return '0m';
+  return (minutes < 0 ? '-' : '') + parts.join(' ');
+}

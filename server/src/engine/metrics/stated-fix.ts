@@ -1,18 +1,7 @@
 /** The fix that writes the timeline's value of a metric over a stated one. */
 import { formatStatedValue } from './stated';
 import type { Fix, PostmortemModel, StatedMetric } from '../model';
-
-const METRIC_LABELS = {
-  timeToDetect: 'time to detect',
-  timeToAcknowledge: 'time to acknowledge',
-  timeToMitigate: 'time to mitigate',
-  timeToResolve: 'time to resolve',
-} as const;
-
-/** A metric's name for messages. */
-export function metricLabel(metric: StatedMetric['metric']): string {
-  return METRIC_LABELS[metric];
-}
+import { METRIC_VOCABULARY } from './vocabulary';
 
 /** Replaces a stated metric's value by the computed one; null when the timeline gives none. */
 export function statedMetricFix(model: PostmortemModel, stated: StatedMetric): Fix | null {
@@ -20,7 +9,7 @@ export function statedMetricFix(model: PostmortemModel, stated: StatedMetric): F
   if (computed === null || computed === undefined) return null;
   const value = formatStatedValue(stated.valueText, computed);
   return {
-    title: `Write the computed ${metricLabel(stated.metric)}: ${value}`,
+    title: `Write the computed ${METRIC_VOCABULARY[stated.metric].label}: ${value}`,
     edits: [
       { start: stated.valueSpan.start.offset, end: stated.valueSpan.end.offset, newText: value },
     ],

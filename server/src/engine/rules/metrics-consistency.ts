@@ -1,7 +1,8 @@
 /** `metrics-consistency`: a stated metric that disagrees with the timeline by more than a minute. */
-import { formatDuration } from '../metrics/compute';
+import { formatDuration } from '../metrics/durations';
 import type { RuleFinding } from '../model';
-import { metricLabel, statedMetricFix } from '../metrics/stated-fix';
+import { statedMetricFix } from '../metrics/stated-fix';
+import { METRIC_VOCABULARY } from '../metrics/vocabulary';
 import type { Rule } from './rule';
 
 export const metricsConsistency: Rule = {
@@ -17,7 +18,7 @@ export const metricsConsistency: Rule = {
       if (Math.abs(stated.minutes - computed) <= 1) continue;
       const fix = statedMetricFix(model, stated);
       findings.push({
-        message: `Stated ${metricLabel(stated.metric)} \`${stated.valueText}\` differs from the timeline's \`${formatDuration(computed)}\``,
+        message: `Stated ${METRIC_VOCABULARY[stated.metric].label} \`${stated.valueText}\` differs from the timeline's \`${formatDuration(computed)}\``,
         span: stated.valueSpan,
         ...(fix ? { fix } : {}),
       });

@@ -77,7 +77,8 @@ function describeEntry(model: PostmortemModel, index: number): string[] {
     const at = model.milestones[milestone];
     const elsewhere =
       at !== null && at !== index ? ` (the milestone is at ${code(entries[at]!.timeText)})` : '';
-    return [`**${milestone}**: ${mark.reason}${elsewhere}`];
+    const why = mark.inferredFrom ? `guessed from ${mark.reason}` : mark.reason;
+    return [`**${milestone}**: ${why}${elsewhere}`];
   });
   if (marks.length > 0) parts.push(`Marks ${marks.join('; ')}`);
   if (entry.time?.approximate) parts.push('The time is approximate.');

@@ -1,97 +1,67 @@
 /**
- * Metrics in words, the same everywhere (code lens, breakdown message, hover): each metric's
- * abbreviation and value, the milestones that bound it (SPEC §3), and what is missing.
+ * Metrics in words for the server's features (code lens, breakdown message): the engine's one
+ * line of values (`metricsLine`), what is missing to compute each, and the entries each runs
+ * between (SPEC §3).
  */
-import type { MetricName, Milestone, PostmortemModel } from '../../engine';
-import { METRIC_NAMES, formatDuration } from '../../engine';
+import type { Milestone, PostmortemModel } from '../../engine';
+import {
+  METRIC_NAMES,
+  METRIC_VOCABULARY,
+  boundEntry,
+  formatDuration,
+  gapAdvice,
+  metricNotes,
+  metricsLine,
+} from '../../engine';
 
-/** Each metric's abbreviation and the milestones it runs between. */
-export const METRIC_SPANS: Record<MetricName, { abbr: string; from: Milestone; to: Milestone }> = {
-  timeToDetect: { abbr: 'TTD', from: 'start', to: 'detected' },
-  timeToAcknowledge: { abbr: 'TTA', from: 'detected', to: 'acknowledged' },
-  timeToMitigate: { abbr: 'TTM', from: 'start', to: 'mitigated' },
-  timeToResolve: { abbr: 'TTR', from: 'start', to: 'resolved' },
-};
-
-const LABELS: Record<Milestone, string> = {
-  start: 'Start',
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
-};
-
-/** What each milestone counts from: an entry marking it earlier than that is not used. */
-const MEASURED_FROM: Record<Milestone, string> = {
-  start: 'the first entry',
-  detected: 'the start',
-  acknowledged: 'the detection',
-  mitigated: 'the start',
-  resolved: 'the start',
-};
-
-/** The entry a metric ends at: with no mitigation entry, mitigation is the resolution. */
-function endEntry(model: PostmortemModel, metric: MetricName): number | null {
-  const { to } = METRIC_SPANS[metric];
-  const entry = model.milestones[to];
-  return entry === null && to === 'mitigated' ? model.milestones.resolved : entry;
-}
-
-/** `TTD 0m · TTA 5m · TTM 20m · TTR 40m`, with `—` for a metric that cannot be computed. */
+/** `TTD 0m* · TTA 5m* · TTM 20m* · TTR 40m* (* guessed from keywords)`; `—` with its reason. */
 export function metricsSummary(model: PostmortemModel): string {
-  return METRIC_NAMES.map((metric) => {
-    const value = model.metrics?.[metric] ?? null;
-    return `${METRIC_SPANS[metric].abbr} ${value === null ? '—' : formatDuration(value)}`;
-  }).join(' · ');
-}
-
-/** Why a metric cannot be computed, and how to fix it; null when it can. */
-function missingNote(model: PostmortemModel, metric: MetricName): string | null {
-  if (!model.metrics || model.metrics[metric] !== null) return null;
-  const { from, to } = METRIC_SPANS[metric];
-  // Milestones resolve only to entries with a time, so a missing end is a missing milestone.
-  for (const [milestone, index] of [
-    [from, model.milestones[from]],
-    [to, endEntry(model, metric)],
-  ] as const) {
-    if (index !== null) continue;
-    if (milestone === 'start') return 'Start: no entry with a readable time';
-    const marked = model.timeline!.entries.some(
-      (entry) => entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone),
-    );
-    // Milestones count only from the one they are measured from on (see resolveMilestones).
-    return marked
-      ? `${LABELS[milestone]}: marked only before ${MEASURED_FROM[milestone]} — add [${milestone}] to a later entry`
-      : `${LABELS[milestone]}: not marked — add [${milestone}] to an entry`;
-  }
-  return null;
+  const notes = metricNotes(model);
+  return notes ? metricsLine(notes) : 'No timeline: no metrics';
 }
 
 /** What keeps metrics from being computed, once each: `Resolved: not marked — add [resolved] …`. */
 export function missingNotes(model: PostmortemModel): string[] {
-  // Without a single readable time nothing can be marked: one note says so.
-  if (model.timeline && model.milestones.start === null) {
-    return ['Start: no entry with a readable time'];
-  }
-  const notes = METRIC_NAMES.map((metric) => missingNote(model, metric));
-  return [...new Set(notes.filter((note): note is string => note !== null))];
+  const notes = metricNotes(model);
+  if (!notes) return [];
+  const advice = METRIC_NAMES.flatMap((name) => {
+    const gap = notes[name].gap;
+    return gap ? [gapAdvice(gap)] : [];
+  });
+  return [...new Set(advice)];
+}
+
+/** What the keyword guesses of each metric rest on, for the lens tooltip; empty when none. */
+export function guessNotes(model: PostmortemModel): string[] {
+  const notes = metricNotes(model);
+  if (!notes) return [];
+  return METRIC_NAMES.flatMap((name) => {
+    const words = notes[name].inferredFrom;
+    if (notes[name].minutes === null || words.length === 0) return [];
+    const list = words.map((word) => `\`${word}\``).join(', ');
+    return [`${METRIC_VOCABULARY[name].abbreviation}: guessed from ${list}`];
+  });
 }
 
 function describeEntry(model: PostmortemModel, milestone: Milestone, index: number): string {
   const entry = model.timeline!.entries[index]!;
-  return `${milestone} ${entry.timeText} “${entry.description.trim()}”`;
+  const mark = entry.marks.find((candidate) => candidate.milestone === milestone);
+  const guess = mark?.inferredFrom ? ` (guessed from \`${mark.inferredFrom}\`)` : '';
+  return `${milestone} ${entry.timeText} “${entry.description.trim()}”${guess}`;
 }
 
 /** One line per metric: its value and the entries that start and end it. */
 export function metricsBreakdown(model: PostmortemModel): string {
-  if (!model.metrics) return 'No timeline: add a Timeline section to compute metrics.';
+  const notes = metricNotes(model);
+  if (!notes) return 'No timeline: add a Timeline section to compute metrics.';
   const lines = METRIC_NAMES.map((metric) => {
-    const { abbr, from, to } = METRIC_SPANS[metric];
-    const value = model.metrics![metric];
-    if (value === null) return `${abbr}: not computed (${missingNote(model, metric) ?? ''}).`;
-    const end = endEntry(model, metric)!;
+    const { abbreviation, from, to } = METRIC_VOCABULARY[metric];
+    const { minutes, gap } = notes[metric];
+    if (minutes === null) return `${abbreviation}: not computed (${gap ? gapAdvice(gap) : ''}).`;
+    const end = boundEntry(model.milestones, to)!;
     const endMilestone = model.milestones[to] === null ? 'resolved' : to;
-    return `${abbr} ${formatDuration(value)}: ${describeEntry(model, from, model.milestones[from]!)} → ${describeEntry(model, endMilestone, end)}.`;
+    const start = boundEntry(model.milestones, from)!;
+    return `${abbreviation} ${formatDuration(minutes)}: ${describeEntry(model, from, start)} → ${describeEntry(model, endMilestone, end)}.`;
   });
   return ['Metrics from the timeline:', ...lines].join('\n');
 }

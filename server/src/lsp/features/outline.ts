@@ -1,6 +1,6 @@
 /** `postmortem/outline`: the model of a document for the client's tree view and status bar. */
 import type { Milestone, PostmortemModel } from '../../engine';
-import { MILESTONES, sectionHasContent } from '../../engine';
+import { MILESTONES, metricNotes, sectionHasContent } from '../../engine';
 import type { OutlineResult, OutlineSection, SectionState } from '../../protocol';
 import type { AnalyzedDocument } from '../session/analyzed';
 import { isAnalyzedPostmortem } from '../session/analyzed';
@@ -19,7 +19,14 @@ export function milestonesByEntry(model: PostmortemModel): Map<number, Milestone
 /** The outline of a document; `isPostmortem: false` and nothing else for other documents. */
 export function outline(uri: string, document: AnalyzedDocument | undefined): OutlineResult {
   if (!isAnalyzedPostmortem(document)) {
-    return { uri, isPostmortem: false, sections: [], timeline: [], metrics: null };
+    return {
+      uri,
+      isPostmortem: false,
+      sections: [],
+      timeline: [],
+      metrics: null,
+      metricNotes: null,
+    };
   }
   const { positions } = document;
   const { model } = document.analysis;
@@ -48,5 +55,6 @@ export function outline(uri: string, document: AnalyzedDocument | undefined): Ou
       milestones: byEntry.get(index) ?? [],
     })),
     metrics: model.metrics,
+    metricNotes: metricNotes(model),
   };
 }

@@ -1,0 +1,132 @@
+/**
+ * What a metric rests on, in words: why one cannot be computed (which milestone is missing, a
+ * timeline without readable times) and which keyword guesses one rests on (SPEC §3: a metric
+ * resting on inference is shown as such). The code lens, the view and the CLI all say it so.
+ */
+import type { MetricName, Milestone, PostmortemModel } from '../model';
+import { METRIC_NAMES } from '../model';
+import { boundEntry } from './compute';
+import { formatDuration } from './durations';
+import { METRIC_VOCABULARY } from './vocabulary';
+
+/** Why a metric has no value. */
+export interface MetricGap {
+  milestone: Milestone;
+  /** `no-time`: no entry has a readable time; `unmarked`: no entry marks it; `early`: only entries before what it counts from do. */
+  kind: 'no-time' | 'unmarked' | 'early';
+}
+
+/** A metric as people are told of it: its value, why it has none, the guesses it rests on. */
+export interface MetricNote {
+  minutes: number | null;
+  /** Null when the metric has a value. */
+  gap: MetricGap | null;
+  /** The keywords its milestones were guessed from; empty when they are explicit. */
+  inferredFrom: string[];
+}
+
+/** What each milestone counts from: an entry marking it earlier than that is not used. */
+const MEASURED_FROM: Record<Milestone, string> = {
+  start: 'the first entry',
+  detected: 'the start',
+  acknowledged: 'the detection',
+  mitigated: 'the start',
+  resolved: 'the start',
+};
+
+function metricGap(model: PostmortemModel, metric: MetricName): MetricGap | null {
+  if (!model.metrics || model.metrics[metric] !== null) return null;
+  if (model.milestones.start === null) return { milestone: 'start', kind: 'no-time' };
+  const { from, to } = METRIC_VOCABULARY[metric];
+  // Milestones resolve only to entries with a time, so a missing end is a missing milestone.
+  for (const milestone of [from, to]) {
+    if (boundEntry(model.milestones, milestone) !== null) continue;
+    const marked = model.timeline!.entries.some(
+      (entry) => entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone),
+    );
+    return { milestone, kind: marked ? 'early' : 'unmarked' };
+  }
+  return null;
+}
+
+function inferredFrom(model: PostmortemModel, metric: MetricName): string[] {
+  const { from, to } = METRIC_VOCABULARY[metric];
+  const words = [from, to].flatMap((milestone) => {
+    const index = boundEntry(model.milestones, milestone);
+    if (index === null) return [];
+    // With no mitigation entry, mitigation is the resolution's entry and rests on its mark.
+    const marked = model.milestones[milestone] === null ? 'resolved' : milestone;
+    const mark = model.timeline!.entries[index]!.marks.find((m) => m.milestone === marked);
+    return mark?.inferredFrom ? [mark.inferredFrom] : [];
+  });
+  return [...new Set(words)];
+}
+
+/** Each metric's note; null when the document has no timeline. */
+export function metricNotes(model: PostmortemModel): Record<MetricName, MetricNote> | null {
+  if (!model.metrics) return null;
+  const metrics = model.metrics;
+  return Object.fromEntries(
+    METRIC_NAMES.map((name) => [
+      name,
+      {
+        minutes: metrics[name],
+        gap: metricGap(model, name),
+        inferredFrom: inferredFrom(model, name),
+      },
+    ]),
+  ) as Record<MetricName, MetricNote>;
+}
+
+/** A gap in a few words: `no entry marks detected`. */
+export function gapReason(gap: MetricGap): string {
+  switch (gap.kind) {
+    case 'no-time':
+      return 'no entry with a readable time';
+    case 'unmarked':
+      // With no mitigation entry, the resolution would have served.
+      return `no entry marks ${gap.milestone === 'mitigated' ? 'mitigated or resolved' : gap.milestone}`;
+    case 'early':
+      return `${gap.milestone} is marked only before ${MEASURED_FROM[gap.milestone]}`;
+  }
+}
+
+/** A gap and how to close it: `Detected: not marked — add [detected] to an entry`. */
+export function gapAdvice(gap: MetricGap): string {
+  const name = gap.milestone[0]!.toUpperCase() + gap.milestone.slice(1);
+  switch (gap.kind) {
+    case 'no-time':
+      return 'Start: no entry with a readable time';
+    case 'unmarked':
+      return `${name}: not marked — add [${gap.milestone}] to an entry`;
+    case 'early':
+      return `${name}: marked only before ${MEASURED_FROM[gap.milestone]} — add [${gap.milestone}] to a later entry`;
+  }
+}
+
+/**
+ * The metrics on one line, as the code lens and the CLI print them:
+ * `TTD 0m · TTA 5m* · TTM — · TTR — (TTM, TTR: no entry marks resolved; * guessed from keywords)`.
+ * A value resting on a keyword guess has a `*`; a missing one says why.
+ */
+export function metricsLine(notes: Record<MetricName, MetricNote>): string {
+  const values = METRIC_NAMES.map((name) => {
+    const { minutes, inferredFrom } = notes[name];
+    const value = minutes === null ? '—' : formatDuration(minutes);
+    return `${METRIC_VOCABULARY[name].abbreviation} ${value}${minutes !== null && inferredFrom.length > 0 ? '*' : ''}`;
+  });
+  const reasons = new Map<string, string[]>();
+  for (const name of METRIC_NAMES) {
+    const gap = notes[name].gap;
+    if (!gap) continue;
+    const reason = gapReason(gap);
+    reasons.set(reason, [...(reasons.get(reason) ?? []), METRIC_VOCABULARY[name].abbreviation]);
+  }
+  const said = [...reasons].map(([reason, names]) =>
+    reasons.size === 1 && names.length === METRIC_NAMES.length
+      ? reason
+      : `${names.join(', ')}: ${reason}`,
+  );
+  if (values.some((value) => value.endsWith('*'))) said.push('* guessed from keywords');
+  return values.join(' · ') + (said.length > 0 ? ` (${said.join('; ')})` : '');
+}
