@@ -151,6 +151,8 @@ export interface TimelineEntry {
   timeProblem: 'unknown' | 'unreadable' | 'ambiguous' | 'date-order' | null;
   /** The entry's event text. */
   description: string;
+  /** The row's Phase or Status cell (`Identify`, `Remediate`), when its table has one. */
+  phase: string | null;
   /**
    * Minutes on one axis for ordering and metrics: the date (or the day count from midnight
    * crossings) and the zone offset applied. Null when the time is unknown or unreadable.

@@ -74,7 +74,7 @@ describe('keywords', () => {
     const m = model(
       list(
         '10:00 Deploy to production',
-        '10:01 Nobody noticed the undetected errors',
+        '10:01 Someone noticed the undetected errors',
         '10:05 Monitoring DETECTS errors',
         '10:06 Engineers Investigating',
         '10:10 Oncall rolled  back the release',
@@ -235,5 +235,131 @@ describe('milestones never precede what they are measured from', () => {
       timeToMitigate: 20,
       timeToResolve: 20,
     });
+  });
+});
+
+/** The milestones each entry marks, by keyword or phase. */
+const marksOf = (m: PostmortemModel) =>
+  m.timeline!.entries.map((e) => e.marks.map((mark) => mark.milestone));
+
+describe('keyword guesses that do not hold', () => {
+  test('an action that failed or did not happen marks nothing', () => {
+    const m = model(
+      list(
+        '10:00 Errors on checkout',
+        '10:05 Rollback attempted, blocked by a migration',
+        '10:08 Tried to restart the workers',
+        '10:10 Restarting the pods did not help',
+        "10:12 Restarts don't seem to fix it",
+        '10:15 The job was not automatically restarting',
+        '10:20 Still not fixed after the config change',
+        '10:25 No alert fired for the queue',
+      ),
+    );
+    assert.deepEqual(marksOf(m).slice(1), [[], [], [], [], [], [], []]);
+  });
+
+  test('a keyword used as a plain noun marks nothing', () => {
+    const m = model(
+      list(
+        '10:00 Deploy during the monitoring period',
+        '10:05 Opened the clusters page of the console',
+        '10:06 The status page shows green',
+        '10:07 Alert rules were edited',
+        '10:10 The pager went off: alert on latency',
+      ),
+    );
+    assert.deepEqual(marksOf(m), [[], [], [], [], ['detected']]);
+    assert.equal(m.timeline!.entries[4]!.marks[0]!.inferredFrom, 'page');
+  });
+
+  test('a failed attempt does not hide a later keyword that holds', () => {
+    const m = model(list('10:00 Errors', '10:05 Restart failed; failover to the replica'));
+    assert.deepEqual(m.timeline!.entries[1]!.marks, [
+      { milestone: 'mitigated', reason: 'keyword `failover`', inferredFrom: 'failover' },
+    ]);
+  });
+});
+
+describe('common phrases', () => {
+  test('for the ends: a fix deployed or released, back online, recovered', () => {
+    const ends = [
+      'The fix is deployed to production',
+      'Fix deployed',
+      'We deployed the fix',
+      'Patched version released',
+      'The site is back online',
+      'Disk space recovered, writes succeed',
+    ];
+    for (const end of ends) {
+      const m = model(list('10:00 Errors begin', `10:40 ${end}`));
+      assert.equal(milestoneTimes(m).resolved, '10:40', end);
+      assert.equal(m.metrics!.timeToMitigate, 40, end);
+    }
+  });
+
+  test('for detection by people: a customer reached out, users reported, complaints', () => {
+    for (const detection of [
+      'A customer reached out to support',
+      'Users reported slow pages',
+      'Customers complained on social media',
+    ]) {
+      const m = model(list('10:00 Bad config pushed', `10:12 ${detection}`));
+      assert.equal(milestoneTimes(m).detected, '10:12', detection);
+    }
+  });
+});
+
+describe('a Phase or Status column', () => {
+  const table = (header: string, ...rows: [string, string, string][]) =>
+    [
+      '## Timeline',
+      '',
+      `| Time | Event | ${header} |`,
+      '|---|---|---|',
+      ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+      '',
+    ].join('\n');
+
+  test('marks the first row of each phase, over keywords for those milestones', () => {
+    const m = model(
+      table(
+        'Phase',
+        ['2025-03-09 19:16', 'Upgrade restarted the host; monitoring looked fine', 'Before'],
+        ['2025-03-16 10:45', 'Logs alerting on write errors', 'Identify'],
+        ['2025-03-16 10:56', 'Unknown host found in the config', 'Identify'],
+        ['2025-03-16 11:17', 'Firewall enabled again', 'Remediate'],
+        ['2025-03-16 13:02', 'Data exposure assessed', 'Resolved'],
+      ),
+    );
+    assert.deepEqual(milestoneTimes(m), {
+      start: '2025-03-09 19:16',
+      detected: '2025-03-16 10:45',
+      acknowledged: null,
+      mitigated: '2025-03-16 11:17',
+      resolved: '2025-03-16 13:02',
+    });
+    assert.deepEqual(m.timeline!.entries[1]!.marks, [
+      { milestone: 'detected', reason: 'phase `Identify`', inferredFrom: null },
+    ]);
+    assert.deepEqual(marksOf(m)[2], []);
+  });
+
+  test('a Status column in status-page words', () => {
+    const m = model(
+      table(
+        'Status',
+        ['10:00', 'Error rate up', 'Investigating'],
+        ['10:20', 'Bad deploy found and reverted', 'Mitigated'],
+        ['10:50', 'All regions healthy', 'Resolved'],
+      ),
+    );
+    assert.deepEqual(marksOf(m), [['acknowledged'], ['mitigated'], ['resolved']]);
+    assert.equal(m.metrics!.timeToResolve, 50);
+  });
+
+  test('a table without one: keywords as ever', () => {
+    const m = model(table('Owner', ['10:00', 'Alert fired', 'Ann'], ['10:30', 'Resolved', 'Bo']));
+    assert.deepEqual(marksOf(m), [['detected'], ['resolved']]);
   });
 });

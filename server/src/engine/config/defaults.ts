@@ -5,7 +5,17 @@ import { RULES } from '../rules/registry';
 
 /** Keyword stems that mark milestones (SPEC §3), matched at word starts, case-insensitively. */
 export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
-  detected: ['detect', 'alert', 'alarm', 'page', 'monitor', 'notice', 'report'],
+  detected: [
+    'detect',
+    'alert',
+    'alarm',
+    'page',
+    'monitor',
+    'notice',
+    'report',
+    'reached out',
+    'complain',
+  ],
   acknowledged: ['acknowledg', 'on-call', 'investigat', 'joined', 'engaged', 'responded'],
   mitigated: [
     'mitigat',
@@ -17,7 +27,25 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'failover',
     'restored',
   ],
-  resolved: ['resolved', 'resolution', 'permanent fix', 'fixed', 'back to normal', 'all clear'],
+  resolved: [
+    'resolved',
+    'resolution',
+    'permanent fix',
+    'fixed',
+    'back to normal',
+    'all clear',
+    'fix deployed',
+    'fix is deployed',
+    'fix was deployed',
+    'deployed the fix',
+    'deployed a fix',
+    'fix released',
+    'patch released',
+    'patched version',
+    'back online',
+    'recovered',
+    'fully operational',
+  ],
 };
 
 /** Each rule's default severity. */

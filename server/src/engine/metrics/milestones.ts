@@ -16,6 +16,7 @@ import type {
   TimelineEntry,
 } from '../model';
 import { MILESTONES } from '../model';
+import { guessHolds } from './guess-context';
 
 /** Marker names, as written between brackets or parentheses, and what they mark. */
 const MARKER_NAMES: Record<string, Milestone> = {
@@ -35,6 +36,38 @@ const MARKER_NAMES: Record<string, Milestone> = {
 const MARKER =
   /[[(][ \t]{0,3}(problem started|incident started|impact started|started|start|detected|acknowledged|acked|ack|mitigated|resolved)[ \t]{0,3}[\])]/gi;
 
+/**
+ * What a Phase or Status cell's first word says, by stem: the incident lifecycle's words
+ * (`Detection`, `Identify`, `Triage`, `Containment`, `Remediate`, `Recovery`, `Resolved`).
+ */
+const PHASES: [RegExp, Milestone][] = [
+  [/^(?:start|began|begin|onset|trigger|impact)/i, 'start'],
+  [/^(?:detect|identif|discover|alert)/i, 'detected'],
+  [/^(?:ack|respon|triag|investigat|escalat|engag)/i, 'acknowledged'],
+  [/^(?:mitigat|contain|remediat|workaround)/i, 'mitigated'],
+  [/^(?:resol|fix|recover|restor|clos|done|complete)/i, 'resolved'],
+];
+
+function phaseMilestone(phase: string | null): Milestone | null {
+  const word = phase?.replace(/^[^\p{L}]+/u, '') ?? '';
+  return PHASES.find(([stem]) => stem.test(word))?.[1] ?? null;
+}
+
+/**
+ * Marks from a Phase or Status column: the first row of each run of a phase marks the
+ * milestone its word names (the rows after it stay in that phase), as explicitly as a marker.
+ */
+function phaseMarks(entries: TimelineEntry[]): TimelineEntry['marks'][] {
+  let previous: Milestone | null = null;
+  return entries.map((entry) => {
+    const milestone = phaseMilestone(entry.phase);
+    const starts = milestone !== null && milestone !== previous;
+    if (entry.phase !== null) previous = milestone;
+    if (!starts) return [];
+    return [{ milestone, reason: `phase \`${entry.phase}\``, inferredFrom: null }];
+  });
+}
+
 /** One milestone's stems as one pattern, a group per stem, so one search finds the first. */
 interface KeywordPattern {
   milestone: KeywordMilestone;
@@ -53,7 +86,7 @@ function keywordPatterns(keywords: Record<KeywordMilestone, string[]>): KeywordP
           .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
           .replace(/[\s-]+/g, '[\\s-]?')})`,
     );
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
     return [{ milestone, stems, pattern }];
   });
 }
@@ -69,23 +102,40 @@ function markerMarks(description: string): TimelineEntry['marks'] {
   return marks;
 }
 
-/** The stem a description marks a milestone by, the one found first; null when none is. */
+/** Keyword matches looked at per entry and milestone: a bound for pathological rows. */
+const MAX_MATCHES = 50;
+
+/**
+ * The stem a description marks a milestone by, the first whose words let it stand as a guess
+ * (`guessHolds`: not `rollback attempted`, not `monitoring period`); null when none does.
+ */
 function keywordMark(description: string, { stems, pattern }: KeywordPattern): string | null {
-  const match = pattern.exec(description);
-  if (!match) return null;
-  const group = match.findIndex((value, i) => i > 0 && value !== undefined);
-  return stems[group - 1]!;
+  let seen = 0;
+  for (const match of description.matchAll(pattern)) {
+    if (++seen > MAX_MATCHES) break;
+    if (!guessHolds(description, match.index, match.index + match[0].length)) continue;
+    const group = match.findIndex((value, i) => i > 0 && value !== undefined);
+    return stems[group - 1]!;
+  }
+  return null;
 }
 
 /**
- * Fills each entry's `marks` from its description: explicit markers, and keywords for the
- * milestones no entry marks explicitly. Marks are listed in milestone order.
+ * Fills each entry's `marks` from its description and Phase column: explicit markers and
+ * phases, and keywords for the milestones no entry marks explicitly. Marks are listed in milestone order.
  */
 export function markEntries(
   entries: TimelineEntry[],
   keywords: Record<KeywordMilestone, string[]>,
 ): void {
-  const explicit = entries.map((entry) => markerMarks(entry.description));
+  const phases = phaseMarks(entries);
+  const explicit = entries.map((entry, i) => {
+    const marks = markerMarks(entry.description);
+    for (const mark of phases[i]!) {
+      if (!marks.some((m) => m.milestone === mark.milestone)) marks.push(mark);
+    }
+    return marks;
+  });
   const marked = new Set(explicit.flat().map((mark) => mark.milestone));
   const patterns = keywordPatterns(keywords).filter(({ milestone }) => !marked.has(milestone));
   entries.forEach((entry, i) => {

@@ -71,10 +71,14 @@ interface Draft {
   /** The zone the row would have without its own. */
   contextZone: string | null;
   description: string;
+  /** The row's Phase or Status cell, when its table has that column. */
+  phase: string | null;
 }
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
 const DATE_HEADER_WORDS = new Set(['date', 'day']);
+/** Headers of a column that says which phase of the incident a row is in. */
+const PHASE_HEADER_WORDS = new Set(['phase', 'status', 'stage']);
 /** Markup that may wrap a time: bold, emphasis, code. */
 const MARKUP = new Set(['*', '_', '`']);
 /** What may stand between a time and its event. */
@@ -162,6 +166,7 @@ class TimelineReader {
     parsed: ParsedTime | null,
     description: string,
     tableZone: string | null = null,
+    phase: string | null = null,
   ): Draft {
     const ownDate = parsed?.date ? this.withYear(parsed.date) : null;
     if (ownDate && !this.dayNote) this.setDate(ownDate);
@@ -177,6 +182,7 @@ class TimelineReader {
       zone: parsed?.zone ?? contextZone,
       contextZone,
       description,
+      phase,
     };
     this.drafts.push(draft);
     return draft;
@@ -204,6 +210,9 @@ class TimelineReader {
       (words, i) => i !== timeColumn && words.some((w) => DATE_HEADER_WORDS.has(w)),
     );
     if (timeColumn < 0) [timeColumn, dateColumn] = [dateColumn < 0 ? 0 : dateColumn, -1];
+    const phaseColumn = headers.findIndex(
+      (words, i) => i !== timeColumn && words.some((w) => PHASE_HEADER_WORDS.has(w)),
+    );
     const headerText = (i: number) => (i >= 0 ? toString(header.children[i]!) : '');
     const tableZone =
       findHeaderZone(headerText(timeColumn)) ?? findHeaderZone(headerText(dateColumn));
@@ -224,10 +233,11 @@ class TimelineReader {
         this.setDate(rowDate.date);
       }
       const span: [number, number] = [row.position.start.offset!, row.position.end.offset!];
+      const phase = texts[phaseColumn] || null;
       const range = this.cellRange(row.children[timeColumn]);
       const [a, b] = range ? unmarked(this.text, range) : [0, 0];
       if (a >= b) {
-        this.push(span, null, null, description, tableZone);
+        this.push(span, null, null, description, tableZone, phase);
         continue;
       }
       const parsed = readTime(this.text, a, b, this.order);
@@ -236,8 +246,8 @@ class TimelineReader {
         parsed &&
         !isWordChar(this.text, parsed.end) &&
         (parsed.minuteOfDay !== null || parsed.unknown || parsed.end === b);
-      if (usable) this.push(span, [a, parsed.end], parsed, description, tableZone);
-      else this.push(span, [a, b], null, description, tableZone);
+      if (usable) this.push(span, [a, parsed.end], parsed, description, tableZone, phase);
+      else this.push(span, [a, b], null, description, tableZone, phase);
     }
   }
 
@@ -372,6 +382,7 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       time: null,
       timeProblem: parsed ? problemOf(parsed) : 'unreadable',
       description: draft.description,
+      phase: draft.phase,
       instant: null,
       marks: [],
     };

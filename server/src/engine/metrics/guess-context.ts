@@ -1,0 +1,46 @@
+/**
+ * Whether the words around a milestone keyword let it stand as a guess (SPEC §3): never on an
+ * action that failed or did not happen (`rollback attempted`, `not fixed`, `did not help`,
+ * `not automatically restarting`), nor on a keyword used as a plain noun (`monitoring period`,
+ * `the clusters page of the console`). Every pattern is anchored and bounded: a keyword's
+ * context is a few words either side, read from slices of at most `REACH` characters.
+ */
+
+const REACH = 80;
+const WORD = "[\\p{L}\\p{N}'\u2019-]+";
+
+/** A negation or an attempt up to three words before the keyword: `not fixed`, `tried to restart`. */
+const NEGATED_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}'\u2019])(?:not|no|never|nobody|none|nor|without|cannot|(?:did|does|do|was|were|is|are|has|have|had|could|would|should|wo|ca)n['\u2019]?t|failed|unable|attempt(?:s|ed|ing)?|tried|trying|try)\\s+(?:${WORD}\\s+){0,2}$`,
+  'iu',
+);
+
+/** What says, up to two words after the keyword, that its action failed: `attempted`, `did not help`. */
+const FAILED_AFTER = new RegExp(
+  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:${WORD}\\s+){0,2}?(?:(?:was|were|is|has been|had been|got)\\s+)?(?:attempted|unsuccessful|ineffective|failed|to no avail|(?:did|does|do|would|could|has|had)(?:\\s+not|n['\u2019]?t)\\s+(?:seem\\s+to\\s+|appear\\s+to\\s+)?(?:help|work|fix|resolve|solve|succeed|change|improve|restore|recover|stick))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+/** A noun the keyword modifies, which makes the keyword a noun too: `monitoring period`, `alert rules`. */
+const NOUN_AFTER =
+  /^[\p{L}\p{N}'\u2019-]*\s+(?:period|window|phase|interval|duration|schedule|rotation|policy|policies|config|configuration|settings|rules?|thresholds?|load|layout|views?|templates?)(?![\p{L}\p{N}])/iu;
+
+/** `page` as a web page: `the clusters page`, `the status page`, `page of the console`. */
+const PAGE_NOUN_BEFORE =
+  /(?:^|[^\p{L}\p{N}])(?:(?:the|a|an|this|that|our|their|its|your|each|every)\s+[\p{L}\p{N}'\u2019-]+|web|home|status|landing|login|error|settings|admin|console|wiki)\s+$/iu;
+const PAGE_NOUN_AFTER = /^\s+of(?![\p{L}\p{N}])/iu;
+
+/** Whether the keyword at `[start, end)` of `text` may mark its milestone. */
+export function guessHolds(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - REACH), start);
+  const after = text.slice(end, end + REACH);
+  if (NEGATED_BEFORE.test(before) || FAILED_AFTER.test(after) || NOUN_AFTER.test(after)) {
+    return false;
+  }
+  const wordEnd = end + (/^[\p{L}\p{N}]*/u.exec(after)?.[0].length ?? 0);
+  if (text.slice(start, wordEnd).toLowerCase() === 'page') {
+    const rest = text.slice(wordEnd, wordEnd + REACH);
+    if (PAGE_NOUN_BEFORE.test(before) || PAGE_NOUN_AFTER.test(rest)) return false;
+  }
+  return true;
+}
