@@ -15,7 +15,7 @@ const report = 'test/fixtures/editors/postmortems/2025-03-15-login-outage.md';
 const expected = [
   '1:1 required-sections Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
   '16:3 timeline-order Timeline entry `1:10 PM` is earlier than the entry before it (`1:15 PM`)',
-  "25:31 metrics-consistency Stated time to resolve `30 minutes` differs from the timeline's `40m`",
+  "25:31 metrics-consistency Stated time to resolve `30 minutes` differs from the timeline's `40m` (guessed from `resolved`; mark the entries to be sure)",
 ];
 
 before(() => {

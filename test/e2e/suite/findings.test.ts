@@ -45,9 +45,9 @@ describe('A report with known problems', () => {
       ],
       [
         'metrics-consistency',
-        warning,
+        vscode.DiagnosticSeverity.Information,
         `${RULE_DOCS}metrics-consistency.md`,
-        "Stated time to resolve `30 minutes` differs from the timeline's `40m`",
+        "Stated time to resolve `30 minutes` differs from the timeline's `40m` (guessed from `resolved`; mark the entries to be sure)",
       ],
     ]);
   });

@@ -45,6 +45,14 @@ describe('findStatedMetrics', () => {
     ['- Time to recovery: ZZZ', ['timeToResolve', 'ZZZ', null]],
     ['TTR: XXX', ['timeToResolve', 'XXX', null]],
     ['TTR: X minutes', ['timeToResolve', 'X minutes', null]],
+    ['TTD: 0:05', ['timeToDetect', '0:05', 5]],
+    ['TTA: 00:40:00', ['timeToAcknowledge', '00:40:00', 40]],
+    ['TTR: 1:05:30', ['timeToResolve', '1:05:30', 65.5]],
+    ['TTM: 1h05', ['timeToMitigate', '1h05', 65]],
+    ['TTR: 1 hr 30', ['timeToResolve', '1 hr 30', 90]],
+    ['Time to resolve: 2d 1h 29m', ['timeToResolve', '2d 1h 29m', 2969]],
+    ['**Time to repair**: 35h 36m', ['timeToResolve', '35h 36m', 2136]],
+    ['- **Time to repair:** 35h 36m.', ['timeToResolve', '35h 36m', 2136]],
   ];
   for (const [line, expected] of cases) {
     test(line, () => assert.deepEqual(values(`${line}\n`), [expected]));
@@ -58,6 +66,8 @@ describe('findStatedMetrics', () => {
       'The time to recovery was 30 minutes.',
       'MTTR: 30 minutes',
       'Detection time: 10:00',
+      'TTD: 0:05:',
+      'TTR: 1:5',
       '`TTR: 5 minutes`',
     ]) {
       assert.deepEqual(values(`${line}\n`), [], line);
@@ -77,6 +87,7 @@ describe('findStatedMetrics', () => {
       '|---|---|',
       '| Time to Mitigate (TTM) | 12 minutes |',
       '| Time to Detect (TTD) |  |',
+      '| Time to repair | 1h05 |',
       '',
       '```',
       'TTR: 99 minutes',
@@ -88,6 +99,7 @@ describe('findStatedMetrics', () => {
       ['timeToResolve', '15 minutes', 15],
       ['timeToAcknowledge', '3 minutes', 3],
       ['timeToMitigate', '12 minutes', 12],
+      ['timeToResolve', '1h05', 65],
     ]);
   });
 
@@ -155,6 +167,15 @@ describe('formatStatedValue', () => {
     ['2 days, 3 hours', 1500, '1 day, 1 hour'],
     ['45', 40.4, '40'],
     ['0 minutes', 0.4, '0 minutes'],
+    ['0:05', 12, '0:12'],
+    ['0:05', 1565, '26:05'],
+    ['00:40:00', 65.5, '01:05:30'],
+    ['1h05', 40, '0h40'],
+    ['1h05', 125, '2h05'],
+    ['1 hr 30', 95, '1 hr 35'],
+    ['35h 36m', 3060, '51h'],
+    ['2d 1h 29m', 1470, '1d 30m'],
+    ['31 minutes', 95, '95 minutes'],
   ];
   for (const [written, minutes, expected] of cases) {
     test(`${written} ← ${minutes}`, () =>

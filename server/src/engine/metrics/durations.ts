@@ -1,7 +1,8 @@
 /**
  * Durations as post-mortems state them (`54 minutes`, `1h 5m`, `1.5 hours`, `90 min`, `30s`,
- * `19 hours 43 minutes`, a bare `30` for minutes) or leave them (`?`, `???`, `TBD`, `YYY`),
- * and writing a duration back in the style of one that was written.
+ * `19 hours 43 minutes`, `2d 1h 29m`, a clock `0:05` or `00:40:00`, hours with bare minutes
+ * `1h05` or `1 hr 30`, a bare `30` for minutes) or leave them (`?`, `???`, `TBD`, `YYY`), and
+ * writing a duration back in the style of one that was written.
  */
 
 type Unit = 'w' | 'd' | 'h' | 'm' | 's';
@@ -20,6 +21,12 @@ const JOINER = /[ \t]{0,3}(?:,|and|&)?[ \t]{0,3}/iy;
 const PLACEHOLDER =
   /(?:\?{1,5}|tbd|tbc|todo|[xyz]{1,5}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>)(?![\p{L}\p{N}?])/iuy;
 const PREFIX = /(?:~|\u2248|approx(?:imately)?\.?|about|around|roughly)[ \t]{0,3}/iy;
+/** `0:05`, `1:05:30`, `00:40:00`: hours and minutes, and seconds. */
+const CLOCK = /(\d{1,3}):([0-5]\d)(?::([0-5]\d))?/y;
+/** Minutes without a unit after hours: the `05` of `1h05`, the `30` of `1 hr 30`. */
+const BARE_MINUTES = /[ \t]{0,2}([0-5]?\d)(?![\p{L}\p{N}])/uy;
+/** What may not follow a value: more digits or a clock's colon (the value would be cut short). */
+const CUT_SHORT = /[\d:]/y;
 
 /** One number and its unit as written. */
 interface Part {
@@ -42,6 +49,8 @@ export interface ReadDuration {
   parts: Part[];
   /** Joiner written between parts (`, ` or a space). */
   joiner: string;
+  /** For a clock (`0:05`, `00:40:00`): the hours' digits and whether seconds are written. */
+  clock?: { hourDigits: number; seconds: boolean };
 }
 
 function sticky(re: RegExp, s: string, i: number, limit: number): RegExpExecArray | null {
@@ -106,12 +115,25 @@ export function readDuration(s: string, i: number, limit = s.length): ReadDurati
     };
     return { start, end: unitStart + unitText.length, minutes: null, parts: [part], joiner: ' ' };
   }
+  const clock = sticky(CLOCK, s, start, limit);
+  if (clock) {
+    const end = start + clock[0].length;
+    if (sticky(CUT_SHORT, s, end, limit)) return null;
+    const [, hours, minutes, seconds] = clock;
+    return {
+      start,
+      end,
+      minutes: Number(hours) * 60 + Number(minutes) + Number(seconds ?? 0) / 60,
+      parts: [],
+      joiner: ' ',
+      clock: { hourDigits: hours!.length, seconds: seconds !== undefined },
+    };
+  }
   const first = readPart(s, start, limit, false);
   if (!first) {
     const bare = readPart(s, start, limit, true);
-    return (
-      bare && { start, end: bare.end, minutes: bare.part.value, parts: [bare.part], joiner: ' ' }
-    );
+    if (!bare || sticky(CUT_SHORT, s, bare.end, limit)) return null;
+    return { start, end: bare.end, minutes: bare.part.value, parts: [bare.part], joiner: ' ' };
   }
   const parts = [first.part];
   let end = first.end;
@@ -124,8 +146,31 @@ export function readDuration(s: string, i: number, limit = s.length): ReadDurati
     parts.push(next.part);
     end = next.end;
   }
+  const bare = parts.at(-1)!.unit === 'h' ? sticky(BARE_MINUTES, s, end, limit) : null;
+  if (bare) {
+    const digits = bare[1]!;
+    parts.push({
+      value: Number(digits),
+      decimals: false,
+      unit: 'm',
+      unitText: '',
+      spaced: digits.length === 2,
+    });
+    joiner = bare[0].length > digits.length ? ' ' : '';
+    end += bare[0].length;
+  }
+  if (sticky(CUT_SHORT, s, end, limit)) return null;
   const minutes = parts.reduce((sum, part) => sum + part.value * UNIT_MINUTES[part.unit], 0);
   return { start, end, minutes, parts, joiner };
+}
+
+/** `minutes` as a clock like a written one: `0:40`, `00:40:00`, `26:05`. */
+function clockLike(clock: NonNullable<ReadDuration['clock']>, minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hours = String(Math.floor(seconds / 3600)).padStart(clock.hourDigits, '0');
+  const text = `${hours}:${pad(Math.floor(seconds / 60) % 60)}`;
+  return clock.seconds ? `${text}:${pad(seconds % 60)}` : text;
 }
 
 function style(unitText: string) {
@@ -155,6 +200,9 @@ function unitName(unit: Unit, n: number, written: ReturnType<typeof style>): str
  */
 export function formatLike(valueText: string, minutes: number): string {
   const read = readDuration(valueText, 0);
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  if (read?.clock) return sign + clockLike(read.clock, abs);
   const parts = read?.parts ?? [];
   if (parts.length === 0) return formatLike('0 minutes', minutes);
   if (read?.minutes !== null && parts.length === 1 && parts[0]!.unitText === '') {
@@ -162,8 +210,14 @@ export function formatLike(valueText: string, minutes: number): string {
   }
   const written = style(parts[0]!.unitText);
   const space = parts[0]!.spaced ? ' ' : '';
-  const sign = minutes < 0 ? '-' : '';
-  const abs = Math.abs(minutes);
+  const last = parts.at(-1)!;
+  if (parts.length > 1 && last.unitText === '') {
+    // Hours and bare minutes: `1h05`, `1 hr 30`.
+    const total = Math.round(abs);
+    const hours = Math.floor(total / 60);
+    const rest = String(total % 60).padStart(last.spaced ? 2 : 1, '0');
+    return `${sign}${hours}${space}${unitName('h', hours, written)}${read!.joiner}${rest}`;
+  }
   if (parts.length === 1 && parts[0]!.decimals) {
     const unit = parts[0]!.unit;
     const value = Number((abs / UNIT_MINUTES[unit]).toFixed(2));

@@ -12,7 +12,7 @@ import type { MetricName, StatedMetric } from '../model';
 import type { LineIndex } from '../markdown/lines';
 
 const LABEL =
-  /(?:time[ \t-]{1,3}to[ \t-]{1,3}(detect(?:ion)?|acknowledge?(?:ment)?|ack|mitigat(?:e|ion)|resol(?:ve|ution)|recover(?:y)?|restor(?:e|ation))(?:[ \t]{0,3}\(\s?M?TT[DAMR]\s?\))?|(TT[DAMR]))(?![\p{L}\p{N}])/iuy;
+  /(?:time[ \t-]{1,3}to[ \t-]{1,3}(detect(?:ion)?|acknowledge?(?:ment)?|ack|mitigat(?:e|ion)|resol(?:ve|ution)|recover(?:y)?|restor(?:e|ation)|repair)(?:[ \t]{0,3}\(\s?M?TT[DAMR]\s?\))?|(TT[DAMR]))(?![\p{L}\p{N}])/iuy;
 /** Markup and punctuation between a label and its value: `:`, `:**`, `**:`, ` = `, ` - `. */
 const LABEL_END =
   /[ \t]{0,3}(?:\*\*|__|[*_])?[ \t]{0,3}[:=\-\u2013\u2014][ \t]{0,3}(?:\*\*|__|[*_])?[ \t]{0,3}/y;
