@@ -3,7 +3,8 @@ import { parseDegraded } from './guard/degraded';
 import { documentPresetNotices, documentSchema } from './sections/document-preset';
 import { assessText } from './guard/guard';
 import { computeMetrics } from './metrics/compute';
-import { resolveMilestones } from './metrics/milestones';
+import { resolveMilestones, winningStated } from './metrics/milestones';
+import { findStatedMilestones } from './metrics/stated-milestones';
 import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { readFrontMatter } from './markdown/front-matter';
 import { parseMarkdown } from './markdown/parse';
@@ -46,7 +47,10 @@ export function buildModel(
   const timelineStart = timelineSection?.span.start.offset ?? 0;
   const dates = documentDates(text, matter, config.dateOrder, timelineStart);
   const timeline = timelineSection ? timelineOf(timelineSection, lines, config, dates) : null;
-  const milestones = resolveMilestones(timeline);
+  const summary = sections.find((section) => section.spec.id === 'summary');
+  const stated = findStatedMilestones(summary, timeline, lines);
+  const milestones = resolveMilestones(timeline, stated);
+  const statedMilestones = winningStated(timeline, stated);
   return {
     text,
     lines,
@@ -56,7 +60,8 @@ export function buildModel(
     sections,
     timeline,
     milestones,
-    metrics: timeline ? computeMetrics(timeline, milestones) : null,
+    statedMilestones,
+    metrics: timeline ? computeMetrics(timeline, milestones, statedMilestones) : null,
     statedMetrics: findStatedMetrics(tree, lines),
   };
 }
@@ -94,7 +99,13 @@ function guardedAnalysis(
   let model = buildModel(text, config, lines, { tree: read.tree, timelineOf: readTimeline });
   if (!read.timelineRead) {
     // A timeline section that was not read has no entries to order or measure.
-    model = { ...model, timeline: null, milestones: resolveMilestones(null), metrics: null };
+    model = {
+      ...model,
+      timeline: null,
+      milestones: resolveMilestones(null),
+      statedMilestones: {},
+      metrics: null,
+    };
   }
   const rules = { ...config.rules };
   for (const rule of RULES) if (rule.reads === 'content') rules[rule.id] = 'off';

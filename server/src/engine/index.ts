@@ -23,7 +23,6 @@ export { sectionHasContent } from './markdown/content';
 export type { FrontMatter } from './markdown/front-matter';
 export { frontMatterText, readFrontMatter } from './markdown/front-matter';
 export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
-export { boundEntry } from './metrics/compute';
 export { formatDuration } from './metrics/durations';
 export type { MetricNote } from './metrics/explain';
 export { gapAdvice, metricNotes, metricsLine } from './metrics/explain';

@@ -178,6 +178,19 @@ export interface Timeline {
   twelveHour: boolean;
 }
 
+/**
+ * A milestone's time stated outside the timeline, in a labelled line of the summary
+ * (`Start: 2023-09-18 13:42`, `Detected at: 14:02 UTC`).
+ */
+export interface StatedMilestone {
+  milestone: Milestone;
+  /** On the timeline's axis of minutes (its dates and zone). */
+  instant: number;
+  /** The time as written. */
+  text: string;
+  span: Span;
+}
+
 /** Which entry each milestone resolved to (index into `timeline.entries`). */
 export type MilestoneEntries = Record<Milestone, number | null>;
 
@@ -208,6 +221,8 @@ export interface PostmortemModel {
   sections: Section[];
   timeline: Timeline | null;
   milestones: MilestoneEntries;
+  /** The milestones whose time a labelled summary line gives, where it wins over the timeline. */
+  statedMilestones: Partial<Record<Milestone, StatedMilestone>>;
   /** Null when the document has no timeline section. */
   metrics: Metrics | null;
   statedMetrics: StatedMetric[];

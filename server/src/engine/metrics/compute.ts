@@ -1,28 +1,48 @@
 /** Metrics (SPEC §3): time to detect, acknowledge, mitigate and resolve, from the milestones. */
-import type { Milestone, MilestoneEntries, Metrics, MetricName, Timeline } from '../model';
+import type {
+  Milestone,
+  MilestoneEntries,
+  Metrics,
+  MetricName,
+  StatedMilestone,
+  Timeline,
+} from '../model';
 import { METRIC_NAMES } from '../model';
 import { METRIC_VOCABULARY } from './vocabulary';
 
-/** Minutes between two entries' instants, to the second; null when either is missing. */
-function between(timeline: Timeline, from: number | null, to: number | null): number | null {
-  if (from === null || to === null) return null;
-  const start = timeline.entries[from]?.instant;
-  const end = timeline.entries[to]?.instant;
-  if (start == null || end == null) return null;
+/** Minutes between two instants, to the second; null when either is missing. */
+function between(start: number | null, end: number | null): number | null {
+  if (start === null || end === null) return null;
   return Math.round((end - start) * 60) / 60;
 }
 
-/** The entry a milestone bound of a metric stands at: with no mitigation entry, the resolution. */
-export function boundEntry(milestones: MilestoneEntries, milestone: Milestone): number | null {
-  const entry = milestones[milestone];
-  return entry === null && milestone === 'mitigated' ? milestones.resolved : entry;
+/**
+ * Where a metric's bound stands on the timeline's axis: the stated time that won it, else its
+ * entry's instant (with no mitigation entry, the resolution's); null when there is none.
+ */
+export function boundInstant(
+  timeline: Timeline,
+  milestones: MilestoneEntries,
+  stated: Partial<Record<Milestone, StatedMilestone>>,
+  milestone: Milestone,
+): number | null {
+  const at = milestone === 'mitigated' && milestones.mitigated === null ? 'resolved' : milestone;
+  const entry = milestones[at];
+  return (
+    stated[at]?.instant ?? (entry === null ? null : (timeline.entries[entry]?.instant ?? null))
+  );
 }
 
 /** The metrics of a timeline in minutes (fractional where seconds are written), null where an end is missing. */
-export function computeMetrics(timeline: Timeline, milestones: MilestoneEntries): Metrics {
+export function computeMetrics(
+  timeline: Timeline,
+  milestones: MilestoneEntries,
+  stated: Partial<Record<Milestone, StatedMilestone>> = {},
+): Metrics {
   const metric = (name: MetricName) => {
     const { from, to } = METRIC_VOCABULARY[name];
-    return between(timeline, boundEntry(milestones, from), boundEntry(milestones, to));
+    const bound = (milestone: Milestone) => boundInstant(timeline, milestones, stated, milestone);
+    return between(bound(from), bound(to));
   };
   return Object.fromEntries(METRIC_NAMES.map((name) => [name, metric(name)])) as Metrics;
 }

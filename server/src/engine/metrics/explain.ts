@@ -5,7 +5,7 @@
  */
 import type { MetricName, Milestone, PostmortemModel } from '../model';
 import { METRIC_NAMES } from '../model';
-import { boundEntry } from './compute';
+import { boundInstant } from './compute';
 import { formatDuration } from './durations';
 import { METRIC_VOCABULARY } from './vocabulary';
 
@@ -36,12 +36,15 @@ const MEASURED_FROM: Record<Milestone, string> = {
 
 function metricGap(model: PostmortemModel, metric: MetricName): MetricGap | null {
   if (!model.metrics || model.metrics[metric] !== null) return null;
-  if (model.milestones.start === null) return { milestone: 'start', kind: 'no-time' };
+  const timeline = model.timeline!;
+  const at = (milestone: Milestone) =>
+    boundInstant(timeline, model.milestones, model.statedMilestones, milestone);
+  if (at('start') === null) return { milestone: 'start', kind: 'no-time' };
   const { from, to } = METRIC_VOCABULARY[metric];
   // Milestones resolve only to entries with a time, so a missing end is a missing milestone.
   for (const milestone of [from, to]) {
-    if (boundEntry(model.milestones, milestone) !== null) continue;
-    const marked = model.timeline!.entries.some(
+    if (at(milestone) !== null) continue;
+    const marked = timeline.entries.some(
       (entry) => entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone),
     );
     return { milestone, kind: marked ? 'early' : 'unmarked' };
@@ -52,11 +55,12 @@ function metricGap(model: PostmortemModel, metric: MetricName): MetricGap | null
 function inferredFrom(model: PostmortemModel, metric: MetricName): string[] {
   const { from, to } = METRIC_VOCABULARY[metric];
   const words = [from, to].flatMap((milestone) => {
-    const index = boundEntry(model.milestones, milestone);
-    if (index === null) return [];
-    // With no mitigation entry, mitigation is the resolution's entry and rests on its mark.
-    const marked = model.milestones[milestone] === null ? 'resolved' : milestone;
-    const mark = model.timeline!.entries[index]!.marks.find((m) => m.milestone === marked);
+    // With no mitigation entry, mitigation is the resolution and rests on what it rests on.
+    const at =
+      milestone === 'mitigated' && model.milestones.mitigated === null ? 'resolved' : milestone;
+    const index = model.milestones[at];
+    if (model.statedMilestones[at] || index === null) return [];
+    const mark = model.timeline!.entries[index]!.marks.find((m) => m.milestone === at);
     return mark?.inferredFrom ? [mark.inferredFrom] : [];
   });
   return [...new Set(words)];

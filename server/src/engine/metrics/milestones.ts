@@ -12,6 +12,7 @@ import type {
   KeywordMilestone,
   Milestone,
   MilestoneEntries,
+  StatedMilestone,
   Timeline,
   TimelineEntry,
 } from '../model';
@@ -157,13 +158,40 @@ export function markEntries(
 }
 
 /**
+ * The stated milestones (`findStatedMilestones`) that win over the timeline: a stated start
+ * over the first entry with a time, a stated detection or resolution over keyword guesses.
+ * An entry's explicit marker (or phase) for the milestone wins over either.
+ */
+export function winningStated(
+  timeline: Timeline | null,
+  stated: Partial<Record<Milestone, StatedMilestone>>,
+): Partial<Record<Milestone, StatedMilestone>> {
+  if (!timeline) return {};
+  const explicit = (milestone: Milestone) =>
+    timeline.entries.some(
+      (entry) =>
+        entry.instant !== null &&
+        entry.marks.some((mark) => mark.milestone === milestone && mark.inferredFrom === null),
+    );
+  return Object.fromEntries(
+    Object.values(stated).flatMap((milestone) =>
+      milestone && !explicit(milestone.milestone) ? [[milestone.milestone, milestone]] : [],
+    ),
+  );
+}
+
+/**
  * The entry each milestone resolves to: the first entry with a time that marks it, except
- * `resolved`, the last; `start` falls back to the first entry with a time. Detection,
+ * `resolved`, the last; `start` falls back to a stated start, then to the first entry with a
+ * time. A milestone that a stated time wins (`winningStated`) has no entry. Detection,
  * mitigation and resolution count only from the start on, acknowledgement only from the
  * detection on. Mitigation is left null when no entry marks it (metrics then use the
  * resolution).
  */
-export function resolveMilestones(timeline: Timeline | null): MilestoneEntries {
+export function resolveMilestones(
+  timeline: Timeline | null,
+  stated: Partial<Record<Milestone, StatedMilestone>> = {},
+): MilestoneEntries {
   const result: MilestoneEntries = {
     start: null,
     detected: null,
@@ -172,6 +200,7 @@ export function resolveMilestones(timeline: Timeline | null): MilestoneEntries {
     resolved: null,
   };
   if (!timeline) return result;
+  const wins = winningStated(timeline, stated);
   const { entries } = timeline;
   const marking = (milestone: Milestone): number[] =>
     entries.flatMap((entry, index) =>
@@ -179,17 +208,20 @@ export function resolveMilestones(timeline: Timeline | null): MilestoneEntries {
         ? [index]
         : [],
     );
-  result.start = marking('start')[0] ?? firstWithTime(entries);
-  /** The entries marking `milestone` that do not come before `after`'s entry. */
-  const notBefore = (milestone: Milestone, after: number | null): number[] => {
-    const from = after === null ? null : entries[after]!.instant!;
-    return marking(milestone).filter((index) => from === null || entries[index]!.instant! >= from);
+  const instantOf = (milestone: Milestone): number | null => {
+    const index = result[milestone];
+    return wins[milestone]?.instant ?? (index === null ? null : entries[index]!.instant);
   };
+  /** The entries marking `milestone` that do not come before `from`. */
+  const notBefore = (milestone: Milestone, from: number | null): number[] =>
+    marking(milestone).filter((index) => from === null || entries[index]!.instant! >= from);
+  if (!wins.start) result.start = marking('start')[0] ?? firstWithTime(entries);
   // A milestone cannot precede the one it is measured from, so metrics are never negative.
-  result.detected = notBefore('detected', result.start)[0] ?? null;
-  result.acknowledged = notBefore('acknowledged', result.detected ?? result.start)[0] ?? null;
-  result.mitigated = notBefore('mitigated', result.start)[0] ?? null;
-  result.resolved = notBefore('resolved', result.start).at(-1) ?? null;
+  const start = instantOf('start');
+  if (!wins.detected) result.detected = notBefore('detected', start)[0] ?? null;
+  result.acknowledged = notBefore('acknowledged', instantOf('detected') ?? start)[0] ?? null;
+  result.mitigated = notBefore('mitigated', start)[0] ?? null;
+  if (!wins.resolved) result.resolved = notBefore('resolved', start).at(-1) ?? null;
   return result;
 }
 

@@ -4,7 +4,7 @@
  * metric and whose next cell gives its value. A value that is neither a duration nor a
  * placeholder (`N/A`, `about an hour`) states nothing.
  */
-import type { Root, Table } from 'mdast';
+import type { Nodes, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { readDuration } from './durations';
@@ -41,14 +41,26 @@ function readLabel(text: string, i: number, limit: number) {
   return { metric: metricOf(label[1] ?? label[2]!), end: i + label[0].length };
 }
 
+/**
+ * A labelled line `[from, to)`: what `label` (a sticky pattern) matched after the line's opener
+ * (quote, list marker, bold), and where the value after its separator (`:`, `**:`, ` - `)
+ * starts; null when the line is not one.
+ */
+export function labelledLine(text: string, from: number, to: number, label: RegExp) {
+  const opener = sticky(LINE_OPENER, text, from, to);
+  const match = sticky(label, text, from + (opener?.[0].length ?? 0), to);
+  if (!match) return null;
+  const labelEnd = match.index + match[0].length;
+  const separator = sticky(LABEL_END, text, labelEnd, to);
+  return separator && { match, valueStart: labelEnd + separator[0].length };
+}
+
 /** Reads a stated metric from a line `[from, to)` of a paragraph or heading. */
 function fromLine(text: string, from: number, to: number, lines: LineIndex): StatedMetric | null {
-  const opener = sticky(LINE_OPENER, text, from, to);
-  const label = readLabel(text, from + (opener?.[0].length ?? 0), to);
-  if (!label) return null;
-  const separator = sticky(LABEL_END, text, label.end, to);
-  if (!separator) return null;
-  const value = readDuration(text, label.end + separator[0].length, to);
+  const line = labelledLine(text, from, to, LABEL);
+  if (!line) return null;
+  const label = { metric: metricOf(line.match[1] ?? line.match[2]!) };
+  const value = readDuration(text, line.valueStart, to);
   if (!value) return null;
   let start = from;
   while (start < to && (text[start] === ' ' || text[start] === '\t')) start++;
@@ -91,25 +103,43 @@ function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[]
   return found;
 }
 
-/** The metrics a document states, in document order. */
-export function findStatedMetrics(tree: Root, lines: LineIndex): StatedMetric[] {
-  const text = lines.text;
-  const found: StatedMetric[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'table') {
-      found.push(...fromTable(node, text, lines));
+/**
+ * Calls `read` on each line `[from, to)` of the paragraphs and headings below `node`, and on
+ * each table, in document order; code and HTML are not read.
+ */
+export function forEachLine(
+  node: Nodes,
+  lines: LineIndex,
+  read: (from: number, to: number) => void,
+  readTable: (table: Table) => void = () => {},
+): void {
+  visit(node, (child) => {
+    if (child.type === 'table') {
+      readTable(child);
       return 'skip';
     }
-    if ((node.type !== 'paragraph' && node.type !== 'heading') || !node.position) return;
-    const from = node.position.start.offset!;
-    const to = node.position.end.offset!;
-    for (let line = node.position.start.line; line <= node.position.end.line; line++) {
-      const start = Math.max(lines.lineStarts[line - 1]!, from);
-      const stated = fromLine(text, start, Math.min(lines.lineEnd(line), to), lines);
-      if (stated) found.push(stated);
+    if ((child.type !== 'paragraph' && child.type !== 'heading') || !child.position) return;
+    const from = child.position.start.offset!;
+    const to = child.position.end.offset!;
+    for (let line = child.position.start.line; line <= child.position.end.line; line++) {
+      read(Math.max(lines.lineStarts[line - 1]!, from), Math.min(lines.lineEnd(line), to));
     }
     return 'skip';
   });
+}
+
+/** The metrics a document states, in document order. */
+export function findStatedMetrics(tree: Root, lines: LineIndex): StatedMetric[] {
+  const found: StatedMetric[] = [];
+  forEachLine(
+    tree,
+    lines,
+    (from, to) => {
+      const stated = fromLine(lines.text, from, to, lines);
+      if (stated) found.push(stated);
+    },
+    (table) => found.push(...fromTable(table, lines.text, lines)),
+  );
   return found;
 }
 

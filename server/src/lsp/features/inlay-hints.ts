@@ -6,6 +6,8 @@ import type { AnalyzedPostmortem } from '../session/analyzed';
 
 /** The instant of the incident's start, when the timeline has one. */
 export function startInstant(model: PostmortemModel): number | null {
+  const stated = model.statedMilestones.start;
+  if (stated) return stated.instant;
   const start = model.milestones.start;
   return start === null ? null : (model.timeline?.entries[start]?.instant ?? null);
 }
@@ -21,7 +23,10 @@ export function inlayHints(document: AnalyzedPostmortem, range: Range): InlayHin
   const { model } = document.analysis;
   const start = startInstant(model);
   if (!model.timeline || start === null) return [];
-  const startText = model.timeline.entries[model.milestones.start!]!.timeText;
+  const stated = model.statedMilestones.start;
+  const startText = stated
+    ? `${stated.text}, stated in the summary`
+    : model.timeline.entries[model.milestones.start!]!.timeText;
   return model.timeline.entries.flatMap((entry) => {
     if (entry.instant === null || !entry.timeSpan) return [];
     const position = positions.position(entry.timeSpan.end);

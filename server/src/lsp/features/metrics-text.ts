@@ -7,7 +7,6 @@ import type { Milestone, PostmortemModel } from '../../engine';
 import {
   METRIC_NAMES,
   METRIC_VOCABULARY,
-  boundEntry,
   formatDuration,
   gapAdvice,
   metricNotes,
@@ -43,11 +42,16 @@ export function guessNotes(model: PostmortemModel): string[] {
   });
 }
 
-function describeEntry(model: PostmortemModel, milestone: Milestone, index: number): string {
-  const entry = model.timeline!.entries[index]!;
-  const mark = entry.marks.find((candidate) => candidate.milestone === milestone);
+/** A bound of a metric: the entry it stands at and why, or the summary line that stated it. */
+function describeBound(model: PostmortemModel, milestone: Milestone): string {
+  const at =
+    milestone === 'mitigated' && model.milestones.mitigated === null ? 'resolved' : milestone;
+  const stated = model.statedMilestones[at];
+  if (stated) return `${at} ${stated.text} (stated in the summary)`;
+  const entry = model.timeline!.entries[model.milestones[at]!]!;
+  const mark = entry.marks.find((candidate) => candidate.milestone === at);
   const guess = mark?.inferredFrom ? ` (guessed from \`${mark.inferredFrom}\`)` : '';
-  return `${milestone} ${entry.timeText} “${entry.description.trim()}”${guess}`;
+  return `${at} ${entry.timeText} “${entry.description.trim()}”${guess}`;
 }
 
 /** One line per metric: its value and the entries that start and end it. */
@@ -58,10 +62,7 @@ export function metricsBreakdown(model: PostmortemModel): string {
     const { abbreviation, from, to } = METRIC_VOCABULARY[metric];
     const { minutes, gap } = notes[metric];
     if (minutes === null) return `${abbreviation}: not computed (${gap ? gapAdvice(gap) : ''}).`;
-    const end = boundEntry(model.milestones, to)!;
-    const endMilestone = model.milestones[to] === null ? 'resolved' : to;
-    const start = boundEntry(model.milestones, from)!;
-    return `${abbreviation} ${formatDuration(minutes)}: ${describeEntry(model, from, start)} → ${describeEntry(model, endMilestone, end)}.`;
+    return `${abbreviation} ${formatDuration(minutes)}: ${describeBound(model, from)} → ${describeBound(model, to)}.`;
   });
   return ['Metrics from the timeline:', ...lines].join('\n');
 }
