@@ -83,4 +83,35 @@ describe('milestones stated in the summary', () => {
     const m = report(['Start: Wednesday, 2025-04-02', 'Detection: an alert on errors'], dated);
     assert.deepEqual(m.statedMilestones, {});
   });
+
+  test('the window of a summary sentence: its start, and its end as the resolution', () => {
+    const m = report(
+      ['On 2025-04-02 between 09:10 and 09:45 UTC, uploads failed for every user.'],
+      dated,
+    );
+    assert.equal(m.statedMilestones.start?.text, '09:10');
+    assert.equal(m.statedMilestones.resolved?.text, '09:45 UTC');
+    assert.equal(m.metrics!.timeToDetect, 15);
+    assert.equal(m.metrics!.timeToResolve, 35);
+  });
+
+  test('a window as a range, and one that a labelled line overrides', () => {
+    const range = report(['Uploads failed from 09:10–09:40 UTC on 2025-04-02.'], dated);
+    assert.equal(range.metrics!.timeToResolve, 30);
+    const labelled = report(
+      ['Between 09:00 and 09:45 UTC uploads failed.', '', 'Start: 2025-04-02 09:10 UTC'],
+      dated,
+    );
+    assert.equal(labelled.metrics!.timeToDetect, 15);
+    assert.equal(labelled.metrics!.timeToResolve, 35);
+  });
+
+  test('a window of dates alone, or words, states nothing', () => {
+    for (const sentence of [
+      'Between April 1 and April 2, 2025, uploads failed.',
+      'From the logs, errors ran between two and five percent.',
+    ]) {
+      assert.deepEqual(report([sentence], dated).statedMilestones, {}, sentence);
+    }
+  });
 });

@@ -1,12 +1,14 @@
 /**
  * Milestone times stated outside the timeline (SPEC §3): a labelled line of the summary such
  * as `Start: 2023-09-18 13:42`, `Incident start: 13:42 UTC`, `Detected at: 14:02`,
- * `Resolved: 2023-09-18 16:10`, put on the timeline's axis (its dates and zone) so that
+ * `Resolved: 2023-09-18 16:10`, or the incident's window in a summary sentence (`On 2023-07-20
+ * between 12:17 and 12:30 UTC`), put on the timeline's axis (its dates and zone) so that
  * metrics can run from them.
  */
 import type { Milestone, Section, StatedMilestone, Timeline } from '../model';
 import type { LineIndex } from '../markdown/lines';
-import { dayNumber, readTime } from '../timeline/times';
+import type { DateParts } from '../timeline/times';
+import { dayNumber, findDate, readTime } from '../timeline/times';
 import { zoneOffset } from '../timeline/zones';
 import { forEachLine, labelledLine } from './stated';
 
@@ -23,19 +25,104 @@ function milestoneOf(word: string): StatedName {
   return 'start';
 }
 
-/** The day (on the timeline's axis) and zone a stated time without its own takes. */
+/** Days of the timeline's axis looked at for a stated time without a date. */
+const MAX_DAYS = 366;
+
+/** The timeline's axis: its year and dated days, its entries' instants, its zone. */
 function context(timeline: Timeline) {
-  const first = timeline.entries.find((entry) => entry.instant !== null && entry.time);
-  const date = first?.time?.date ?? null;
+  const timed = timeline.entries.filter((entry) => entry.instant !== null && entry.time);
+  const dates = [...new Set(timed.flatMap((entry) => entry.time!.date ?? []))];
   return {
-    year: date === null ? null : Number(date.slice(0, 4)),
-    day: date === null ? 0 : Date.parse(date) / 86_400_000,
-    zone: first?.time?.zone ?? null,
+    year: dates.length === 0 ? null : Number(dates[0]!.slice(0, 4)),
+    days: dates.slice(0, MAX_DAYS).map((date) => Date.parse(date) / 86_400_000),
+    instants: timed.map((entry) => entry.instant!).sort((x, y) => x - y),
+    zone: timed[0]?.time?.zone ?? null,
   };
 }
 
+type Axis = ReturnType<typeof context>;
+
+/** How far an instant is from the nearest entry's. */
+function distance(axis: Axis, instant: number): number {
+  let [low, high] = [0, axis.instants.length - 1];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (axis.instants[middle]! < instant) low = middle + 1;
+    else high = middle;
+  }
+  const near = [axis.instants[low - 1], axis.instants[low]].filter((x) => x !== undefined);
+  return Math.min(...near.map((x) => Math.abs(x - instant)));
+}
+
 /**
- * The milestones the summary's labelled lines state, the first line for each; a line whose
+ * Puts a time read from the summary on the timeline's axis: on its own date where the timeline
+ * has dates, else on the timeline's day that brings it nearest an entry (an undated timeline is
+ * one day's axis); in its own zone, else the timeline's.
+ */
+function place(
+  axis: Axis,
+  minuteOfDay: number,
+  date: DateParts | null,
+  zone: string | null,
+): number {
+  const at = zone ?? axis.zone;
+  const instant = (day: number) => {
+    const local = day * 1440 + minuteOfDay;
+    return local - (at ? (zoneOffset(at, local) ?? 0) : 0);
+  };
+  if (axis.year === null) return instant(0);
+  if (date) return instant(dayNumber({ ...date, year: date.year ?? axis.year }));
+  const candidates = axis.days.map(instant);
+  return candidates.reduce((best, x) => (distance(axis, x) < distance(axis, best) ? x : best));
+}
+
+/** The word that opens an incident's window in a summary: `between 12:17 and 12:30 UTC`. */
+const WINDOW_OPENER = /(?<![\p{L}\p{N}])(?:between|from)[ \t\n]{1,3}/giu;
+/** What joins the window's two times. */
+const WINDOW_JOINER = /[ \t\n]{0,3}(?:and|to|until|till|through|-|\u2013|\u2014)[ \t\n]{0,3}/iy;
+/** How much of a paragraph is searched for a window: summaries open with it. */
+const WINDOW_REACH = 2000;
+
+/**
+ * The incident's window in a summary sentence (`On 2023-07-20 between 12:17 and 12:30 UTC`,
+ * `from 09:02 to 09:40 CET`): its start and end on the timeline's axis, the date from the times
+ * or the sentence; null when the paragraph `[from, to)` has none with two clock times.
+ */
+function findWindow(text: string, from: number, to: number, axis: Axis) {
+  const limit = Math.min(to, from + WINDOW_REACH);
+  const paragraph = text.slice(from, limit);
+  for (const opener of paragraph.matchAll(WINDOW_OPENER)) {
+    const at = from + opener.index + opener[0].length;
+    const start = readTime(text, at, limit);
+    if (!start || start.minuteOfDay === null || start.unknown) continue;
+    let endMinute = start.rangeEndMinuteOfDay;
+    let end: ReturnType<typeof readTime> = null;
+    let endFrom = at;
+    let endAt = start.end;
+    if (endMinute === null) {
+      WINDOW_JOINER.lastIndex = start.end;
+      const joiner = WINDOW_JOINER.exec(text);
+      if (!joiner || joiner.index !== start.end) continue;
+      endFrom = start.end + joiner[0].length;
+      end = readTime(text, endFrom, limit);
+      if (!end || end.minuteOfDay === null || end.unknown) continue;
+      endMinute = end.minuteOfDay;
+      endAt = end.end;
+    }
+    const date = start.date ?? end?.date ?? findDate(text.slice(from, at));
+    const zone = start.zone ?? end?.zone ?? null;
+    return {
+      start: { instant: place(axis, start.minuteOfDay, date, zone), from: at, to: start.end },
+      end: { instant: place(axis, endMinute, end?.date ?? date, zone), from: endFrom, to: endAt },
+    };
+  }
+  return null;
+}
+
+/**
+ * The milestones the summary states: its labelled lines (`Start: 2023-09-18 13:42`,
+ * `Detected at: 14:02`, `Resolved: …`), the first line for each; else the incident's window in
+ * a sentence (`between 12:17 and 12:30 UTC`) for the start and the resolution. A line whose
  * value is not a time (`Detection: an alert`, `Start: Wednesday`) states nothing.
  */
 export function findStatedMilestones(
@@ -47,6 +134,15 @@ export function findStatedMilestones(
   if (!summary || !timeline) return found;
   const axis = context(timeline);
   const text = lines.text;
+  const state = (milestone: Milestone, instant: number, from: number, to: number) => {
+    found[milestone] = {
+      milestone,
+      instant,
+      text: text.slice(from, to),
+      span: lines.span(from, to),
+    };
+  };
+  let window: ReturnType<typeof findWindow> = null;
   for (const node of summary.nodes) {
     forEachLine(node, lines, (from, to) => {
       const line = labelledLine(text, from, to, LABEL);
@@ -54,21 +150,20 @@ export function findStatedMilestones(
       const milestone = milestoneOf(line.match[1]!);
       const time = readTime(text, line.valueStart, to);
       if (found[milestone] || !time || time.minuteOfDay === null || time.unknown) return;
-      // A date only where the timeline has dates: an undated timeline is one day's axis.
-      const day =
-        time.date && axis.year !== null
-          ? dayNumber({ ...time.date, year: time.date.year ?? axis.year })
-          : axis.day;
-      const local = day * 1440 + time.minuteOfDay;
-      const zone = time.zone ?? axis.zone;
-      const offset = zone ? (zoneOffset(zone, local) ?? 0) : 0;
-      found[milestone] = {
+      state(
         milestone,
-        instant: local - offset,
-        text: text.slice(line.valueStart, time.end),
-        span: lines.span(line.valueStart, time.end),
-      };
+        place(axis, time.minuteOfDay, time.date, time.zone),
+        line.valueStart,
+        time.end,
+      );
     });
+    if (!window && node.type === 'paragraph' && node.position) {
+      window = findWindow(text, node.position.start.offset!, node.position.end.offset!, axis);
+    }
   }
+  if (window && !found.start)
+    state('start', window.start.instant, window.start.from, window.start.to);
+  if (window && !found.resolved)
+    state('resolved', window.end.instant, window.end.from, window.end.to);
   return found;
 }
