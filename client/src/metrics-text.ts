@@ -31,6 +31,9 @@ export function metricDescription(note: MetricNote): string {
 /** What a metric rests on, for a tooltip: its keyword guesses, or why it has no value. */
 export function metricExplanation(name: MetricName, note: MetricNote): string {
   const head = `${metricTitle(name)} (${metricSpan(name)}): `;
+  if (note.gap?.kind === 'incidents') {
+    return `${head}not computed: the report holds ${gapReason(note.gap)}.`;
+  }
   if (note.gap) {
     return `${head}${NOT_MARKED}: ${gapReason(note.gap)}. Mark the entry in the timeline with [${note.gap.milestone}].`;
   }

@@ -2,9 +2,10 @@
 import { parseDegraded } from './guard/degraded';
 import { documentPresetNotices, documentSchema } from './sections/document-preset';
 import { assessText } from './guard/guard';
-import { computeMetrics } from './metrics/compute';
+import { computeMetrics, nullMetrics } from './metrics/compute';
 import { resolveMilestones, winningStated } from './metrics/milestones';
 import { findStatedMilestones } from './metrics/stated-milestones';
+import { incidentNotices, severalIncidents } from './metrics/incidents';
 import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { readFrontMatter } from './markdown/front-matter';
 import { parseMarkdown } from './markdown/parse';
@@ -51,6 +52,8 @@ export function buildModel(
   const stated = findStatedMilestones(summary, timeline, lines);
   const milestones = resolveMilestones(timeline, stated);
   const statedMilestones = winningStated(timeline, stated);
+  const incidents = severalIncidents(tree, timeline);
+  const metrics = timeline ? computeMetrics(timeline, milestones, statedMilestones) : null;
   return {
     text,
     lines,
@@ -61,7 +64,9 @@ export function buildModel(
     timeline,
     milestones,
     statedMilestones,
-    metrics: timeline ? computeMetrics(timeline, milestones, statedMilestones) : null,
+    incidents,
+    // Never one sum across several incidents: none is computed (a notice says why).
+    metrics: metrics && incidents.length > 0 ? nullMetrics() : metrics,
     statedMetrics: findStatedMetrics(tree, lines),
   };
 }
@@ -104,6 +109,7 @@ function guardedAnalysis(
       timeline: null,
       milestones: resolveMilestones(null),
       statedMilestones: {},
+      incidents: [],
       metrics: null,
     };
   }
@@ -136,7 +142,11 @@ function analysisOf(
   config: LintConfig,
   first: Notice[] = [],
 ): Omit<Analysis, 'bomLength'> {
-  const notices = [...first, ...documentPresetNotices(model.tree.children, model.lines)];
+  const notices = [
+    ...first,
+    ...documentPresetNotices(model.tree.children, model.lines),
+    ...incidentNotices(model),
+  ];
   return { model, findings: runRules(model, config), notices };
 }
 

@@ -223,7 +223,9 @@ export interface PostmortemModel {
   milestones: MilestoneEntries;
   /** The milestones whose time a labelled summary line gives, where it wins over the timeline. */
   statedMilestones: Partial<Record<Milestone, StatedMilestone>>;
-  /** Null when the document has no timeline section. */
+  /** The incident headings of a report that holds several (`severalIncidents`); else empty. */
+  incidents: string[];
+  /** Null when the document has no timeline section; every value null across several incidents. */
   metrics: Metrics | null;
   statedMetrics: StatedMetric[];
 }

@@ -33,6 +33,11 @@ export function boundInstant(
   );
 }
 
+/** Metrics none of which could be computed. */
+export function nullMetrics(): Metrics {
+  return Object.fromEntries(METRIC_NAMES.map((name) => [name, null])) as Metrics;
+}
+
 /** The metrics of a timeline in minutes (fractional where seconds are written), null where an end is missing. */
 export function computeMetrics(
   timeline: Timeline,

@@ -12,8 +12,11 @@ import { METRIC_VOCABULARY } from './vocabulary';
 /** Why a metric has no value. */
 export interface MetricGap {
   milestone: Milestone;
-  /** `no-time`: no entry has a readable time; `unmarked`: no entry marks it; `early`: only entries before what it counts from do. */
-  kind: 'no-time' | 'unmarked' | 'early';
+  /**
+   * `no-time`: no entry has a readable time; `unmarked`: no entry marks it; `early`: only
+   * entries before what it counts from do; `incidents`: the report holds several incidents.
+   */
+  kind: 'no-time' | 'unmarked' | 'early' | 'incidents';
 }
 
 /** A metric as people are told of it: its value, why it has none, the guesses it rests on. */
@@ -36,6 +39,7 @@ const MEASURED_FROM: Record<Milestone, string> = {
 
 function metricGap(model: PostmortemModel, metric: MetricName): MetricGap | null {
   if (!model.metrics || model.metrics[metric] !== null) return null;
+  if (model.incidents.length > 0) return { milestone: 'start', kind: 'incidents' };
   const timeline = model.timeline!;
   const at = (milestone: Milestone) =>
     boundInstant(timeline, model.milestones, model.statedMilestones, milestone);
@@ -87,6 +91,8 @@ export function gapReason(gap: MetricGap): string {
   switch (gap.kind) {
     case 'no-time':
       return 'no entry with a readable time';
+    case 'incidents':
+      return 'several incidents, never summed';
     case 'unmarked':
       // With no mitigation entry, the resolution would have served.
       return `no entry marks ${gap.milestone === 'mitigated' ? 'mitigated or resolved' : gap.milestone}`;
@@ -101,6 +107,8 @@ export function gapAdvice(gap: MetricGap): string {
   switch (gap.kind) {
     case 'no-time':
       return 'Start: no entry with a readable time';
+    case 'incidents':
+      return 'Several incidents: give each its own report to measure it';
     case 'unmarked':
       return `${name}: not marked — add [${gap.milestone}] to an entry`;
     case 'early':
