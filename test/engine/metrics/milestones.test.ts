@@ -254,9 +254,11 @@ describe('keyword guesses that do not hold', () => {
         '10:15 The job was not automatically restarting',
         '10:20 Still not fixed after the config change',
         '10:25 No alert fired for the queue',
+        '10:30 Began working on a rollback of the change',
+        '10:32 Preparing the failover to the replica',
       ),
     );
-    assert.deepEqual(marksOf(m).slice(1), [[], [], [], [], [], [], []]);
+    assert.deepEqual(marksOf(m).slice(1), [[], [], [], [], [], [], [], [], []]);
   });
 
   test('a keyword used as a plain noun marks nothing', () => {
@@ -307,6 +309,9 @@ describe('common phrases', () => {
       const m = model(list('10:00 Bad config pushed', `10:12 ${detection}`));
       assert.equal(milestoneTimes(m).detected, '10:12', detection);
     }
+    // Reaching out to a customer is the team's outreach, not a detection.
+    const outreach = model(list('10:00 Bad config pushed', '10:40 Reached out to the customer'));
+    assert.equal(milestoneTimes(outreach).detected, null);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Whether the words around a milestone keyword let it stand as a guess (SPEC §3): never on an
  * action that failed or did not happen (`rollback attempted`, `not fixed`, `did not help`,
- * `not automatically restarting`), nor on a keyword used as a plain noun (`monitoring period`,
+ * `not automatically restarting`, `began working on the rollback`), nor on a keyword used as a plain noun (`monitoring period`,
  * `the clusters page of the console`). Every pattern is anchored and bounded: a keyword's
  * context is a few words either side, read from slices of at most `REACH` characters.
  */
@@ -9,9 +9,12 @@
 const REACH = 80;
 const WORD = "[\\p{L}\\p{N}'\u2019-]+";
 
-/** A negation or an attempt up to three words before the keyword: `not fixed`, `tried to restart`. */
+/**
+ * A negation, an attempt or an action still ahead up to three words before the keyword: `not
+ * fixed`, `tried to restart`, `working on a rollback`, `preparing the failover`.
+ */
 const NEGATED_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}'\u2019])(?:not|no|never|nobody|none|nor|without|cannot|(?:did|does|do|was|were|is|are|has|have|had|could|would|should|wo|ca)n['\u2019]?t|failed|unable|attempt(?:s|ed|ing)?|tried|trying|try)\\s+(?:${WORD}\\s+){0,2}$`,
+  `(?:^|[^\\p{L}\\p{N}'\u2019])(?:not|no|never|nobody|none|nor|without|cannot|(?:did|does|do|was|were|is|are|has|have|had|could|would|should|wo|ca)n['\u2019]?t|failed|unable|attempt(?:s|ed|ing)?|tried|trying|try|working|prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\\s+(?:${WORD}\\s+){0,2}$`,
   'iu',
 );
 
