@@ -145,7 +145,12 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
     const milestones = entry.milestones;
     item.description = milestones.join(' · ');
     item.iconPath = new vscode.ThemeIcon(milestones.length > 0 ? 'milestone' : 'circle-outline');
-    item.tooltip = milestones.length > 0 ? `${label}\n\nMarks: ${milestones.join(', ')}` : label;
+    // A milestone guessed from a keyword says so, and from which words.
+    const marks = milestones.map((milestone) => {
+      const words = entry.inferredFrom[milestone];
+      return words ? `${milestone} (guessed from \`${words}\`)` : milestone;
+    });
+    item.tooltip = milestones.length > 0 ? `${label}\n\nMarks: ${marks.join(', ')}` : label;
     item.command = this.revealCommand(entry.range, 'Go to Entry');
     item.contextValue = 'entry';
     return withId(item, `entry:${index}`);

@@ -48,6 +48,8 @@ export interface OutlineEntry {
   range: OutlineRange;
   /** The milestones this entry stands for (each resolves to one entry), not every keyword it has. */
   milestones: Milestone[];
+  /** Per milestone guessed from a keyword, the words it was guessed from. */
+  inferredFrom: Partial<Record<Milestone, string>>;
 }
 
 export interface OutlineResult {

@@ -25,7 +25,7 @@ export { frontMatterText, readFrontMatter } from './markdown/front-matter';
 export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
 export { formatDuration } from './metrics/durations';
 export type { MetricNote } from './metrics/explain';
-export { gapAdvice, metricNotes, metricsLine } from './metrics/explain';
+export { entryGuesses, gapAdvice, metricNotes, metricsLine } from './metrics/explain';
 export { METRIC_VOCABULARY } from './metrics/vocabulary';
 export type {
   DateOrder,

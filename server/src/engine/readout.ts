@@ -6,7 +6,7 @@
 import { sectionHasContent } from './markdown/content';
 import type { MetricName, Milestone, PostmortemModel, TimeReading } from './model';
 import type { MetricNote } from './metrics/explain';
-import { metricNotes } from './metrics/explain';
+import { entryGuesses, metricNotes } from './metrics/explain';
 import { MILESTONES } from './model';
 import { formatOffset } from './timeline/zones';
 
@@ -73,12 +73,7 @@ export function readout(model: PostmortemModel): Readout {
   if (!timeline) return { sections, timeline: null };
   const entries = timeline.entries.map((entry, index): EntryReadout => {
     const marked = MILESTONES.filter((milestone) => milestones[milestone] === index);
-    const inferred = Object.fromEntries(
-      marked.flatMap((milestone) => {
-        const mark = entry.marks.find((candidate) => candidate.milestone === milestone);
-        return mark?.inferredFrom ? [[milestone, mark.inferredFrom]] : [];
-      }),
-    );
+    const inferred = entryGuesses(entry, marked);
     return {
       line: entry.span.start.line,
       column: entry.span.start.column,

@@ -21,11 +21,18 @@ describe('language server over stdio', () => {
     );
     const result = await client.request<OutlineResult>(OUTLINE_REQUEST, { uri: opened.uri });
     const heading = (line: number, length: number) => range(line, 0, line, length);
-    const entry = (line: number, time: string, description: string, milestones: string[]) => ({
+    const entry = (
+      line: number,
+      time: string,
+      description: string,
+      milestones: string[],
+      inferredFrom: Record<string, string> = {},
+    ) => ({
       time,
       description,
       range: range(line, 0, line, 7 + time.length + description.length),
       milestones,
+      inferredFrom,
     });
     assert.deepEqual(result, {
       uri: opened.uri,
@@ -70,15 +77,22 @@ describe('language server over stdio', () => {
         { id: 'lessons', title: 'Lessons Learned', required: true, state: 'missing', range: null },
       ],
       timeline: [
-        entry(11, '12:55 PM', 'Automated monitoring detects increased DB errors.', [
-          'start',
-          'detected',
-        ]),
-        entry(12, '1:00 PM', 'PagerDuty alert sent to on-call engineers.', ['acknowledged']),
+        entry(
+          11,
+          '12:55 PM',
+          'Automated monitoring detects increased DB errors.',
+          ['start', 'detected'],
+          { detected: 'monitor' },
+        ),
+        entry(12, '1:00 PM', 'PagerDuty alert sent to on-call engineers.', ['acknowledged'], {
+          acknowledged: 'on-call',
+        }),
         entry(13, '1:10 PM', 'Engineers identify high DB connection usage.', []),
-        entry(14, '1:15 PM', 'Temporary fix applied (manually restarted DB).', ['mitigated']),
+        entry(14, '1:15 PM', 'Temporary fix applied (manually restarted DB).', ['mitigated'], {
+          mitigated: 'temporary fix',
+        }),
         entry(15, '1:30 PM', 'Permanent fix implemented (optimized DB queries).', []),
-        entry(16, '1:35 PM', 'Issue marked as resolved.', ['resolved']),
+        entry(16, '1:35 PM', 'Issue marked as resolved.', ['resolved'], { resolved: 'resolved' }),
       ],
       metrics: { timeToDetect: 0, timeToAcknowledge: 5, timeToMitigate: 20, timeToResolve: 40 },
       metricNotes: {

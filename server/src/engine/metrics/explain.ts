@@ -3,7 +3,7 @@
  * timeline without readable times) and which keyword guesses one rests on (SPEC §3: a metric
  * resting on inference is shown as such). The code lens, the view and the CLI all say it so.
  */
-import type { MetricName, Milestone, PostmortemModel } from '../model';
+import type { MetricName, Milestone, PostmortemModel, TimelineEntry } from '../model';
 import { METRIC_NAMES } from '../model';
 import { boundInstant } from './compute';
 import { formatDuration } from './durations';
@@ -68,6 +68,19 @@ function inferredFrom(model: PostmortemModel, metric: MetricName): string[] {
     return mark?.inferredFrom ? [mark.inferredFrom] : [];
   });
   return [...new Set(words)];
+}
+
+/** Per milestone an entry stands for, the keyword it was guessed from (none for a marker). */
+export function entryGuesses(
+  entry: TimelineEntry,
+  milestones: readonly Milestone[],
+): Partial<Record<Milestone, string>> {
+  return Object.fromEntries(
+    milestones.flatMap((milestone) => {
+      const mark = entry.marks.find((candidate) => candidate.milestone === milestone);
+      return mark?.inferredFrom ? [[milestone, mark.inferredFrom]] : [];
+    }),
+  );
 }
 
 /** Each metric's note; null when the document has no timeline. */

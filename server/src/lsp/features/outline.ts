@@ -1,6 +1,6 @@
 /** `postmortem/outline`: the model of a document for the client's tree view and status bar. */
 import type { Milestone, PostmortemModel } from '../../engine';
-import { MILESTONES, metricNotes, sectionHasContent } from '../../engine';
+import { MILESTONES, entryGuesses, metricNotes, sectionHasContent } from '../../engine';
 import type { OutlineResult, OutlineSection, SectionState } from '../../protocol';
 import type { AnalyzedDocument } from '../session/analyzed';
 import { isAnalyzedPostmortem } from '../session/analyzed';
@@ -48,12 +48,16 @@ export function outline(uri: string, document: AnalyzedDocument | undefined): Ou
     uri,
     isPostmortem: true,
     sections,
-    timeline: (model.timeline?.entries ?? []).map((entry, index) => ({
-      time: entry.timeText,
-      description: entry.description,
-      range: positions.range(entry.span),
-      milestones: byEntry.get(index) ?? [],
-    })),
+    timeline: (model.timeline?.entries ?? []).map((entry, index) => {
+      const milestones = byEntry.get(index) ?? [];
+      return {
+        time: entry.timeText,
+        description: entry.description,
+        range: positions.range(entry.span),
+        milestones,
+        inferredFrom: entryGuesses(entry, milestones),
+      };
+    }),
     metrics: model.metrics,
     metricNotes: metricNotes(model),
   };
