@@ -49,7 +49,7 @@ export function buildModel(
   const dates = documentDates(text, matter, config.dateOrder, timelineStart);
   const timeline = timelineSection ? timelineOf(timelineSection, lines, config, dates) : null;
   const summary = sections.find((section) => section.spec.id === 'summary');
-  const stated = findStatedMilestones(summary, timeline, lines);
+  const stated = findStatedMilestones(matter, summary, timeline, lines);
   const milestones = resolveMilestones(timeline, stated);
   const statedMilestones = winningStated(timeline, stated);
   const incidents = severalIncidents(tree, timeline);

@@ -114,4 +114,44 @@ describe('milestones stated in the summary', () => {
       assert.deepEqual(report([sentence], dated).statedMilestones, {}, sentence);
     }
   });
+
+  test('front matter: YAML and TOML fields, over the summary', () => {
+    const body = [
+      '## Summary',
+      '',
+      'Start: 2025-04-02 09:00 UTC',
+      '',
+      '## Timeline',
+      '',
+      ...dated.map((row) => `- ${row}`),
+      '',
+    ];
+    const yaml = buildModel(
+      [
+        '---',
+        'started: 2025-04-02 09:10 UTC',
+        'detected_at: 2025-04-02 09:20 UTC',
+        '---',
+        '',
+        ...body,
+      ].join('\n'),
+      defaultConfig(),
+    );
+    assert.equal(yaml.statedMilestones.start?.text, 'started: 2025-04-02 09:10 UTC');
+    assert.equal(yaml.metrics!.timeToDetect, 10);
+    assert.equal(yaml.metrics!.timeToResolve, 40);
+    const toml = buildModel(
+      [
+        '+++',
+        'incident_start = 2025-04-02T09:10:00Z',
+        'resolved = 2025-04-02T09:45:00Z',
+        '+++',
+        '',
+        ...body,
+      ].join('\n'),
+      defaultConfig(),
+    );
+    assert.equal(toml.metrics!.timeToDetect, 15);
+    assert.equal(toml.metrics!.timeToResolve, 35);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * Milestone times stated outside the timeline (SPEC §3): a labelled line of the summary such
+ * Milestone times stated outside the timeline (SPEC §3): front matter fields (`started:`,
+ * `detected:`, `resolved:`), a labelled line of the summary such
  * as `Start: 2023-09-18 13:42`, `Incident start: 13:42 UTC`, `Detected at: 14:02`,
  * `Resolved: 2023-09-18 16:10`, or the incident's window in a summary sentence (`On 2023-07-20
  * between 12:17 and 12:30 UTC`), put on the timeline's axis (its dates and zone) so that
@@ -7,7 +8,8 @@
  */
 import type { Milestone, Section, StatedMilestone, Timeline } from '../model';
 import type { LineIndex } from '../markdown/lines';
-import type { DateParts } from '../timeline/times';
+import type { FrontMatter } from '../markdown/front-matter';
+import type { DateParts, ParsedTime } from '../timeline/times';
 import { dayNumber, findDate, readTime } from '../timeline/times';
 import { zoneOffset } from '../timeline/zones';
 import { forEachLine, labelledLine } from './stated';
@@ -119,19 +121,47 @@ function findWindow(text: string, from: number, to: number, axis: Axis) {
   return null;
 }
 
+/** A front matter key naming a milestone: `started`, `detected_at`, `incident-resolved`. */
+const MATTER_KEY =
+  /^(?:(?:incident|impact|outage)[_-]?)?(start(?:ed)?|began|detect(?:ed|ion)|resol(?:ved|ution)|end(?:ed)?)(?:[_-]?(?:at|time|on))?$/i;
+
 /**
- * The milestones the summary states: its labelled lines (`Start: 2023-09-18 13:42`,
+ * The milestones the front matter states (`started: 2023-09-18 13:42`, `detected_at: …`,
+ * `resolved = 2023-09-18T16:10:00Z`); each key's value as the time, its line as the span.
+ */
+function fromFrontMatter(
+  matter: FrontMatter,
+  text: string,
+  state: (milestone: Milestone, time: ParsedTime, from: number, to: number) => void,
+): void {
+  for (const [key, value] of Object.entries(matter.fields)) {
+    const name = MATTER_KEY.exec(key);
+    const at = matter.keys[key];
+    if (!name || at === undefined || typeof value !== 'string') continue;
+    // TOML's dates come back with milliseconds (`…T16:10:00.000Z`), which no report writes.
+    const written = value.replace(/\.\d{3}(?=Z|[+-]\d|$)/, '');
+    const time = readTime(written, 0, written.length);
+    if (!time || time.minuteOfDay === null || time.unknown) continue;
+    const end = text.indexOf('\n', at);
+    state(milestoneOf(name[1]!), time, at, end < 0 ? text.length : end);
+  }
+}
+
+/**
+ * The milestones a report states outside its timeline: its front matter's fields (`started:`,
+ * `detected:`, `resolved:`), else the summary's labelled lines (`Start: 2023-09-18 13:42`,
  * `Detected at: 14:02`, `Resolved: …`), the first line for each; else the incident's window in
- * a sentence (`between 12:17 and 12:30 UTC`) for the start and the resolution. A line whose
- * value is not a time (`Detection: an alert`, `Start: Wednesday`) states nothing.
+ * a summary sentence (`between 12:17 and 12:30 UTC`) for the start and the resolution. A value
+ * that is not a time (`Detection: an alert`, `Start: Wednesday`) states nothing.
  */
 export function findStatedMilestones(
+  matter: FrontMatter | null,
   summary: Section | undefined,
   timeline: Timeline | null,
   lines: LineIndex,
 ): Partial<Record<Milestone, StatedMilestone>> {
   const found: Partial<Record<Milestone, StatedMilestone>> = {};
-  if (!summary || !timeline) return found;
+  if (!timeline) return found;
   const axis = context(timeline);
   const text = lines.text;
   const state = (milestone: Milestone, instant: number, from: number, to: number) => {
@@ -142,8 +172,14 @@ export function findStatedMilestones(
       span: lines.span(from, to),
     };
   };
+  if (matter) {
+    fromFrontMatter(matter, text, (milestone, time, from, to) => {
+      if (found[milestone]) return;
+      state(milestone, place(axis, time.minuteOfDay!, time.date, time.zone), from, to);
+    });
+  }
   let window: ReturnType<typeof findWindow> = null;
-  for (const node of summary.nodes) {
+  for (const node of summary?.nodes ?? []) {
     forEachLine(node, lines, (from, to) => {
       const line = labelledLine(text, from, to, LABEL);
       if (!line) return;
