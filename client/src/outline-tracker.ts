@@ -33,6 +33,11 @@ export class OutlineTracker implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.followed) this.follow();
       }),
+      // A language change closes and reopens the document in the same editor (an untitled file
+      // set to Markdown), and no other event says so.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (document === vscode.window.activeTextEditor?.document) this.follow();
+      }),
       client.onNotification(OUTLINE_CHANGED_NOTIFICATION, (params) => {
         if (this.followed && params.uri === this.protocolUri(this.followed.uri)) {
           void this.refresh();

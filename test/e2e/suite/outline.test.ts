@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { rowLines, waitForOutline } from './outline';
+import { reportSnippet } from './report-snippet';
 import {
   activeExtension,
   FIXTURE,
@@ -81,5 +82,35 @@ describe('The Post-Mortem view', () => {
       '  1:10 PM — Engineers identify high DB connection usage.',
       '  1:15 PM — Temporary fix applied (manually restarted DB). (mitigated)',
     ]);
+  });
+
+  it('follows an untitled file set to Markdown and written from `pm-report`, as it is edited', async () => {
+    const { extension, api } = await activeExtension();
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    try {
+      await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+      assert.equal(await editor.insertSnippet(reportSnippet(extension)), true);
+      const untitled = vscode.workspace.asRelativePath(document.uri, false);
+      const written = await waitForOutline(
+        api,
+        'the rows of the untitled report',
+        (seen) => api.outlineView.description === untitled && seen.length === 3,
+      );
+      assert.ok(!rowLines(written).includes('  Lessons Learned (missing)'));
+      // Deleting the last section, from its heading to the end, shows it as missing.
+      const heading = editor.document.getText().split('\n').indexOf('## Lessons Learned');
+      assert.ok(heading > 0, 'The report has no `## Lessons Learned`');
+      await editor.edit((edit) =>
+        edit.delete(new vscode.Range(heading, 0, editor.document.lineCount, 0)),
+      );
+      await waitForOutline(api, 'the rows without Lessons Learned', (seen) =>
+        rowLines(seen).includes('  Lessons Learned (missing)'),
+      );
+    } finally {
+      // Reverted, so that saving the others (`removeCreatedFiles`) asks nothing.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 });

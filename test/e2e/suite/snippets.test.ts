@@ -3,17 +3,11 @@
 // `editor.action.insertSnippet` (what the suggest widget does), and as a `SnippetString`
 // through `TextEditor.insertSnippet`, with the body read from the installed extension.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticSummary } from './diagnostics';
+import { reportSnippet } from './report-snippet';
 import { waitForDiagnostics } from './wait';
 import { activeExtension, createFile, removeCreatedFiles } from './workspace';
-
-interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
-}
 
 /** A new empty report `postmortems/<name>.md`, in the active editor. */
 async function emptyReport(name: string): Promise<vscode.TextEditor> {
@@ -56,13 +50,7 @@ describe('Snippets', () => {
 
   it('the whole report from the installed snippets file has every section, in order', async () => {
     const { extension } = await activeExtension();
-    const file = join(extension.extensionPath, 'snippets', 'postmortem.json');
-    const snippets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Snippet>;
-    const report = Object.values(snippets).find(
-      (snippet) => Array.isArray(snippet.prefix) && snippet.prefix.includes('pm-report'),
-    );
-    assert.ok(report, 'No snippet with the prefix `pm-report`');
-    const body = Array.isArray(report.body) ? report.body.join('\n') : report.body;
+    const body = reportSnippet(extension);
 
     const editor = await emptyReport('snippet-report');
     // The empty file gets one `required-sections` finding per section; the report none.
@@ -73,7 +61,7 @@ describe('Snippets', () => {
       (found) =>
         found.length > 0 && !found.some((diagnostic) => sectionRules.includes(codeOf(diagnostic))),
     );
-    assert.equal(await editor.insertSnippet(new vscode.SnippetString(body)), true);
+    assert.equal(await editor.insertSnippet(body), true);
     const lines = editor.document.getText().split('\n');
     assert.equal(lines[0], '# Post-Mortem: Incident title');
     assert.equal(lines[2], `- **Date:** ${today()}`);
