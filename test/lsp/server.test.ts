@@ -26,7 +26,7 @@ describe('language server over stdio', () => {
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['[', '#', '|'] },
+      completionProvider: { triggerCharacters: ['[', ']', '#', '|'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       executeCommandProvider: { commands: [SHOW_METRICS_COMMAND] },

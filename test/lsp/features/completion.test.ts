@@ -36,6 +36,26 @@ describe('language server over stdio', () => {
     );
   });
 
+  test('textDocument/completion: nothing after `]`, so the marker list closes', async () => {
+    const text = listTimeline
+      .replace('acknowledges the page', 'acknowledges the page [acknowledged]')
+      .replace(/\n$/, '\n## See [the runbook]\n');
+    const opened = await open('list-timeline.md', text);
+    const lines = text.split('\n');
+    assert.equal(lines[20], '- 09:10 - On-call engineer acknowledges the page [acknowledged]');
+    const heading = lines.indexOf('## See [the runbook]');
+    for (const position of [
+      { line: 20, character: lines[20]!.length },
+      { line: heading, character: lines[heading]!.length },
+    ]) {
+      const items = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: opened.uri },
+        position,
+      })) as CompletionItem[];
+      assert.deepEqual(items, [], `at ${JSON.stringify(position)}`);
+    }
+  });
+
   test('textDocument/completion: section headings on an empty line, missing ones first', async () => {
     const opened = await open('sample.md', sampleWithoutLessons);
     const items = (await client.connection.sendRequest(CompletionRequest.type, {

@@ -11,8 +11,11 @@ import type { Milestone, PostmortemModel } from '../../engine';
 import { MILESTONES, formatNowLike } from '../../engine';
 import type { AnalyzedPostmortem } from '../session/analyzed';
 
-/** Characters after which clients should ask for completions. */
-export const COMPLETION_TRIGGERS = ['[', '#', '|'];
+/**
+ * Characters after which clients should ask for completions. After `]` nothing is offered: a
+ * client asks again there, gets no items, and closes the marker list the `[` opened.
+ */
+export const COMPLETION_TRIGGERS = ['[', ']', '#', '|'];
 
 const MARKER_DETAILS: Record<Milestone, string> = {
   start: 'The incident started here: TTD, TTM and TTR count from it',
@@ -47,7 +50,7 @@ export function completions(
   const lineEnd = model.lines.lineEnd(line);
   const prefix = model.text.slice(lineStart, offset);
   const rangeOf = (start: number, end: number): Range => positions.rangeOf(start, end);
-  if (inCodeOrHtml(model, offset)) return [];
+  if (prefix.endsWith(']') || inCodeOrHtml(model, offset)) return [];
 
   const timeline = model.timeline;
   const inTimeline =
