@@ -68,7 +68,8 @@ export class OutlineTracker implements vscode.Disposable {
   /** Switches to the active editor's document, if it changed. */
   follow(): void {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) {
+    // The Output panel is a text editor outside the editor groups (no view column).
+    if (!editor || editor.viewColumn === undefined) {
       // Focus moved to a panel or a non-text editor: keep showing a document still on screen.
       const stillVisible = vscode.window.visibleTextEditors.some(
         (visible) => visible.document === this.followed,

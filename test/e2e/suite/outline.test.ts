@@ -3,8 +3,9 @@
 // data provider `activate` returns), and that it follows the report as it is edited.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { rowLines, waitForOutline } from './outline';
+import { outlineRows, rowLines, waitForOutline } from './outline';
 import { reportSnippet } from './report-snippet';
+import { until } from './wait';
 import {
   activeExtension,
   FIXTURE,
@@ -48,6 +49,30 @@ describe('The Post-Mortem view', () => {
       (seen) => api.outlineView.description === FIXTURE && seen.length === 3,
     );
     assert.deepEqual(rowLines(rows), FIXTURE_ROWS);
+  });
+
+  it('keeps showing the report while the Output panel has the focus', async () => {
+    const { api } = await activeExtension();
+    await openReport(workspaceFile(FIXTURE));
+    await waitForOutline(
+      api,
+      'the rows of the fixture',
+      (seen) => api.outlineView.description === FIXTURE && seen.length === 3,
+    );
+    const outputFocused = until(
+      vscode.window.onDidChangeActiveTextEditor,
+      () => (vscode.window.activeTextEditor?.document.uri.scheme === 'output' ? true : undefined),
+      () =>
+        `waiting for the Output panel to take the focus; the active editor holds ${String(vscode.window.activeTextEditor?.document.uri)}`,
+    );
+    try {
+      await vscode.commands.executeCommand('workbench.action.output.toggleOutput');
+      await outputFocused;
+      assert.equal(api.outlineView.description, FIXTURE);
+      assert.deepEqual(rowLines(await outlineRows(api)), FIXTURE_ROWS);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
   });
 
   it('follows the edits: a sorted timeline shows sorted, a new section shows as empty', async () => {
