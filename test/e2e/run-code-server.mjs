@@ -187,13 +187,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-// ---------------------------------------------------------------- keyboard requests
+// ---------------------------------------------------------------- driver requests
 // A test that needs the keyboard (typing into an input box) writes ui/request-N.json with
 // steps `{ title, text }`: wait for the quick input titled `title`, type `text`, press Enter.
-// The answer goes to ui/response-N.json.
+// One that needs to see a notification writes `{ notification }`: wait for a visible toast
+// holding that text. The answer goes to ui/response-N.json.
 const answered = new Set();
 
-async function serveKeyboardRequests(page) {
+async function serveDriverRequests(page) {
   for (const name of readdirSync(dirs.ui)) {
     const match = /^request-(\d+)\.json$/.exec(name);
     if (!match || answered.has(name)) continue;
@@ -201,7 +202,19 @@ async function serveKeyboardRequests(page) {
     const request = JSON.parse(readFileSync(join(dirs.ui, name), 'utf8'));
     let answer = { ok: true };
     try {
-      for (const step of request.steps) {
+      if (request.notification !== undefined) {
+        await page.waitForFunction(
+          (text) =>
+            // Runs in the page.
+            [...globalThis.document.querySelectorAll('.notification-toast')].some(
+              (toast) => toast.checkVisibility() && toast.textContent?.includes(text),
+            ),
+          request.notification,
+          { timeout: 15_000 },
+        );
+        log(`saw the notification "${request.notification}"`);
+      }
+      for (const step of request.steps ?? []) {
         await page.waitForFunction(
           (title) =>
             // Runs in the page.
@@ -341,7 +354,7 @@ async function main() {
           `No results after ${args.timeoutSeconds} s; see ${paths.codeServerLog} and ${dirs.userData}/logs`,
         );
       } else {
-        await serveKeyboardRequests(page);
+        await serveDriverRequests(page);
         await sleep(100);
       }
     }

@@ -22,7 +22,8 @@ async function restartServer({ client, tracker }: CommandContext): Promise<void>
   }
   await client.restart();
   await tracker.refresh();
-  vscode.window.setStatusBarMessage('$(check) Post-Mortem: server restarted', 3000);
+  // A notification, not a status bar message: the restart was asked for and is seen done.
+  void vscode.window.showInformationMessage('The post-mortem language server restarted.');
 }
 
 async function showOutline(): Promise<void> {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticSummary } from './diagnostics';
-import { KEYBOARD, typeIntoQuickInputs } from './keyboard';
+import { DRIVER, seeNotification, typeIntoQuickInputs } from './driver';
 import { rowLines, waitForOutline } from './outline';
 import { serverPids } from './server-process';
 import { until, waitForDiagnostics, waitForRepublishedDiagnostics } from './wait';
@@ -21,6 +21,9 @@ import {
 } from './workspace';
 
 /** The commands this file runs: the test below checks it is all of `contributes.commands`. */
+/** The notification Restart Server shows once the new server runs. */
+const RESTARTED = 'The post-mortem language server restarted.';
+
 const TESTED = [
   'postmortem.newPostmortem',
   'postmortem.insertMissingSections',
@@ -129,8 +132,10 @@ describe('Commands', () => {
     const before = serverPids(extension.extensionPath);
     assert.equal(before.length, 1, `Expected one server, found ${before.length}`);
     const republished = waitForRepublishedDiagnostics(document.uri);
+    const confirmed = DRIVER ? seeNotification(RESTARTED) : Promise.resolve();
     await vscode.commands.executeCommand('postmortem.restartServer');
     assert.deepEqual(diagnosticSummary(await republished), FIXTURE_FINDINGS);
+    await confirmed;
     const after = serverPids(extension.extensionPath);
     assert.equal(after.length, 1, `Expected one server, found ${after.length}`);
     assert.notEqual(after[0], before[0]);
@@ -156,7 +161,7 @@ describe('Commands', () => {
 
   it('New Post-Mortem asks for a title and a preset, writes the report and opens it', async function () {
     // Only a driver can type into the input box: the command takes no arguments.
-    if (!KEYBOARD) this.skip();
+    if (!DRIVER) this.skip();
     const { api } = await activeExtension();
     const date = localDate(new Date());
     const run = vscode.commands.executeCommand('postmortem.newPostmortem');

@@ -1,8 +1,9 @@
 /**
- * Typing into VS Code's input boxes, which no API reaches: the code-server driver does it with
- * Chromium's keyboard. A test writes `request-N.json` in `PM_E2E_UI_DIR`; the driver waits for
- * the quick input with each step's title, types the text, presses Enter, and answers in
- * `response-N.json`. Under `@vscode/test-electron` there is no driver (`KEYBOARD` is false).
+ * What no API reaches, done by the code-server driver in Chromium: typing into VS Code's input
+ * boxes, and seeing a notification on screen. A test writes `request-N.json` in
+ * `PM_E2E_UI_DIR`; the driver waits for the quick input with each step's title, types the text
+ * and presses Enter, or waits for a notification toast with the text, and answers in
+ * `response-N.json`. Under `@vscode/test-electron` there is no driver (`DRIVER` is false).
  */
 import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,8 @@ import { WAIT_MS } from './wait';
 
 const folder = process.env.PM_E2E_UI_DIR;
 
-/** Whether a driver types for the tests. */
-export const KEYBOARD = folder !== undefined;
+/** Whether a driver types and looks for the tests. */
+export const DRIVER = folder !== undefined;
 
 /** One input: the quick input's title, and the text to type before Enter. */
 export interface KeyboardStep {
@@ -21,8 +22,20 @@ export interface KeyboardStep {
 
 let requests = 0;
 
+/** What the driver is asked to do: type the steps, or see a notification. */
+type DriverRequest = { steps: KeyboardStep[] } | { notification: string };
+
 /** Has the driver type each step in turn; resolves once it has, rejects with its error. */
 export function typeIntoQuickInputs(steps: KeyboardStep[]): Promise<void> {
+  return askDriver({ steps });
+}
+
+/** Resolves once the driver sees a notification toast holding `text`, rejects if it does not. */
+export function seeNotification(text: string): Promise<void> {
+  return askDriver({ notification: text });
+}
+
+function askDriver(request: DriverRequest): Promise<void> {
   if (!folder) return Promise.reject(new Error('No driver types here (PM_E2E_UI_DIR is not set)'));
   const id = ++requests;
   const response = join(folder, `response-${id}.json`);
@@ -37,16 +50,16 @@ export function typeIntoQuickInputs(steps: KeyboardStep[]): Promise<void> {
     const check = (): void => {
       if (!existsSync(response)) return;
       const answer = JSON.parse(readFileSync(response, 'utf8')) as { ok: boolean; error?: string };
-      finish(answer.ok ? undefined : new Error(`The driver could not type: ${answer.error}`));
+      finish(answer.ok ? undefined : new Error(`The driver failed: ${answer.error}`));
     };
     const timer = setTimeout(
       () => finish(new Error(`No answer from the driver in ${WAIT_MS} ms (${response})`)),
       WAIT_MS,
     );
     watcher.on('change', check);
-    const request = join(folder, `request-${id}.json`);
-    writeFileSync(`${request}.tmp`, JSON.stringify({ steps }));
-    renameSync(`${request}.tmp`, request);
+    const file = join(folder, `request-${id}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(request));
+    renameSync(`${file}.tmp`, file);
     check();
   });
 }
