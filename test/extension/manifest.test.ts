@@ -164,13 +164,25 @@ test('the view, its welcome content and the context keys agree with the client',
 });
 
 test('contributes.configuration declares exactly the settings the server reads', () => {
-  assert.equal(contributes.configuration.title, 'Post-Mortem');
   assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTING_NAMES).sort());
   for (const [name, property] of Object.entries(properties)) {
     assert.ok(property.markdownDescription, `${name} has a markdownDescription`);
     const expectedScope = name === SETTING_NAMES.traceServer ? 'window' : 'resource';
     assert.equal(property.scope, expectedScope, name);
     if (property.enum) assert.equal(property.enumDescriptions?.length, property.enum.length, name);
+  }
+});
+
+test('the settings group has the title the Settings editor puts before each setting', () => {
+  // The editor names a setting by its key, `postmortem.preset` as `Postmortem: Preset`: the
+  // `postmortem` prefix is not trimmed, since the extension id does not start with it.
+  for (const name of Object.keys(properties)) {
+    const prefix = name.split('.')[0]!;
+    assert.equal(
+      contributes.configuration.title,
+      prefix.charAt(0).toUpperCase() + prefix.slice(1),
+      name,
+    );
   }
 });
 
