@@ -36,8 +36,17 @@ interface MenuItem {
   group?: string;
 }
 
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown: string };
+  completionEvents: string[];
+}
+
 interface Manifest {
   main: string;
+  icon: string;
   scripts: Record<string, string>;
   activationEvents: string[];
   capabilities: Record<string, unknown>;
@@ -50,12 +59,23 @@ interface Manifest {
     snippets: { language: string; path: string }[];
     grammars: { scopeName: string; path: string; injectTo: string[] }[];
     jsonValidation: { fileMatch: string; url: string }[];
+    walkthroughs: { id: string; title: string; description: string; steps: WalkthroughStep[] }[];
   };
 }
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
 const { contributes } = manifest;
 const properties = contributes.configuration.properties;
+const walkthroughPages = contributes.walkthroughs.flatMap((walkthrough) =>
+  walkthrough.steps.map((step) => step.media.markdown),
+);
+
+/** Every file under `folder` (relative to the repository), as `folder/...` paths. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1));
+}
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -249,6 +269,36 @@ test('activation, capabilities and the package script', () => {
   );
 });
 
+test('the icon is a PNG of 128 × 128 pixels or more', () => {
+  const png = readFileSync(join(root, manifest.icon));
+  assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG', manifest.icon);
+  assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128, 'at least 128 × 128');
+});
+
+test('the walkthrough writes a report, reads the lens and configures a preset', () => {
+  const [walkthrough, ...others] = contributes.walkthroughs;
+  assert.equal(others.length, 0);
+  assert.deepEqual(
+    walkthrough!.steps.map((step) => step.title),
+    ['Write a first report', 'Read the lens', 'Configure a preset'],
+  );
+  const events = walkthrough!.steps.flatMap((step) => step.completionEvents);
+  assert.deepEqual(events, [
+    `onCommand:${COMMANDS.newPostmortem}`,
+    `onContext:${CONTEXT_KEYS.isPostmortem}`,
+    `onSettingChanged:${SETTING_NAMES.preset}`,
+  ]);
+  for (const step of walkthrough!.steps) {
+    for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
+      const declared = contributes.commands.some((entry) => entry.command === command);
+      assert.ok(declared || command!.startsWith('workbench.'), `${step.id} runs ${command}`);
+    }
+  }
+  for (const page of walkthroughPages) {
+    assert.match(readFileSync(join(root, page), 'utf8'), /^# /, `${page} has a title`);
+  }
+});
+
 test('.vscodeignore keeps the bundles, the contributed files and the docs, and drops the rest', () => {
   const lines = readFileSync(join(root, '.vscodeignore'), 'utf8')
     .split('\n')
@@ -275,6 +325,8 @@ test('.vscodeignore keeps the bundles, the contributed files and the docs, and d
     ...contributes.snippets.map((snippet) => snippet.path.replace(/^\.\//, '')),
     ...contributes.grammars.map((grammar) => grammar.path.replace(/^\.\//, '')),
     ...contributes.jsonValidation.map((validation) => validation.url.replace(/^\.\//, '')),
+    manifest.icon,
+    ...walkthroughPages,
     'package.json',
     'README.md',
     'CHANGELOG.md',
@@ -293,4 +345,21 @@ test('.vscodeignore keeps the bundles, the contributed files and the docs, and d
   ]) {
     assert.equal(ignored(path), true, `${path} is left out`);
   }
+});
+
+test('each file .vscodeignore keeps exists, and each file under resources/ is used', () => {
+  const kept = readFileSync(join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).trim());
+  const folders = ['client/out', 'server/out', 'snippets', 'syntaxes', 'schemas', 'resources'];
+  const files = [...folders.flatMap(filesUnder), 'package.json', 'README.md', 'CHANGELOG.md'];
+  for (const pattern of kept) {
+    const matches = picomatch(pattern, { dot: true });
+    assert.ok(
+      files.some((file) => matches(file)) || existsSync(join(root, pattern)),
+      `${pattern} keeps a file`,
+    );
+  }
+  assert.deepEqual(filesUnder('resources').sort(), [manifest.icon, ...walkthroughPages].sort());
 });
