@@ -135,7 +135,10 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
     // A written section opens at its heading; a missing one gets written.
     item.command = section.range
       ? this.revealCommand(section.range, 'Go to Section')
-      : { command: COMMANDS.insertMissingSections, title: 'Insert Missing Sections' };
+      : {
+          command: COMMANDS.insertMissingSections,
+          title: vscode.l10n.t('Insert Missing Sections'),
+        };
     return withId(item, `section:${section.id}`);
   }
 

@@ -63,7 +63,28 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(join(root, path), 'utf8'));
+}
+
+const rawManifest: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls = readJson('package.nls.json') as Record<string, string>;
+
+/** `value` with each `%key%` string replaced by its text in package.nls.json, as VS Code does. */
+function localized(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const key = /^%(.+)%$/.exec(value)?.[1];
+    return key === undefined ? value : (nls[key] ?? value);
+  }
+  if (Array.isArray(value)) return value.map(localized);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, localized(item)]));
+  }
+  return value;
+}
+
+// The tests below read the manifest as VS Code shows it in English.
+const manifest = localized(rawManifest) as Manifest;
 const { contributes } = manifest;
 const properties = contributes.configuration.properties;
 const walkthroughPages = contributes.walkthroughs.flatMap((walkthrough) =>
@@ -77,10 +98,6 @@ function filesUnder(folder: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1));
 }
 
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(join(root, path), 'utf8'));
-}
-
 /** Every TypeScript file under a folder. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -89,6 +106,48 @@ function sourceFiles(dir: string): string[] {
     return entry.name.endsWith('.ts') ? [path] : [];
   });
 }
+
+/** Manifest fields people read in the editor's UI, which package.nls.json holds. */
+const UI_FIELDS = new Set([
+  'displayName',
+  'description',
+  'title',
+  'category',
+  'name',
+  'contextualTitle',
+  'contents',
+  'markdownDescription',
+  'enumDescriptions',
+]);
+
+/** Every UI string of the raw manifest (top-level names and `contributes`), with its path. */
+function uiStrings(value: unknown, path: string, field = ''): [string, string][] {
+  if (typeof value === 'string') return UI_FIELDS.has(field) ? [[path, value]] : [];
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => uiStrings(item, `${path}[${i}]`, field));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => uiStrings(item, `${path}.${key}`, key));
+  }
+  return [];
+}
+
+test('the UI strings of the manifest are localised through package.nls.json', () => {
+  const { displayName, description, contributes: raw } = rawManifest as Record<string, unknown>;
+  const strings = uiStrings({ displayName, description, contributes: raw }, 'package.json');
+  assert.ok(strings.length > 50, `${strings.length} UI strings`);
+  const used = new Set<string>();
+  for (const [path, value] of strings) {
+    const key = /^%(.+)%$/.exec(value)?.[1];
+    assert.ok(key !== undefined, `${path} is a %key%, not ${JSON.stringify(value)}`);
+    assert.ok(key in nls, `${path}: package.nls.json has ${key}`);
+    used.add(key);
+  }
+  assert.deepEqual(
+    Object.keys(nls).filter((key) => !used.has(key)),
+    [],
+    'unused keys',
+  );
+});
 
 test('contributed files exist and parse', () => {
   const paths = [
@@ -328,6 +387,7 @@ test('.vscodeignore keeps the bundles, the contributed files and the docs, and d
     manifest.icon,
     ...walkthroughPages,
     'package.json',
+    'package.nls.json',
     'README.md',
     'CHANGELOG.md',
     'LICENSE',
@@ -353,7 +413,10 @@ test('each file .vscodeignore keeps exists, and each file under resources/ is us
     .filter((line) => line.startsWith('!'))
     .map((line) => line.slice(1).trim());
   const folders = ['client/out', 'server/out', 'snippets', 'syntaxes', 'schemas', 'resources'];
-  const files = [...folders.flatMap(filesUnder), 'package.json', 'README.md', 'CHANGELOG.md'];
+  const files = [
+    ...folders.flatMap(filesUnder),
+    ...['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md'],
+  ];
   for (const pattern of kept) {
     const matches = picomatch(pattern, { dot: true });
     assert.ok(

@@ -16,7 +16,10 @@ export interface CommandContext {
 export function serverRunning({ client }: CommandContext): boolean {
   if (client.isRunning()) return true;
   void vscode.window
-    .showWarningMessage('The post-mortem language server is not running.', 'Restart Server')
+    .showWarningMessage(
+      vscode.l10n.t('The post-mortem language server is not running.'),
+      vscode.l10n.t('Restart Server'),
+    )
     .then((choice) => {
       if (choice) void vscode.commands.executeCommand(COMMANDS.restartServer);
     });
@@ -32,7 +35,9 @@ export async function activePostmortem(
 ): Promise<{ editor: vscode.TextEditor; outline: OutlineResult } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isMarkdownDocument(editor.document)) {
-    void vscode.window.showInformationMessage('Open a post-mortem (a Markdown file) first.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a post-mortem (a Markdown file) first.'),
+    );
     return undefined;
   }
   if (!serverRunning(context)) return undefined;
@@ -41,8 +46,12 @@ export async function activePostmortem(
     const name = editor.document.uri.path.split('/').pop() ?? editor.document.uri.toString();
     void vscode.window
       .showInformationMessage(
-        `${name} is not a post-mortem: see the "${SETTING_NAMES.files}" setting.`,
-        'Open Settings',
+        vscode.l10n.t(
+          '{0} is not a post-mortem: see the "{1}" setting.',
+          name,
+          SETTING_NAMES.files,
+        ),
+        vscode.l10n.t('Open Settings'),
       )
       .then((choice) => {
         if (choice) {

@@ -11,10 +11,12 @@ export async function copyMetrics(context: CommandContext): Promise<void> {
   const metrics = active.outline.metrics;
   if (!metrics) {
     void vscode.window.showInformationMessage(
-      'This post-mortem has no timeline, so there are no metrics to copy.',
+      vscode.l10n.t('This post-mortem has no timeline, so there are no metrics to copy.'),
     );
     return;
   }
   await vscode.env.clipboard.writeText(metricsMarkdown(metrics));
-  void vscode.window.showInformationMessage('Copied the metrics as a Markdown table.');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Copied the metrics as a Markdown table.'),
+  );
 }

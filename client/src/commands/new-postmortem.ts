@@ -20,8 +20,11 @@ interface PresetItem extends vscode.QuickPickItem {
 function presetItems(): PresetItem[] {
   return [
     {
-      label: '$(settings-gear) Configured sections',
-      description: `.postmortemrc.json or "${SETTING_NAMES.preset}"; standard without either`,
+      label: `$(settings-gear) ${vscode.l10n.t('Configured sections')}`,
+      description: vscode.l10n.t(
+        '.postmortemrc.json or "{0}"; standard without either',
+        SETTING_NAMES.preset,
+      ),
       preset: undefined,
     },
     ...PRESETS.map((preset) => ({
@@ -62,16 +65,16 @@ async function freeReportUri(folder: vscode.Uri, date: string, title: string): P
 export async function newPostmortem(context: CommandContext): Promise<void> {
   if (!serverRunning(context)) return;
   const title = await vscode.window.showInputBox({
-    title: 'New Post-Mortem',
-    prompt: 'Title of the incident',
-    placeHolder: 'Login outage',
+    title: vscode.l10n.t('New Post-Mortem'),
+    prompt: vscode.l10n.t('Title of the incident'),
+    placeHolder: vscode.l10n.t('Login outage'),
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : 'Give the incident a title.'),
   });
   if (title === undefined) return;
   const picked = await vscode.window.showQuickPick(presetItems(), {
-    title: 'New Post-Mortem: sections',
-    placeHolder: 'Sections to start from',
+    title: vscode.l10n.t('New Post-Mortem: sections'),
+    placeHolder: vscode.l10n.t('Sections to start from'),
     matchOnDetail: true,
     ignoreFocusOut: true,
   });

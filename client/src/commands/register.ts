@@ -14,8 +14,10 @@ async function restartServer({ client, tracker }: CommandContext): Promise<void>
   // A client whose first start failed cannot start again; a new window makes a new one.
   if (client.state === State.StartFailed) {
     const choice = await vscode.window.showErrorMessage(
-      'The post-mortem language server failed to start (see the Post-Mortem output).',
-      'Reload Window',
+      vscode.l10n.t(
+        'The post-mortem language server failed to start (see the Post-Mortem output).',
+      ),
+      vscode.l10n.t('Reload Window'),
     );
     if (choice) await vscode.commands.executeCommand('workbench.action.reloadWindow');
     return;
@@ -23,7 +25,9 @@ async function restartServer({ client, tracker }: CommandContext): Promise<void>
   await client.restart();
   await tracker.refresh();
   // A notification, not a status bar message: the restart was asked for and is seen done.
-  void vscode.window.showInformationMessage('The post-mortem language server restarted.');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('The post-mortem language server restarted.'),
+  );
 }
 
 async function showOutline(): Promise<void> {
@@ -53,7 +57,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       } catch (error) {
         context.client.error(`Command ${id} failed`, error);
         const message = error instanceof Error ? error.message : String(error);
-        void vscode.window.showErrorMessage(`Post-Mortem: ${message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Post-Mortem: {0}', message));
       }
     });
   });

@@ -75,7 +75,7 @@ export async function insertMissingSections(context: CommandContext): Promise<vo
   );
   if (!applied) {
     void vscode.window.showInformationMessage(
-      'Every section of the schema is already there: nothing to insert.',
+      vscode.l10n.t('Every section of the schema is already there: nothing to insert.'),
     );
   }
 }
@@ -85,7 +85,9 @@ export async function sortTimeline(context: CommandContext): Promise<void> {
   const active = await activePostmortem(context);
   if (!active) return;
   if (!active.outline.metrics) {
-    void vscode.window.showInformationMessage('This post-mortem has no timeline to sort.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('This post-mortem has no timeline to sort.'),
+    );
     return;
   }
   const applied = await applySourceAction(
@@ -94,6 +96,6 @@ export async function sortTimeline(context: CommandContext): Promise<void> {
     CODE_ACTION_KINDS.sortTimeline,
   );
   if (!applied) {
-    void vscode.window.showInformationMessage('The timeline is already in order.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The timeline is already in order.'));
   }
 }

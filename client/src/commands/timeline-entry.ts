@@ -18,8 +18,8 @@ export async function insertTimelineEntry(context: CommandContext): Promise<void
   const result = await context.client.sendRequest(NEW_TIMELINE_ENTRY_REQUEST, params);
   if (!result) {
     const choice = await vscode.window.showInformationMessage(
-      'This post-mortem has no timeline section to add an entry to.',
-      'Insert Missing Sections',
+      vscode.l10n.t('This post-mortem has no timeline section to add an entry to.'),
+      vscode.l10n.t('Insert Missing Sections'),
     );
     if (choice) await vscode.commands.executeCommand(COMMANDS.insertMissingSections);
     return;
