@@ -18,7 +18,7 @@ import { markdownTable, median, timeProcess, timeRuns } from './measure.mjs';
 import { serverEditLatency, serverMemory } from './server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
+const corpus = join(repoRoot, 'test', 'fixtures', 'corpus', 'dfds-postmortems');
 const cli = join(repoRoot, 'server', 'out', 'cli.js');
 const markdownlintCli2 = join(
   repoRoot,

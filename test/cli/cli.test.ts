@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { version } from '../../package.json';
 import { RULE_IDS } from '../../server/src/engine/model';
@@ -10,9 +10,9 @@ import { ruleUrl } from '../../server/src/engine/rules/rule';
 import { buildBundles } from '../helpers/build';
 import type { Run } from '../helpers/cli';
 import { runCli } from '../helpers/cli';
-import { repoRoot } from '../helpers/paths';
+import { corpusDir, repoRoot } from '../helpers/paths';
 
-const dfdsFolder = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
+const dfdsFolder = join(corpusDir, 'dfds-postmortems');
 const fixtures = 'test/fixtures/cli';
 const sample = 'examples/sample-postmortem.md';
 

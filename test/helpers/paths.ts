@@ -3,3 +3,5 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures');
+/** Real documents written elsewhere (copied byte for byte, each folder with its source and licence). */
+export const corpusDir = join(fixturesDir, 'corpus');

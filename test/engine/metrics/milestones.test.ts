@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildModel } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { resolveMilestones } from '../../../server/src/engine/metrics/milestones';
 import type { LintConfig, PostmortemModel } from '../../../server/src/engine/model';
-import { repoRoot } from '../../helpers/paths';
+import { corpusDir, repoRoot } from '../../helpers/paths';
 
-const dfds = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
+const dfds = join(corpusDir, 'dfds-postmortems');
 
 function model(text: string, config: LintConfig = defaultConfig()): PostmortemModel {
   return buildModel(text, config);

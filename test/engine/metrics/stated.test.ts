@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
 import { findStatedMetrics, formatStatedValue } from '../../../server/src/engine/metrics/stated';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
-import { repoRoot } from '../../helpers/paths';
+import { corpusDir } from '../../helpers/paths';
 
-const dfds = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
+const dfds = join(corpusDir, 'dfds-postmortems');
 
 function stated(text: string) {
   return findStatedMetrics(parseMarkdown(text), new LineIndex(text));

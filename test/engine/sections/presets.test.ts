@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
@@ -9,9 +9,7 @@ import { normalizeHeading } from '../../../server/src/engine/sections/normalize'
 import { findPreset, PRESETS } from '../../../server/src/engine/sections/presets';
 import { standard } from '../../../server/src/engine/sections/presets/standard';
 import { renderTemplate } from '../../../server/src/engine/sections/template';
-import { repoRoot } from '../../helpers/paths';
-
-const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+import { corpusDir, repoRoot } from '../../helpers/paths';
 
 function configFor(schema: Schema): LintConfig {
   return { ...defaultConfig(), schema };
@@ -97,7 +95,7 @@ describe('presets recognise the templates they come from', () => {
   ] as const;
   for (const [name, file] of cases) {
     test(`${name}: ${file}`, () => {
-      const text = readFileSync(join(corpus, file), 'utf8');
+      const text = readFileSync(join(corpusDir, file), 'utf8');
       const schema = findPreset(name)!.schema;
       const { model, findings } = analyze(text, configFor(schema));
       // Every section of the preset is in its template, in the preset's order.
@@ -116,10 +114,7 @@ describe('presets recognise the templates they come from', () => {
   });
 
   test("the sample report is the guide's sample, byte for byte", () => {
-    const guide = readFileSync(
-      join(repoRoot, '..', 'shared', 'seed', 'postmortem-guide.md'),
-      'utf8',
-    );
+    const guide = readFileSync(join(corpusDir, 'seed', 'postmortem-guide.md'), 'utf8');
     const sample = /```markdown\n([^]*?)```/.exec(guide)![1];
     assert.equal(readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8'), sample);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildModel } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
@@ -11,9 +11,9 @@ import { findSections } from '../../../server/src/engine/sections/match';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
 import { readTimeline } from '../../../server/src/engine/timeline/read';
 import { formatNowLike } from '../../../server/src/engine/timeline/format';
-import { repoRoot } from '../../helpers/paths';
+import { corpusDir, repoRoot } from '../../helpers/paths';
 
-const dfds = resolve(repoRoot, '..', 'shared', 'corpus', 'dfds-postmortems');
+const dfds = join(corpusDir, 'dfds-postmortems');
 
 function timelineOf(text: string, config: LintConfig = defaultConfig()): Timeline {
   const lines = new LineIndex(text);
