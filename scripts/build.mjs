@@ -45,7 +45,16 @@ const entries = {
 const selected = Object.entries(entries).filter(
   ([name]) => only.length === 0 || only.includes(name),
 );
-const results = await Promise.all(selected.map(([, entry]) => build({ ...common, ...entry })));
+/** What a CommonJS bundle needs of ESM code bundled into it. */
+const commonjs = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/import-meta-url.js'],
+};
+const results = await Promise.all(
+  selected.map(([, entry]) =>
+    build({ ...common, ...((entry.format ?? common.format) === 'cjs' ? commonjs : {}), ...entry }),
+  ),
+);
 const warnings = results.flatMap((r) => r.warnings);
 if (warnings.length > 0) {
   console.error(`esbuild: ${warnings.length} warning(s) treated as errors`);

@@ -165,13 +165,18 @@ describe('the DFDS corpus', () => {
     (name) => name.startsWith('PM') && !name.includes('.'),
   );
 
-  test('a folder: every .md file reported, in name order, no crash', () => {
+  test('a folder: every post-mortem reported, in name order, not the README; --all: every .md', () => {
     const { status, output, stderr } = runJson([dfdsFolder]);
     assert.equal(stderr, '');
     assert.equal(status, 1);
     assert.ok(markdownFiles.length >= 38);
+    const reports = markdownFiles.filter((name) => name !== 'README.md').sort();
     assert.deepEqual(
       output.files.map((file) => file.path),
+      reports.map((name) => join(dfdsFolder, name)),
+    );
+    assert.deepEqual(
+      runJson(['--all', dfdsFolder]).output.files.map((file) => file.path),
       markdownFiles.sort().map((name) => join(dfdsFolder, name)),
     );
     for (const file of output.files) {
@@ -184,7 +189,8 @@ describe('the DFDS corpus', () => {
     assert.deepEqual(withoutExtension, ['PM2022-009 - Bad AWS EKS AMI causing Kubernetes issues']);
     const named = join(dfdsFolder, withoutExtension[0]!);
     const { output } = runJson([dfdsFolder, named, join(dfdsFolder, markdownFiles[0]!)]);
-    assert.equal(output.files.length, markdownFiles.length + 1);
+    // Every report of the folder but its README, and the file named.
+    assert.equal(output.files.length, markdownFiles.length);
     assert.equal(output.files[output.files.length - 1]!.path, named);
   });
 
@@ -236,7 +242,7 @@ describe('exit codes and errors', () => {
     }
     assert.match(
       run(['--format', 'xml', sample]).stderr,
-      /Unknown format `xml`; expected `stylish`, `json` or `sarif`/,
+      /Unknown format `xml`; expected `stylish`, `json`, `sarif` or `github`/,
     );
   });
 
@@ -262,7 +268,9 @@ describe('exit codes and errors', () => {
     const help = run(['--help']);
     assert.equal(help.status, 0);
     assert.ok(
-      help.stdout.startsWith('Usage: postmortem-lint [options] <file | directory | glob>...\n'),
+      help.stdout.startsWith(
+        'Usage: postmortem-lint [options] <file | directory | glob | !glob | ->...\n',
+      ),
     );
     assert.deepEqual(run(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
   });

@@ -4,9 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { workerCount } from '../../server/src/cli/pool';
+import { analyzeInWorkers, workerCount } from '../../server/src/cli/pool';
+import { defaultConfig } from '../../server/src/engine/config/defaults';
+import type { LintConfig } from '../../server/src/engine/model';
 import { buildBundles } from '../helpers/build';
-import { runCli } from '../helpers/cli';
+import { cliPath, runCli } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 
 const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
@@ -71,5 +73,18 @@ describe('workerCount', () => {
     assert.equal(workerCount(10_000, 3), 3);
     assert.equal(workerCount(2, 4), 2);
     assert.equal(workerCount(1, 4), 0);
+  });
+});
+
+describe('analyzeInWorkers', () => {
+  test('a task that throws in a worker fails alone; the others are analysed, in order', async () => {
+    const good = { text: sample, config: defaultConfig(), applicability: null };
+    // No configuration: the engine throws on it, as it would on any internal error.
+    const bad = { text: sample, config: null as unknown as LintConfig, applicability: null };
+    const outcomes = await analyzeInWorkers([good, bad, good, good], 2, cliPath);
+    assert.deepEqual(
+      outcomes.map((outcome) => ('error' in outcome ? 'error' : outcome.findings.length)),
+      [0, 'error', 0, 0],
+    );
   });
 });

@@ -1,7 +1,7 @@
 /** The command line's options (SPEC §5), read from `argv`. */
 import { parseArgs } from 'node:util';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 export type Format = (typeof FORMATS)[number];
 
@@ -10,6 +10,18 @@ export interface Options {
   /** A configuration file to use instead of the nearest one. */
   config: string | null;
   fix: boolean;
+  /** Lint every Markdown file found in folders and globs, not only post-mortems. */
+  all: boolean;
+  /** Read `.gitignore` and `.postmortemignore` (`--no-ignore` turns it off). */
+  ignore: boolean;
+  /** The path standard input (`-`) stands for: its configuration, how it is shown. */
+  stdinFilename: string | null;
+  /** Warnings above which the run fails; null: any warning fails it. */
+  maxWarnings: number | null;
+  /** Report errors only. */
+  quiet: boolean;
+  /** Write the report to this file instead of standard output. */
+  outputFile: string | null;
   /** Worker threads to analyse files with; null: one per core when there are many files. */
   jobs: number | null;
   help: boolean;
@@ -19,24 +31,39 @@ export interface Options {
 }
 
 /** The usage text of `--help`. */
-export const USAGE = `Usage: postmortem-lint [options] <file | directory | glob>...
+export const USAGE = `Usage: postmortem-lint [options] <file | directory | glob | !glob | ->...
 
 Checks incident post-mortems: missing or out-of-order sections, timeline order and times,
 root-cause evidence, placeholders, and stated metrics against the timeline.
 
-Folders are searched for *.md files (not in node_modules or dot folders); files named
-explicitly are checked whatever their extension. Quote globs: 'docs/**/*.md'.
+Folders are searched for *.md and *.markdown files (and the \`extensions\` of the
+configuration; not in node_modules or dot folders), globs match what they say; of those,
+only post-mortems are checked, as the editor decides: files matching the \`files\` globs
+(postmortems/, post-mortems/, incidents/, *postmortem*.md by default), with \`type:
+postmortem\` in their front matter, or with a timeline among three report sections.
+.gitignore and .postmortemignore are respected. A file named explicitly is always checked,
+whatever its extension. Quote globs: 'docs/**/*.md' '!docs/drafts/**'.
 
 Options:
-  -f, --format <name>   Output: stylish (default, for people), json or sarif
-  -c, --config <file>   Configuration file to use instead of the nearest .postmortemrc.json
-      --fix             Apply the safe fixes (missing sections, timeline order) in place
-  -j, --jobs <n>        Analyse in n worker threads (default: one per core for many files)
-  -h, --help            Show this help
-  -v, --version         Show the version
+  -f, --format <name>        Output: stylish (default, for people), json, sarif or github
+                             (workflow commands that annotate a GitHub Actions run)
+  -c, --config <file>        Configuration file to use instead of the nearest .postmortemrc.json
+      --fix                  Apply the safe fixes (missing sections, timeline order) in place
+      --all                  Check every Markdown file found, not only post-mortems
+      --no-ignore            Do not read .gitignore and .postmortemignore files
+      --stdin-filename <f>   The file that standard input (-) stands for
+      --max-warnings <n>     Fail only when there are more than n warnings
+      --quiet                Report errors only
+  -o, --output-file <file>   Write the report to a file instead of standard output
+  -j, --jobs <n>             Analyse in n worker threads (default: one per core for many files)
+  -h, --help                 Show this help
+  -v, --version              Show the version
 
-Exit status: 0 when no finding is a warning or an error, 1 when one is, 2 for usage errors,
-files that cannot be read or written, and configuration problems.`;
+Colour: on a colour terminal; NO_COLOR turns it off, FORCE_COLOR on (FORCE_COLOR=0 off).
+
+Exit status: 0 when no finding is a warning or an error (or the warnings are within
+--max-warnings), 1 when one is, 2 for usage errors, files that cannot be read or written,
+configuration problems and internal errors (the other files are still reported).`;
 
 /** The options, or a message saying what is wrong with the command line. */
 export function readOptions(argv: readonly string[]): Options | { error: string } {
@@ -50,6 +77,12 @@ export function readOptions(argv: readonly string[]): Options | { error: string 
         format: { type: 'string', short: 'f', default: 'stylish' },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        'no-ignore': { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        'output-file': { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -61,8 +94,22 @@ export function readOptions(argv: readonly string[]): Options | { error: string 
   const { values, positionals } = parsed;
   if (!(FORMATS as readonly string[]).includes(values.format)) {
     return {
-      error: `Unknown format \`${values.format}\`; expected \`stylish\`, \`json\` or \`sarif\``,
+      error: `Unknown format \`${values.format}\`; expected \`stylish\`, \`json\`, \`sarif\` or \`github\``,
     };
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? null : Number(values['max-warnings']);
+  if (maxWarnings !== null && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    return {
+      error: `Invalid \`--max-warnings\` value \`${values['max-warnings']}\`; expected a whole number from 0`,
+    };
+  }
+  const stdin = positionals.filter((target) => target === '-').length;
+  if (stdin > 1) return { error: 'Standard input (`-`) can be named once' };
+  if (stdin === 1 && values.fix) {
+    return { error: '`--fix` cannot write standard input; name the file instead' };
+  }
+  if (values['stdin-filename'] !== undefined && stdin === 0) {
+    return { error: '`--stdin-filename` names standard input, which is read with `-`' };
   }
   const jobs = values.jobs === undefined ? null : Number(values.jobs);
   if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
@@ -77,6 +124,12 @@ export function readOptions(argv: readonly string[]): Options | { error: string 
     format: values.format as Format,
     config: values.config ?? null,
     fix: values.fix,
+    all: values.all,
+    ignore: !values['no-ignore'],
+    stdinFilename: values['stdin-filename'] ?? null,
+    maxWarnings,
+    quiet: values.quiet,
+    outputFile: values['output-file'] ?? null,
     jobs,
     help: values.help,
     version: values.version,

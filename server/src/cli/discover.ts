@@ -1,18 +1,24 @@
 /**
- * Which files the command line names: files as given (whatever their extension), Markdown
- * files below directories, and files matching globs. Folders named `node_modules` or starting
- * with a dot are not searched.
+ * Which files the command line names (SPEC §5): files as given (whatever their extension,
+ * always linted), Markdown files below folders, files matching globs, minus `!pattern`
+ * exclusions and, unless `--no-ignore`, what `.gitignore` and `.postmortemignore` files say.
+ * Folders named `node_modules` or starting with a dot are not searched; links to folders are
+ * not followed (they can make cycles).
  */
-import type { Dirent } from 'node:fs';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { describeFsError } from '../node/config-files';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { hasMarkdownExtension } from '../engine';
 
 /** A file to lint: how to show it (as given, or joined to the folder given) and where it is. */
 export interface DiscoveredFile {
   path: string;
   absolutePath: string;
+  /** Named on the command line itself: linted whatever it holds, never ignored. */
+  explicit: boolean;
 }
 
 export interface Discovery {
@@ -21,39 +27,57 @@ export interface Discovery {
   errors: string[];
 }
 
-const MARKDOWN = /\.(md|markdown)$/i;
-
-function skipFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
+export interface DiscoveryOptions {
+  /** Read `.gitignore` and `.postmortemignore` files (not with `--no-ignore`). */
+  useIgnoreFiles: boolean;
+  /** Extensions beside `.md` and `.markdown` that the files of a folder may have. */
+  extensionsFor(folder: string): readonly string[];
 }
 
-/** Files below `folder` (relative paths with `/`, sorted), that `keep` accepts. */
-function walk(
-  folder: string,
-  keep: (relativePath: string) => boolean,
-  errors: string[],
-  prefix = '',
-): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(join(folder, prefix), { withFileTypes: true });
-  } catch (error) {
-    errors.push(`Cannot read \`${join(folder, prefix)}\`: ${describeFsError(error)}`);
-    return [];
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return entries.flatMap((entry) => {
-    const relativePath = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    // Symbolic links to folders are not followed: they can make cycles.
-    if (entry.isDirectory()) {
-      return skipFolder(entry.name) ? [] : walk(folder, keep, errors, relativePath);
+/** Ignore files read, in the order they apply within one folder. */
+export const IGNORE_FILES = ['.gitignore', '.postmortemignore'] as const;
+
+const SKIPPED = ['**/node_modules/**'];
+
+const slashes = (path: string): string => (sep === '\\' ? path.replace(/\\/g, '/') : path);
+
+/**
+ * The ignore files that apply to a file: those of its folder and every folder above it, up
+ * to and including the repository's root (the folder holding `.git`), or the file system's.
+ */
+class IgnoreFiles {
+  private readonly folders = new Map<string, Ignore | null>();
+
+  private of(folder: string): Ignore | null {
+    let rules = this.folders.get(folder);
+    if (rules === undefined) {
+      rules = null;
+      for (const name of IGNORE_FILES) {
+        const file = join(folder, name);
+        if (!existsSync(file)) continue;
+        try {
+          rules = (rules ?? ignore()).add(readFileSync(file, 'utf8'));
+        } catch {
+          // An ignore file that cannot be read ignores nothing.
+        }
+      }
+      this.folders.set(folder, rules);
     }
-    const isFile =
-      entry.isFile() ||
-      (entry.isSymbolicLink() &&
-        statSync(join(folder, relativePath), { throwIfNoEntry: false })?.isFile() === true);
-    return isFile && keep(relativePath) ? [relativePath] : [];
-  });
+    return rules;
+  }
+
+  /** Whether `absolutePath` is ignored by one of the folders above it. */
+  ignores(absolutePath: string): boolean {
+    let folder = dirname(absolutePath);
+    for (let depth = 0; depth < 256; depth++) {
+      const rules = this.of(folder);
+      if (rules?.ignores(slashes(relative(folder, absolutePath)))) return true;
+      const parent = dirname(folder);
+      if (parent === folder || existsSync(join(folder, '.git'))) return false;
+      folder = parent;
+    }
+    return false;
+  }
 }
 
 function statOf(path: string) {
@@ -64,38 +88,69 @@ function statOf(path: string) {
   }
 }
 
+/** Files (relative to `cwd`, with `/`) that `pattern` matches below `cwd`, sorted. */
+function glob(pattern: string, cwd: string): string[] {
+  return globSync(pattern, {
+    cwd,
+    dot: false,
+    ignore: SKIPPED,
+    followSymbolicLinks: false,
+    expandDirectories: false,
+  }).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The files that the command line's arguments name, each once, in the order named. */
-export function discoverFiles(args: readonly string[], cwd: string): Discovery {
+export function discoverFiles(
+  args: readonly string[],
+  cwd: string,
+  options: DiscoveryOptions = { useIgnoreFiles: true, extensionsFor: () => [] },
+): Discovery {
   const files: DiscoveredFile[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
-  const add = (path: string) => {
+  const exclusions = args.filter((arg) => arg.startsWith('!') && arg.length > 1);
+  const excluded = exclusions.length
+    ? picomatch(
+        exclusions.map((arg) => slashes(arg.slice(1)).replace(/^\.\//, '')),
+        { dot: true },
+      )
+    : () => false;
+  const ignoreFiles = options.useIgnoreFiles ? new IgnoreFiles() : null;
+  const add = (path: string, explicit: boolean) => {
     const absolutePath = resolve(cwd, path);
     if (seen.has(absolutePath)) return;
+    if (!explicit) {
+      const fromCwd = slashes(relative(cwd, absolutePath));
+      if (excluded(fromCwd) || excluded(slashes(absolutePath))) return;
+      if (ignoreFiles?.ignores(absolutePath)) return;
+    }
     seen.add(absolutePath);
-    files.push({ path, absolutePath });
+    files.push({ path, absolutePath, explicit });
   };
   for (const arg of args) {
-    const stat = statOf(resolve(cwd, arg));
+    if (exclusions.includes(arg)) continue;
+    const absolute = resolve(cwd, arg);
+    const stat = statOf(absolute);
     if (stat?.isFile()) {
-      add(arg);
+      add(arg, true);
     } else if (stat?.isDirectory()) {
-      const found = walk(resolve(cwd, arg), (path) => MARKDOWN.test(path), errors);
-      for (const path of found) add(join(arg, ...path.split('/')));
-    } else {
-      const pattern = sep === '\\' ? arg.replace(/\\/g, '/') : arg;
-      const scan = picomatch.scan(pattern);
-      if (!scan.isGlob) {
-        errors.push(`Cannot read \`${arg}\`: no such file or directory`);
-        continue;
+      for (const path of glob('**/*', absolute)) {
+        const markdown =
+          hasMarkdownExtension(path) ||
+          hasMarkdownExtension(path, options.extensionsFor(dirname(join(absolute, path))));
+        if (markdown) add(join(arg, ...path.split('/')), false);
       }
+    } else if (isDynamicPattern(slashes(arg))) {
+      // Searched from the glob's fixed part, and shown joined to it, as a folder is.
+      const scan = picomatch.scan(slashes(arg));
       const base = scan.base === '' ? '.' : scan.base;
-      const matches = picomatch(scan.glob, { windows: false });
       const found = statOf(resolve(cwd, base))?.isDirectory()
-        ? walk(resolve(cwd, base), matches, errors)
+        ? glob(scan.glob, resolve(cwd, base))
         : [];
       if (found.length === 0) errors.push(`No files match \`${arg}\``);
-      for (const path of found) add(join(base, ...path.split('/')));
+      for (const path of found) add(join(base, ...path.split('/')), false);
+    } else {
+      errors.push(`Cannot read \`${arg}\`: no such file or directory`);
     }
   }
   return { files, errors };

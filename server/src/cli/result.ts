@@ -14,3 +14,16 @@ export interface FileResult {
   /** What the analysis says of itself, such as parts too large to check (none when absent). */
   notices?: Notice[];
 }
+
+/**
+ * Something that kept the run from checking all it was asked to (a file that cannot be read,
+ * a configuration problem, an internal error): printed on standard error, and in SARIF's
+ * `invocations`. The run then exits with 2.
+ */
+export interface RunProblem {
+  /** A configuration file's problem, or one of running (reading, writing, analysing). */
+  kind: 'configuration' | 'execution';
+  message: string;
+  /** Where it is, for problems in a file (configuration problems have a place). */
+  location?: { path: string; line?: number; column?: number; endLine?: number; endColumn?: number };
+}

@@ -4,6 +4,13 @@
  * model's types. Nothing outside the engine imports past this file (an ESLint rule says so).
  */
 export type { Analysis } from './analyze';
+export type { FileGlobs } from './applicability';
+export {
+  DEFAULT_POSTMORTEM_FILES,
+  hasMarkdownExtension,
+  isPostmortem,
+  matchesFileGlobs,
+} from './applicability';
 export { analyze } from './analyze';
 export type { Session } from './session';
 export { createSession } from './session';

@@ -282,4 +282,11 @@ export interface LintConfig {
    * dates do not settle it; null to report such dates instead of guessing.
    */
   dateOrder: DateOrder | null;
+  /**
+   * Globs of files that are post-mortems, relative to the folder of the configuration file,
+   * beside the editor's `postmortem.files` and the command line's defaults.
+   */
+  files: string[];
+  /** Extensions beside `.md` and `.markdown` that folders are searched for (`.mdx`). */
+  extensions: string[];
 }

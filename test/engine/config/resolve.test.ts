@@ -140,6 +140,15 @@ describe('resolveConfig: valid configurations', () => {
       assert.deepEqual([resolved.config.timeZone, resolved.problems], [zone, []], zone);
     }
   });
+
+  test('files and extensions: lists of globs and of extensions with their dot', () => {
+    const { config, problems: found } = resolveConfig(
+      '{ "files": ["docs/reports/**"], "extensions": [".mdx", ".md.erb"] }',
+      FILE,
+    );
+    assert.deepEqual(found, []);
+    assert.deepEqual([config.files, config.extensions], [['docs/reports/**'], ['.mdx', '.md.erb']]);
+  });
 });
 
 describe('resolveConfig: JSON syntax', () => {
@@ -230,7 +239,7 @@ describe('resolveConfig: problems at their place', () => {
     assertOneProblem(
       '{\n  "rule": { "placeholder": "off" }\n}',
       '"rule"',
-      'Unknown key `rule`; expected `extends`, `sections`, `addAliases`, `optional`, `rules`, `milestoneKeywords`, `timeZone` or `dateOrder`',
+      'Unknown key `rule`; expected `extends`, `sections`, `addAliases`, `optional`, `rules`, `milestoneKeywords`, `timeZone`, `dateOrder`, `files` or `extensions`',
     );
   });
 
@@ -238,6 +247,29 @@ describe('resolveConfig: problems at their place', () => {
     const text = '{ "timeZone": "UTC", "timeZone": "CET" }';
     assertOneProblem(text, '"timeZone"', 'Duplicate key `timeZone`', 2);
     assert.equal(resolveConfig(text, FILE).config.timeZone, 'UTC');
+  });
+
+  test('files: not an array, and an empty glob, at their place', () => {
+    assertOneProblem(
+      '{ "files": "docs/**" }',
+      '"docs/**"',
+      'Expected `files` to be an array of strings, found a string',
+    );
+    const text = '{ "files": ["docs/**", " "] }';
+    assertOneProblem(
+      text,
+      '" "',
+      'Expected each item of `files` to be a glob such as `docs/incidents/**`, found ` `',
+    );
+    assert.deepEqual(resolveConfig(text, FILE).config.files, ['docs/**']);
+  });
+
+  test('extensions: one without its dot, at the item', () => {
+    assertOneProblem(
+      '{ "extensions": ["mdx"] }',
+      '"mdx"',
+      'Expected each item of `extensions` to be an extension with its dot, such as `.mdx` or `.md.erb`, found `mdx`',
+    );
   });
 
   test('rules: not an object', () => {

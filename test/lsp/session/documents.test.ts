@@ -21,7 +21,12 @@ import { SAMPLE_METRICS_LENS } from '../../helpers/sample-metrics';
 import { sample } from '../../helpers/server-session';
 
 /** `DocumentAnalyses` over fake documents and connection; counts the analyses it starts. */
-function analysesOf(open: TextDocument[], config: LintConfig, options?: AnalysesOptions) {
+function analysesOf(
+  open: TextDocument[],
+  config: LintConfig,
+  options?: AnalysesOptions,
+  configFolder: string | null = null,
+) {
   const logged: string[] = [];
   const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
   const connection = {
@@ -43,7 +48,7 @@ function analysesOf(open: TextDocument[], config: LintConfig, options?: Analyses
     () => {
       // Each analysis starts by reading the document's configuration.
       counts.analyses++;
-      return Promise.resolve({ settings: coerceSettings(undefined), config });
+      return Promise.resolve({ settings: coerceSettings(undefined), config, configFolder });
     },
     () => [],
     options,
@@ -183,4 +188,15 @@ test('edits: each version of a document in use is analysed as a full analysis wo
     assert.equal(analyzed?.version, index + 2);
     assert.deepEqual(analyzed?.analysis, analyze(document.getText(), config));
   }
+});
+
+test("the configuration file's `files` globs make a post-mortem, relative to its folder", async () => {
+  const text = '# Tooling\n\nHow to build.\n';
+  const inside = 'file:///repo/site/reviews/q1.md';
+  const outside = 'file:///repo/elsewhere/reviews/q1.md';
+  const open = [inside, outside].map((uri) => TextDocument.create(uri, 'markdown', 1, text));
+  const config = { ...defaultConfig(), files: ['reviews/**'] };
+  const { analyses } = analysesOf(open, config, undefined, '/repo/site');
+  assert.equal((await analyses.get(inside))?.isPostmortem, true);
+  assert.equal((await analyses.get(outside))?.isPostmortem, false);
 });

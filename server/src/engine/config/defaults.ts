@@ -67,5 +67,7 @@ export function defaultConfig(): LintConfig {
     milestoneKeywords: structuredClone(DEFAULT_MILESTONE_KEYWORDS),
     timeZone: null,
     dateOrder: null,
+    files: [],
+    extensions: [],
   };
 }

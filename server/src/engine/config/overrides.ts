@@ -17,6 +17,7 @@ export interface ConfigOverrides {
 export function withOverrides(config: LintConfig, overrides: ConfigOverrides): LintConfig {
   const preset = overrides.preset ? findPreset(overrides.preset) : undefined;
   return {
+    ...config,
     schema: preset ? preset.schema : config.schema,
     rules: { ...config.rules, ...overrides.rules },
     milestoneKeywords: { ...config.milestoneKeywords, ...overrides.milestoneKeywords },

@@ -30,6 +30,8 @@ export const CONFIG_KEYS = [
   'milestoneKeywords',
   'timeZone',
   'dateOrder',
+  'files',
+  'extensions',
 ] as const;
 
 /** Milestones whose keywords a configuration can set (`start` is marked only explicitly). */
@@ -120,6 +122,8 @@ function resolveWithin(
   const keywordsNode = values.get('milestoneKeywords');
   const zoneNode = values.get('timeZone');
   const orderNode = values.get('dateOrder');
+  const filesNode = values.get('files');
+  const extensionsNode = values.get('extensions');
   return {
     config: {
       schema,
@@ -129,6 +133,10 @@ function resolveWithin(
         : config.milestoneKeywords,
       timeZone: zoneNode ? readTimeZone(zoneNode, config.timeZone, report) : config.timeZone,
       dateOrder: orderNode ? readDateOrder(orderNode, config.dateOrder, report) : config.dateOrder,
+      files: filesNode ? readStrings(filesNode, 'files', FILE_GLOB, report) : config.files,
+      extensions: extensionsNode
+        ? readStrings(extensionsNode, 'extensions', EXTENSION, report)
+        : config.extensions,
     },
     problems,
     files,
@@ -232,6 +240,35 @@ function readKeywords(
     });
   }
   return keywords;
+}
+
+/** What an item of `files` or `extensions` must be, and how that is said. */
+interface StringRule {
+  test(value: string): boolean;
+  expected: string;
+}
+
+const FILE_GLOB: StringRule = {
+  test: (value) => value.trim() !== '',
+  expected: 'a glob such as `docs/incidents/**`',
+};
+const EXTENSION: StringRule = {
+  test: (value) => /^\.[^\s/\\]+$/.test(value),
+  expected: 'an extension with its dot, such as `.mdx` or `.md.erb`',
+};
+
+/** `files`, `extensions`: a list of strings, each one as `rule` says; others are reported. */
+function readStrings(node: Node, key: string, rule: StringRule, report: Report): string[] {
+  if (node.type !== 'array') {
+    report(node, `Expected \`${key}\` to be an array of strings, found ${describeType(node)}`);
+    return [];
+  }
+  return (node.children ?? []).flatMap((item) => {
+    if (item.type === 'string' && rule.test(String(item.value))) return [String(item.value)];
+    const found = item.type === 'string' ? `\`${String(item.value)}\`` : describeType(item);
+    report(item, `Expected each item of \`${key}\` to be ${rule.expected}, found ${found}`);
+    return [];
+  });
 }
 
 /** `timeZone`: the zone of times that state none, or `null` for none. */

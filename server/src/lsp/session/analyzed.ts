@@ -32,6 +32,8 @@ export function isAnalyzedPostmortem(
 export interface DocumentConfiguration {
   settings: Settings;
   config: LintConfig;
+  /** The folder of the configuration file, which its `files` globs are relative to. */
+  configFolder: string | null;
 }
 
 /** An analysed document and the configuration generation it was analysed under. */

@@ -48,7 +48,11 @@ export class ConfigurationResolver {
     const file = path ? this.nearestConfigFile(dirname(path)) : null;
     const config = file ? this.resolve(file).config : defaultConfig();
     if (settings.preset && !findPreset(settings.preset)) this.reportUnknownPreset(settings.preset);
-    return { settings, config: withOverrides(config, settings) };
+    return {
+      settings,
+      config: withOverrides(config, settings),
+      configFolder: file ? dirname(file) : null,
+    };
   }
 
   /** The configuration of a folder or document URI, for templates. */

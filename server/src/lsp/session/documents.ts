@@ -8,8 +8,15 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from '../../engine';
 import type { Analyzed, AnalyzedDocument, DocumentConfiguration } from './analyzed';
-import { LineIndex, analyze, createSession, defaultConfig, stripBom } from '../../engine';
-import { isMarkdown, isPostmortem } from './applicability';
+import {
+  LineIndex,
+  analyze,
+  createSession,
+  defaultConfig,
+  isPostmortem,
+  stripBom,
+} from '../../engine';
+import { isMarkdown, uriToPath } from './applicability';
 import type { IdleCollector } from './idle-collector';
 import { PositionMapper } from './positions';
 import { Publisher } from './publisher';
@@ -112,7 +119,7 @@ export class DocumentAnalyses {
       .catch((error: unknown): DocumentConfiguration => {
         // A configuration that cannot be resolved must not stop the report from being checked.
         this.logError(`Configuring ${uri}`, error);
-        return { settings: coerceSettings(undefined), config: defaultConfig() };
+        return { settings: coerceSettings(undefined), config: defaultConfig(), configFolder: null };
       })
       .then((configuration) => {
         // The text is read after configuration arrives, so the analysis is of the newest version.
@@ -160,7 +167,7 @@ export class DocumentAnalyses {
 
   private analyze(
     document: TextDocument,
-    { settings, config }: DocumentConfiguration,
+    { settings, config, configFolder }: DocumentConfiguration,
     generation: number,
   ): Analyzed {
     const raw = document.getText();
@@ -168,12 +175,10 @@ export class DocumentAnalyses {
     this.collector?.analysed(raw.length);
     try {
       const analysis = analyze(raw, config, this.sessionOf(document.uri));
-      const postmortem = isPostmortem(
-        document.uri,
-        analysis.model,
-        settings.files,
-        this.workspaceFolders(),
-      );
+      const postmortem = isPostmortem(uriToPath(document.uri), analysis.model, [
+        { globs: settings.files, folders: this.workspaceFolders() },
+        { globs: config.files, folders: configFolder ? [configFolder] : [] },
+      ]);
       return {
         ...base,
         positions: new PositionMapper(analysis.model.lines, analysis.bomLength),

@@ -1,7 +1,7 @@
 /** The server's view of the `postmortem` settings: typed, defaulted, cached per resource. */
 import type { Connection } from 'vscode-languageserver';
 import type { DateOrder, KeywordMilestone, RuleId, Severity } from '../../engine';
-import { DATE_ORDERS, MILESTONES, RULE_IDS } from '../../engine';
+import { DATE_ORDERS, DEFAULT_POSTMORTEM_FILES, MILESTONES, RULE_IDS } from '../../engine';
 import { SETTINGS_SECTION } from './setting-names';
 
 /** The settings of one resource, defaults filled in. */
@@ -25,13 +25,7 @@ export interface Settings {
 /** What a resource gets when the client says nothing. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   preset: '',
-  files: [
-    '**/postmortems/**',
-    '**/post-mortems/**',
-    '**/*postmortem*.md',
-    '**/*post-mortem*.md',
-    '**/incidents/**',
-  ],
+  files: [...DEFAULT_POSTMORTEM_FILES],
   rules: {},
   milestoneKeywords: {},
   timeZone: '',
