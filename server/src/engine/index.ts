@@ -14,6 +14,7 @@ export {
 export { analyze } from './analyze';
 export type { Session } from './session';
 export { createSession } from './session';
+export { applyEdits } from './fixes/edits';
 export { fixAll } from './fixes/fix-all';
 export { differenceEdit } from './fixes/difference-edits';
 export { disableFileEdit, disableLineEdit } from './fixes/suppression-edits';

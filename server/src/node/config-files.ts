@@ -83,3 +83,17 @@ export function configForDocument(documentPath: string): ResolvedConfig & { file
   if (!file) return { config: defaultConfig(), problems: [], files: [], file };
   return { ...loadConfigFile(file), file };
 }
+
+/**
+ * Settings given as an object (the remark plugins' options): the keys of a configuration
+ * file, over the nearest one from `folder` unless they say what they extend themselves.
+ * Their problems are reported in `name`, as if a file of that folder.
+ */
+export function resolveSettings(settings: object, folder: string, name: string): ResolvedConfig {
+  const nearest = findConfigFile(folder);
+  const over = nearest && !('extends' in settings) ? { ...settings, extends: nearest } : settings;
+  // Read as a file of `folder` (its `extends` paths are relative to it) that holds the settings.
+  const fileName = join(resolve(folder), name);
+  const text = JSON.stringify(over, null, 2);
+  return loadConfigFile(fileName, (file) => (file === fileName ? text : undefined));
+}
