@@ -1,13 +1,18 @@
 // Bundles the language server, the CLI and the VS Code client into CommonJS files.
 // ESM-only dependencies (remark, unified) are bundled in, so nothing is loaded at run time
 // from node_modules except `vscode`, which the editor provides.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
+// `--out <folder>` writes the server's bundles (`server/out/…`) there instead (`pack:cli`).
+const outAt = process.argv.indexOf('--out');
+const out = outAt > 0 ? process.argv[outAt + 1] : null;
 // `node scripts/build.mjs server cli` builds only those bundles; no names builds all.
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const only = process.argv
+  .slice(2)
+  .filter((arg, index, args) => !arg.startsWith('--') && args[index - 1] !== '--out');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -83,7 +88,29 @@ const entries = {
 const selected = Object.entries(entries).filter(
   ([name]) => only.length === 0 || only.includes(name),
 );
-const results = await Promise.all(selected.map(([, entry]) => build({ ...common, ...entry })));
+/** An entry with its output moved under `--out`. */
+function placed(entry) {
+  if (out === null) return entry;
+  const move = (path) => path && path.replace(/^server\/out/, out);
+  return { ...entry, outfile: move(entry.outfile), outdir: move(entry.outdir) };
+}
+
+const results = await Promise.all(
+  selected.map(([, entry]) => build({ ...common, ...placed(entry), metafile: true })),
+);
+// Split bundles name their chunks by hash: remove those of earlier builds (after this one, so
+// that a bundle being read meanwhile is never missing).
+for (const [index, [, entry]] of selected.entries()) {
+  const { outdir } = placed(entry);
+  if (!outdir) continue;
+  const written = new Set(
+    Object.keys(results[index].metafile.outputs).map((path) => resolve(path)),
+  );
+  for (const name of readdirSync(outdir, { recursive: true, withFileTypes: true })) {
+    const path = resolve(name.parentPath ?? name.path, name.name);
+    if (name.isFile() && !written.has(path)) rmSync(path);
+  }
+}
 const warnings = results.flatMap((r) => r.warnings);
 if (warnings.length > 0) {
   console.error(`esbuild: ${warnings.length} warning(s) treated as errors`);
