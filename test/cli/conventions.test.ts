@@ -243,3 +243,33 @@ describe('an internal error in one file', () => {
     );
   });
 });
+
+describe('--fix in a folder', () => {
+  test('fixes the post-mortems and leaves other Markdown as it is', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'postmortem-fix-folder-'));
+    try {
+      mkdirSync(join(folder, 'postmortems'));
+      writeFileSync(join(folder, 'README.md'), readme);
+      writeFileSync(join(folder, 'postmortems', 'queue.md'), oneWarning);
+      const result = spawnSync(process.execPath, [cli, '--fix', '--format', 'json', '.'], {
+        cwd: folder,
+        encoding: 'utf8',
+      });
+      // What is left: the inserted section is still to be written.
+      const output = JSON.parse(result.stdout) as {
+        files: { path: string; diagnostics: { rule: string }[] }[];
+      };
+      assert.deepEqual(
+        output.files.map((file) => [file.path, file.diagnostics.map((d) => d.rule)]),
+        [['postmortems/queue.md', ['empty-section']]],
+      );
+      assert.equal(readFileSync(join(folder, 'README.md'), 'utf8'), readme);
+      assert.match(
+        readFileSync(join(folder, 'postmortems', 'queue.md'), 'utf8'),
+        /Lessons Learned/,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -241,15 +241,25 @@ function fixOne(
   analyze: (task: AnalysisTask) => AnalysisSummary,
   fail: (problem: RunProblem) => void,
 ): AnalysisOutcome {
-  const before = outcomeOf(task, analyze);
-  if ('error' in before || !before.postmortem || write === null) return before;
+  if (task.applicability !== null) {
+    // Only a post-mortem is changed: a README found in a folder is left as it is.
+    const check = outcomeOf(task, analyze);
+    if ('error' in check || !check.postmortem) return check;
+  }
   let fixed;
   try {
     fixed = fixAll(task.text, task.config);
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
-  if (fixed.text === task.text) return before;
+  const left: AnalysisSummary = {
+    findings: fixed.analysis.findings,
+    metrics: fixed.analysis.model.metrics,
+    notices: fixed.analysis.notices,
+    read: readout(fixed.analysis.model),
+    postmortem: true,
+  };
+  if (fixed.text === task.text || write === null) return left;
   try {
     writeAtomically(write.file, write.bom + fixed.text);
   } catch (error) {
@@ -258,15 +268,9 @@ function fixOne(
       message: `Cannot write \`${result.path}\`: ${describeFsError(error)}`,
       location: { path: result.path },
     });
-    return before;
+    return outcomeOf(task, analyze);
   }
-  return {
-    findings: fixed.analysis.findings,
-    metrics: fixed.analysis.model.metrics,
-    notices: fixed.analysis.notices,
-    read: readout(fixed.analysis.model),
-    postmortem: true,
-  };
+  return left;
 }
 
 /** A problem as a line of standard error; with a place, as `file:line:column: message`. */
