@@ -23,7 +23,7 @@ export interface DiscoveredFile {
 
 export interface Discovery {
   files: DiscoveredFile[];
-  /** Arguments that name nothing, or folders that cannot be read: one message each. */
+  /** Arguments that name nothing (folders that cannot be read are skipped): one message each. */
   errors: string[];
 }
 
@@ -35,7 +35,7 @@ export interface DiscoveryOptions {
 }
 
 /** Ignore files read, in the order they apply within one folder. */
-export const IGNORE_FILES = ['.gitignore', '.postmortemignore'] as const;
+const IGNORE_FILES = ['.gitignore', '.postmortemignore'] as const;
 
 const SKIPPED = ['**/node_modules/**'];
 

@@ -3,7 +3,7 @@
  * a full description and help, the tool with its address), with what kept the run from
  * checking everything (configuration and read problems) in its invocation.
  */
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
   ArtifactLocation,
@@ -71,10 +71,7 @@ function notification(problem: RunProblem, cwd: string): Notification {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: artifactLocation(
-                  isAbsolute(location.path) ? location.path : `${cwd}${sep}${location.path}`,
-                  cwd,
-                ),
+                artifactLocation: artifactLocation(resolve(cwd, location.path), cwd),
                 ...(location.line !== undefined
                   ? {
                       region: {

@@ -12,8 +12,8 @@ import type { Plugin } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import type { Analysis, Finding, LineIndex, ResolvedConfig, RuleId, Span } from '../engine';
-import { RULES, analyze, applyEdits, defaultConfig, ruleUrl } from '../engine';
-import { findConfigFile, loadConfigFile, resolveSettings } from '../node/config-files';
+import { RULES, analyze, applyEdits, ruleUrl } from '../engine';
+import { configForDocument, resolveSettings } from '../node/config-files';
 
 /** The options of every plugin: the keys of `.postmortemrc.json`. */
 export type PostmortemOptions = Record<string, unknown>;
@@ -21,19 +21,18 @@ export type PostmortemOptions = Record<string, unknown>;
 /** Where the options' problems are said to be. */
 const OPTIONS_NAME = '(options of postmortem-lint/remark)';
 
-/** The folder a file's configuration is found from: its own, else the working folder. */
-function folderOf(file: VFile): string {
-  return file.path ? dirname(resolve(file.cwd, file.path)) : file.cwd;
+/** Where a file is, for its configuration: its path, or a file of the working folder. */
+function locationOf(file: VFile): string {
+  return resolve(file.cwd, file.path || 'stdin.md');
 }
 
 /** The nearest configuration file, with the options given over it. */
 function configOf(file: VFile, options: PostmortemOptions | undefined): ResolvedConfig {
-  const folder = folderOf(file);
+  const location = locationOf(file);
   if (options && Object.keys(options).length > 0) {
-    return resolveSettings(options, folder, OPTIONS_NAME);
+    return resolveSettings(options, dirname(location), OPTIONS_NAME);
   }
-  const nearest = findConfigFile(folder);
-  return nearest ? loadConfigFile(nearest) : { config: defaultConfig(), problems: [], files: [] };
+  return configForDocument(location);
 }
 
 /** One analysis per file and options, shared by the rules. */
