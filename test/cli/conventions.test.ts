@@ -14,9 +14,9 @@ import { useColor } from '../../server/src/cli/color';
 import { runCli } from '../../server/src/cli/run';
 import { summarize } from '../../server/src/cli/pool';
 import { buildBundles } from '../helpers/build';
+import { cliPath as cli } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 
-const cli = join(repoRoot, 'server', 'out', 'cli.js');
 const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
 /** The sample with its Lessons Learned dropped: one `required-sections` warning. */
 const oneWarning = sample.replace(/## 7\. Lessons Learned[^]*$/, '');

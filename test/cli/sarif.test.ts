@@ -13,9 +13,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
 import { RULE_IDS } from '../../server/src/engine/model';
 import { buildBundles } from '../helpers/build';
+import { cliPath as cli } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 
-const cli = join(repoRoot, 'server', 'out', 'cli.js');
 const sample = readFileSync(join(repoRoot, 'examples', 'sample-postmortem.md'), 'utf8');
 let scratch: string;
 let log: Log;

@@ -11,14 +11,14 @@ import { corpusDir, repoRoot } from '../helpers/paths';
 /** What runs: sources, tests, benchmarks, scripts and CI (fixtures are data, not code). */
 const CODE_ROOTS = ['.ci', 'bench', 'client/src', 'scripts', 'server/src', 'test'];
 const CODE = /\.(?:[cm]?[jt]s|sh|lua)$|^run$/;
+const SKIPPED = ['fixtures', 'node_modules', 'out', '.work'];
 
 function codeFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      return entry.name === 'fixtures' || entry.name === 'node_modules' || entry.name === '.work'
-        ? []
-        : codeFiles(path);
+      // Fixtures are data; `out` folders hold what was built (bundles inline package.json).
+      return SKIPPED.includes(entry.name) ? [] : codeFiles(path);
     }
     return CODE.test(entry.name) ? [path] : [];
   });
