@@ -17,6 +17,7 @@ import { isBinaryText, LineIndex, stripBom } from './markdown/lines';
 import type { Reading, Session } from './session';
 import { documentDates } from './timeline/document-dates';
 import { readTimeline } from './timeline/read';
+import { timelineScope } from './timeline/scope';
 
 export interface Analysis {
   model: PostmortemModel;
@@ -43,11 +44,11 @@ export function buildModel(
     lines,
     documentSchema(tree.children, lines, config.schema),
   );
-  const timelineSection = sections.find((section) => section.spec.id === 'timeline');
+  const scope = timelineScope(tree, sections, schema, lines);
   const matter = readFrontMatter(tree.children, text);
-  const timelineStart = timelineSection?.span.start.offset ?? 0;
+  const timelineStart = scope?.span.start.offset ?? 0;
   const dates = documentDates(text, matter, config.dateOrder, timelineStart);
-  const timeline = timelineSection ? timelineOf(timelineSection, lines, config, dates) : null;
+  const timeline = scope ? timelineOf(scope, lines, config, dates) : null;
   const summary = sections.find((section) => section.spec.id === 'summary');
   const stated = findStatedMilestones(matter, summary, timeline, lines);
   const milestones = resolveMilestones(timeline, stated);

@@ -147,8 +147,11 @@ export interface TimelineEntry {
   timeText: string;
   /** The parsed time; null when unknown (`--:--`, `TBD`) or unreadable. */
   time: TimeReading | null;
-  /** Why the time could not be used, for `timeline-time`; null when it is fine. */
-  timeProblem: 'unknown' | 'unreadable' | 'ambiguous' | 'date-order' | null;
+  /**
+   * Why the time could not be used, for `timeline-time`; null when it is fine. `untimed`: a
+   * list item of a timeline in which nothing starts with a time, taken as an entry without one.
+   */
+  timeProblem: 'unknown' | 'unreadable' | 'ambiguous' | 'date-order' | 'untimed' | null;
   /** The entry's event text. */
   description: string;
   /** The row's Phase or Status cell (`Identify`, `Remediate`), when its table has one. */
@@ -171,11 +174,24 @@ export interface MilestoneMark {
   inferredFrom: string | null;
 }
 
-export interface Timeline {
+/**
+ * What a timeline is read from (SPEC §2): its section (or the bold label standing for one),
+ * the day headings that follow it at its level, and later timeline headings beside it.
+ */
+export interface TimelineScope {
   section: Section;
+  /** The block nodes read, in document order: the section's, then each later part's heading and nodes. */
+  nodes: RootContent[];
+  /** From the section's heading to the end of the last part. */
+  span: Span;
+}
+
+export interface Timeline extends TimelineScope {
   entries: TimelineEntry[];
   /** Whether the timeline writes times in 12-hour form (some entry has AM/PM). */
   twelveHour: boolean;
+  /** Why no metric can be measured on the timeline, for the lens and the CLI; null when some time was read. */
+  unmeasured: string | null;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface TimelineReadout {
   entries: EntryReadout[];
   /** Per metric: its value, why it has none, the keyword guesses it rests on. */
   metricNotes: Record<MetricName, MetricNote>;
+  /** Why no metric can be measured (`no entry starts with a time`); absent when some can. */
+  unmeasured?: string;
 }
 
 export interface Readout {
@@ -84,5 +86,9 @@ export function readout(model: PostmortemModel): Readout {
     };
   });
   const line = timeline.section.heading.span.start.line;
-  return { sections, timeline: { line, entries, metricNotes: metricNotes(model)! } };
+  const unmeasured = timeline.unmeasured === null ? {} : { unmeasured: timeline.unmeasured };
+  return {
+    sections,
+    timeline: { line, entries, metricNotes: metricNotes(model)!, ...unmeasured },
+  };
 }

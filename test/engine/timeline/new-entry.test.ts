@@ -27,6 +27,16 @@ describe('newTimelineEntry', () => {
     assert.equal(withCursor(entry), '3. **14:07** — |CURSOR|\n');
   });
 
+  test('a bracketed time keeps its brackets', () => {
+    const text = '## Timeline\n\n- [13:05] Alert fired\n';
+    assert.equal(withCursor(entryOf(text)!), '- [14:07] |CURSOR|\n');
+  });
+
+  test('a time sub-heading of the same level, set off by a blank line', () => {
+    const text = '## Timeline\n\n### 13:05\n\nAlert fired.\n';
+    assert.equal(withCursor(entryOf(text)!), '\n### 14:07\n\n|CURSOR|\n');
+  });
+
   test('no entries and no table: a list item after the section, set off by a blank line', () => {
     const text = '## Timeline\n\nTo be written.\n';
     assert.equal(withCursor(entryOf(text)!), '\n- 14:07 - |CURSOR|\n');

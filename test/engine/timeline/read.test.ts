@@ -10,6 +10,7 @@ import { standard } from '../../../server/src/engine/sections/presets/standard';
 import { findSections } from '../../../server/src/engine/sections/match';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
 import { readTimeline } from '../../../server/src/engine/timeline/read';
+import { timelineScope } from '../../../server/src/engine/timeline/scope';
 import { formatNowLike } from '../../../server/src/engine/timeline/format';
 import { corpusDir, repoRoot } from '../../helpers/paths';
 
@@ -17,11 +18,10 @@ const dfds = join(corpusDir, 'dfds-postmortems');
 
 function timelineOf(text: string, config: LintConfig = defaultConfig()): Timeline {
   const lines = new LineIndex(text);
-  const section = findSections(parseMarkdown(text), standard, lines).find(
-    (s) => s.spec.id === 'timeline',
-  );
-  assert.ok(section, 'the document has a timeline section');
-  return readTimeline(section, lines, config);
+  const tree = parseMarkdown(text);
+  const scope = timelineScope(tree, findSections(tree, standard, lines), standard, lines);
+  assert.ok(scope, 'the document has a timeline');
+  return readTimeline(scope, lines, config);
 }
 
 /** Entries as `[time text, problem, description]`. */
@@ -632,6 +632,11 @@ describe('formatNowLike', () => {
       format('## Timeline\n\n- 14 March 2025 1:05 p.m. UTC a\n'),
       '15 March 2025 1:40 p.m. UTC',
     );
+    // A date, then its time in markup: the date's style, the time's.
+    assert.equal(
+      format('## Timeline\n\n- March 14 2025 **9:05 pm** a\n'),
+      'March 15, 2025 1:40 pm',
+    );
   });
 
   test('a timeline without times writes `HH:mm` in its zone', () => {
@@ -642,6 +647,16 @@ describe('formatNowLike', () => {
 
 describe('pathological timelines are read in one pass', () => {
   // No timing assertions: these would hang with backtracking patterns.
+  test('an event of thousands of lines, and thousands of paragraphs under a time heading', () => {
+    const line = 'Some words of the event, and more words.';
+    const lines = timelineOf(`## Timeline\n\n13:06 start\n${`${line}\n`.repeat(4_000)}`);
+    const heading = timelineOf(`## Timeline\n\n### 13:06\n\n${`${line}\n\n`.repeat(4_000)}`);
+    for (const timeline of [lines, heading]) {
+      assert.equal(timeline.entries.length, 1);
+      assert.ok(timeline.entries[0]!.description.length > 4_000 * line.length);
+    }
+  });
+
   test('a line of 30,000 times, and runs of brackets, digits and colons', () => {
     const timeline = timelineOf(
       [

@@ -56,6 +56,20 @@ describe('language server over stdio', () => {
     }
   });
 
+  test('textDocument/completion: milestone markers under a day heading that continues the timeline', async () => {
+    const text = listTimeline.replace(
+      '- 09:10 - On-call engineer acknowledges the page',
+      '## July 22\n\n- 09:10 - Page sent [',
+    );
+    assert.equal(text.split('\n')[22], '- 09:10 - Page sent [');
+    const opened = await open('day-headings.md', text);
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 22, character: 21 },
+    })) as CompletionItem[];
+    assert.equal(items[0]?.label, '[start]');
+  });
+
   test('textDocument/completion: section headings on an empty line, missing ones first', async () => {
     const opened = await open('sample.md', sampleWithoutLessons);
     const items = (await client.connection.sendRequest(CompletionRequest.type, {

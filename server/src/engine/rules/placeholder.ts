@@ -14,10 +14,25 @@ function* textNodes(node: Nodes): Generator<Nodes & { type: 'text' }> {
 /** `PLACEHOLDER` without its word boundaries: finds a superset of its matches in any text. */
 const PLACEHOLDER_HINT = new RegExp(PLACEHOLDER.source.replaceAll('\\b', ''));
 
+/**
+ * Offsets of the timeline's unknown times (`[???]`, `TBD`): a time the author did not know,
+ * which `timeline-time` reports, not template text.
+ */
+function unknownTimeOffsets(model: PostmortemModel): Set<number> {
+  const offsets = new Set<number>();
+  for (const entry of model.timeline?.entries ?? []) {
+    if (entry.timeProblem !== 'unknown' || !entry.timeSpan) continue;
+    for (let at = entry.timeSpan.start.offset; at < entry.timeSpan.end.offset; at++)
+      offsets.add(at);
+  }
+  return offsets;
+}
+
 function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
   // By offset: a section inside another (a sub-heading, a label) holds the same text, and the
   // innermost one, read last, names it.
   const findings = new Map<number, RuleFinding>();
+  const unknownTimes = unknownTimeOffsets(model);
   for (const section of model.sections) {
     // One search of the section's source spares the walk of every text node (long timelines).
     const source = model.text.slice(section.span.start.offset, section.span.end.offset);
@@ -31,6 +46,7 @@ function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
         // Match in the source, not the node's value, so escapes cannot shift the columns.
         for (const match of model.text.slice(start, end).matchAll(PLACEHOLDER)) {
           const at = start + match.index;
+          if (unknownTimes.has(at)) continue;
           findings.set(at, {
             message: `Template text \`${match[0]}\` left in \`${section.spec.title}\`; replace it with the real value`,
             span: model.lines.span(at, at + match[0].length),

@@ -5,6 +5,7 @@
  */
 import type {
   RuleFinding,
+  Timeline,
   TimelineEntry,
   TimeReading,
   ZoneProblem,
@@ -59,6 +60,25 @@ function zoneMessage(entry: TimelineEntry, time: TimeReading, problem: ZoneProbl
   }
 }
 
+/**
+ * One finding on the heading of a timeline with entries none of which has a time, where no
+ * entry has a finding of its own: items that start with no time, or dates alone.
+ */
+function timelessFinding(timeline: Timeline): RuleFinding[] {
+  const { entries } = timeline;
+  const silent = entries.every(
+    (entry) => entry.instant === null && (entry.timeProblem ?? 'untimed') === 'untimed',
+  );
+  if (entries.length === 0 || !silent) return [];
+  const count = entries.length === 1 ? '1 entry' : `${entries.length} entries`;
+  return [
+    {
+      message: `Timeline has ${count} but none has a time, so it cannot be ordered or measured; start each with a time such as \`13:05\``,
+      span: timeline.section.heading.span,
+    },
+  ];
+}
+
 export const timelineTime: Rule = {
   id: 'timeline-time',
   description:
@@ -66,11 +86,13 @@ export const timelineTime: Rule = {
   defaultSeverity: 'warning',
   reads: 'structure',
   check(model) {
-    const findings: RuleFinding[] = [];
+    if (!model.timeline) return [];
+    const findings = timelessFinding(model.timeline);
     let dateOrderReported = false;
     // An unknown or ambiguous zone is said once, on the first entry that has it.
     const zonesSaid = new Set<string>();
-    for (const entry of model.timeline?.entries ?? []) {
+    for (const entry of model.timeline.entries) {
+      if (entry.timeProblem === 'untimed') continue;
       const span = entry.timeSpan ?? entry.span;
       // The order is the document's: said once, on its first date.
       const reported = entry.timeProblem === 'date-order' && dateOrderReported;

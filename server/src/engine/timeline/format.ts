@@ -1,7 +1,8 @@
 /** Writing a time the way a timeline writes its own, for completion and "insert entry now". */
 import type { Timeline } from '../model';
 import { sectionZone } from './zone-note';
-import { readTime, type TimeStyle } from './times';
+import { leadingTime } from './leading-time';
+import type { TimeStyle } from './times';
 import { zoneOffset } from './zones';
 
 const MONTHS = [
@@ -77,7 +78,7 @@ export function formatNowLike(timeline: Timeline, now: Date): string {
   for (let i = timeline.entries.length - 1; i >= 0 && !template; i--) {
     template = timeline.entries[i]!.time;
   }
-  const parsed = template ? readTime(template.text) : null;
+  const parsed = template ? leadingTime(template.text, 0, template.text.length)?.parsed : null;
   const clock = wallClock(now, template ? template.zone : sectionZone(timeline.section));
   if (!parsed) return `${pad(clock.hour)}:${pad(clock.minute)}`;
 

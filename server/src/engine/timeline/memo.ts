@@ -1,8 +1,9 @@
 /**
- * The timeline of the last analysis, re-used while the timeline section's text and the
- * configuration and document dates it is read under stay the same: an edit elsewhere only moves its entries.
+ * The timeline of the last analysis, re-used while the text of the timeline's scope (its
+ * section and the parts that continue it), the configuration and the document dates it is
+ * read under stay the same: an edit elsewhere only moves its entries.
  */
-import type { LintConfig, Point, Section, Span, Timeline, TimelineEntry } from '../model';
+import type { LintConfig, Point, Span, Timeline, TimelineEntry, TimelineScope } from '../model';
 import type { LineIndex } from '../markdown/lines';
 import type { DocumentDates } from './document-dates';
 import { readTimeline } from './read';
@@ -39,27 +40,27 @@ interface Read {
   timeline: Timeline;
 }
 
+/** Reads the timeline of a scope, as `readTimeline` does. */
+export type TimelineReader = typeof readTimeline;
+
 /**
- * Reads timelines like `readTimeline`, re-using the last one read when its section has the
+ * Reads timelines like `readTimeline`, re-using the last one read when its scope has the
  * same text (from the same column) under the same zone and keywords. Only for documents
  * without definitions: a definition elsewhere can change how the section's links read.
  */
-/** Reads the timeline of a section, as `readTimeline` does. */
-export type TimelineReader = typeof readTimeline;
-
 export class TimelineMemo {
   private last: Read | null = null;
 
   /** A `readTimeline` for a document that `mayHaveDefinitions` (false: the memo is used). */
   reader(mayHaveDefinitions: boolean): TimelineReader {
     return (
-      section: Section,
+      scope: TimelineScope,
       lines: LineIndex,
       config: LintConfig,
       dates?: DocumentDates,
     ): Timeline => {
-      const start = section.span.start;
-      const source = lines.text.slice(start.offset, section.span.end.offset);
+      const start = scope.span.start;
+      const source = lines.text.slice(start.offset, scope.span.end.offset);
       const configuration = JSON.stringify([config.timeZone, config.milestoneKeywords, dates]);
       const last = this.last;
       let timeline: Timeline;
@@ -73,12 +74,12 @@ export class TimelineMemo {
         const lineDelta = start.line - last.start.line;
         const offsetDelta = start.offset - last.start.offset;
         timeline = {
-          section,
+          ...last.timeline,
+          ...scope,
           entries: last.timeline.entries.map((entry) => moveEntry(entry, lineDelta, offsetDelta)),
-          twelveHour: last.timeline.twelveHour,
         };
       } else {
-        timeline = readTimeline(section, lines, config, dates);
+        timeline = readTimeline(scope, lines, config, dates);
       }
       // The newest timeline is kept, not the first: it holds the newest tree, not an old one.
       this.last = { source, configuration, start, timeline };

@@ -1,6 +1,7 @@
 /**
- * A new timeline entry in the timeline's own shape (a table row with as many cells, or a list
- * item with the same marker and separator) and time format, after the last entry.
+ * A new timeline entry in the timeline's own shape (a table row with as many cells, a list
+ * item with the same marker, markup, brackets and separator, or a time sub-heading of the same
+ * level) and time format, after the last entry.
  */
 import type { Table } from 'mdast';
 import type { PostmortemModel, Timeline, TimelineEntry } from '../model';
@@ -19,7 +20,7 @@ export interface NewEntry {
 
 /** The table of the timeline section that holds an offset, or its first table. */
 function timelineTable(timeline: Timeline, offset: number | null): Table | undefined {
-  const tables = timeline.section.nodes.filter((node): node is Table => node.type === 'table');
+  const tables = timeline.nodes.filter((node): node is Table => node.type === 'table');
   if (offset === null) return tables[0];
   return tables.find(
     (table) => table.position!.start.offset! <= offset && offset < table.position!.end.offset!,
@@ -65,12 +66,23 @@ function itemLike(model: PostmortemModel, entry: TimelineEntry, time: string): s
   if (entry.timeSpan && entry.timeSpan.start.line === entry.span.start.line) {
     const timeStart = entry.timeSpan.start.offset - lineStart;
     const between = line.slice(head.length, timeStart);
-    if (/^[*_`]*$/.test(between)) open = between;
+    if (/^[*_`]*\[?$/.test(between)) open = between;
     const rest = line.slice(entry.timeSpan.end.offset - lineStart);
-    const separator = /^([*_`]*)([ \t]*[-–—:|][ \t]*|[ \t]+)/.exec(rest);
+    const separator = /^([*_`]*\]?)([ \t]*[-–—:|][ \t]*|[ \t]+)/.exec(rest);
     if (separator) after = separator[0];
   }
   return `${indent}${markerText}${markerText ? space || ' ' : ''}${open}${time}${after}${CURSOR}`;
+}
+
+/** The hashes of a time sub-heading's line (`### 13:06`), or null for any other line. */
+function headingHashes(model: PostmortemModel, entry: TimelineEntry): string | null {
+  const { lines, text } = model;
+  const line = entry.span.start.line;
+  return (
+    /^ {0,3}(#{1,6})[ \t]/.exec(
+      text.slice(lines.lineStarts[line - 1]!, lines.lineEnd(line)),
+    )?.[1] ?? null
+  );
 }
 
 /** Where a new line goes after line `line` (1-based), and the line ending to put before it. */
@@ -91,7 +103,13 @@ export function newTimelineEntry(model: PostmortemModel, now: Date): NewEntry | 
   let line: number;
   let body: string;
   let blankBefore = false;
-  if (last) {
+  const hashes = last && headingHashes(model, last);
+  if (last && hashes) {
+    // A time sub-heading, its event in the paragraph under it.
+    line = last.span.end.line;
+    body = `${hashes} ${time}${eol}${eol}${CURSOR}`;
+    blankBefore = true;
+  } else if (last) {
     const table = timelineTable(timeline, last.span.start.offset);
     line = last.span.end.line;
     body = table
@@ -104,7 +122,7 @@ export function newTimelineEntry(model: PostmortemModel, now: Date): NewEntry | 
       body = tableRow(columnCount(table), 0, time);
     } else {
       // No entries and no table: a list item after the section's content.
-      const content = model.text.slice(0, timeline.section.span.end.offset).trimEnd();
+      const content = model.text.slice(0, timeline.span.end.offset).trimEnd();
       line = model.lines.point(content.length).line;
       body = `- ${time} - ${CURSOR}`;
       blankBefore = true;

@@ -24,25 +24,42 @@
  *   dated sub-headings and date lines still set the date below them.
  * - Rows that write no zone, in a timeline with no zone note, take the one zone the other
  *   rows write, else the configured zone: all rows share one axis.
+ * - A sub-heading that starts with a time (`### 13:06`, `### Sep 27 2017 13:06 Failover`) is
+ *   an entry holding everything under it up to the next heading; one with a date alone
+ *   (`### 2026-03-02`) only dates the rows below it.
+ * - A code block or block quote right after an entry line belongs to it, and so does a
+ *   paragraph after that block which starts in lower case (the entry's sentence resuming).
+ * - A timeline in which nothing starts with a time, but which has list items, takes each
+ *   top-level item as an entry without a time (`untimed`): one finding says so, not silence.
  */
-import type { Heading, List, ListItem, Paragraph, RootContent, Table, TableCell } from 'mdast';
+import type {
+  Blockquote,
+  Code,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  RootContent,
+  Table,
+  TableCell,
+} from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { markEntries } from '../metrics/milestones';
 import type {
   DateOrder,
   LintConfig,
-  Section,
   Timeline,
   TimelineEntry,
+  TimelineScope,
   TimeReading,
 } from '../model';
 import type { LineIndex } from '../markdown/lines';
+import { headingTime, leadingTime, unmarked } from './leading-time';
 import {
   dayNumber,
   findDate,
   isoDate,
   isWordChar,
-  looksLikeTime,
   readTime,
   type DateParts,
   type ParsedTime,
@@ -73,17 +90,25 @@ interface Draft {
   description: string;
   /** The row's Phase or Status cell, when its table has that column. */
   phase: string | null;
+  /** Raw text that continues the event (lines, content under a time heading), made plain once. */
+  more: string[];
+  /** A list item of a timeline in which nothing starts with a time. */
+  untimed?: true;
+}
+
+/** An entry that the content after it joins (see the decisions above). */
+interface OpenEntry {
+  draft: Draft;
+  /** Opened by a time sub-heading: it holds everything up to the next heading. */
+  heading: boolean;
+  /** A code block or quote joined it last, so a paragraph resuming in lower case joins too. */
+  afterBlock: boolean;
 }
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
 const DATE_HEADER_WORDS = new Set(['date', 'day']);
 /** Headers of a column that says which phase of the incident a row is in. */
 const PHASE_HEADER_WORDS = new Set(['phase', 'status', 'stage']);
-/** Markup that may wrap a time: bold, emphasis, code. */
-const MARKUP = new Set(['*', '_', '`']);
-/** What may stand between a time and its event. */
-const SEPARATORS = new Set([' ', '\t', '-', '\u2013', '\u2014', ':', '|', ',', '*', '_', '`']);
-const TIMEISH_TOKEN = /^[\dA-Za-z?:\-/.~]+$/;
 
 /** Event text of raw Markdown: markup dropped, white space folded. */
 function plain(raw: string): string {
@@ -107,6 +132,7 @@ class TimelineReader {
   private serial = 0;
   /** Zones of sub-headings that state one, innermost last. */
   private headingZones: { depth: number; zone: string | null }[] = [];
+  private open: OpenEntry | null = null;
   private readonly text: string;
 
   constructor(
@@ -122,10 +148,46 @@ class TimelineReader {
   read(nodes: RootContent[]): void {
     for (const node of nodes) {
       if (node.type === 'heading') this.heading(node);
-      else if (node.type === 'table') this.table(node);
-      else if (node.type === 'list') this.list(node);
+      else if (node.type === 'table') {
+        this.open = null;
+        this.table(node);
+      } else if (node.type === 'list') this.list(node);
       else if (node.type === 'paragraph') this.paragraph(node);
+      else if (node.type === 'code' || node.type === 'blockquote') this.block(node);
+      else if (node.type !== 'html' && !this.open?.heading) this.open = null;
     }
+  }
+
+  /**
+   * Reads the top-level list items of `nodes` as entries without a time: for a timeline in
+   * which nothing starts with a time.
+   */
+  readUntimed(nodes: RootContent[]): void {
+    for (const node of nodes) {
+      if (node.type !== 'list') continue;
+      for (const item of node.children) {
+        if (!item.position) continue;
+        const description = plain(toString(item, { includeHtml: false }));
+        // An empty item is a scaffold's (`empty-section` speaks of those), not an entry.
+        if (description === '') continue;
+        const span: [number, number] = [item.position.start.offset!, item.position.end.offset!];
+        this.push(span, null, null, description).untimed = true;
+      }
+    }
+  }
+
+  /** Content after `open` joins it: its span, and its text when it has some. */
+  private join(open: OpenEntry, end: number, text: string | null): void {
+    open.draft.end = Math.max(open.draft.end, end);
+    if (text) open.draft.more.push(text);
+  }
+
+  /** A code block or quote belongs to the entry before it. */
+  private block(node: Code | Blockquote): void {
+    if (!this.open || !node.position) return;
+    const quote = node.type === 'blockquote' && this.open.heading ? toString(node) : null;
+    this.join(this.open, node.position.end.offset!, quote);
+    this.open.afterBlock = true;
   }
 
   private setDate(date: DateParts): void {
@@ -148,16 +210,31 @@ class TimelineReader {
   }
 
   private heading(node: Heading): void {
-    const text = toString(node);
-    const date = findDate(text, this.order);
-    if (date) this.setDate(date);
+    this.open = null;
     while (this.headingZones.length > 0 && this.headingZones.at(-1)!.depth >= node.depth) {
       this.headingZones.pop();
     }
+    const entry = this.timeHeading(node);
+    if (entry) {
+      this.open = { draft: entry, heading: true, afterBlock: false };
+      this.headingZones.push({ depth: node.depth, zone: null });
+      return;
+    }
+    const text = toString(node);
+    const date = findDate(text, this.order);
+    if (date) this.setDate(date);
     this.headingZones.push({
       depth: node.depth,
       zone: findZoneNote(text) ?? parentheticalZone(text),
     });
+  }
+
+  /** The entry of a sub-heading that starts with a time (`### 13:06`); null for any other. */
+  private timeHeading(node: Heading): Draft | null {
+    const at = node.position && headingTime(this.text, node, this.order);
+    if (!at) return null;
+    const span: [number, number] = [node.position!.start.offset!, node.position!.end.offset!];
+    return this.push(span, at.time, at.parsed, plain(this.text.slice(at.rest, at.end)));
   }
 
   private push(
@@ -183,6 +260,7 @@ class TimelineReader {
       contextZone,
       description,
       phase,
+      more: [],
     };
     this.drafts.push(draft);
     return draft;
@@ -252,7 +330,19 @@ class TimelineReader {
   }
 
   private list(node: List): void {
+    const before = this.drafts.length;
+    const open = this.open;
+    this.open = null;
     for (const item of node.children) this.listItem(item);
+    const last = this.drafts.length > before ? this.drafts.at(-1)! : null;
+    if (last) {
+      // Open only when the list ends with it: a block after a note item is not the entry's.
+      const endsList = node.position && last.end >= node.position.end.offset!;
+      if (endsList) this.open = { draft: last, heading: false, afterBlock: false };
+    } else if (open?.heading && node.position) {
+      this.join(open, node.position.end.offset!, toString(node, { includeHtml: false }));
+      this.open = open;
+    }
   }
 
   private listItem(item: ListItem): void {
@@ -279,19 +369,28 @@ class TimelineReader {
     if (!node.position) return;
     const from = node.position.start.offset!;
     const to = node.position.end.offset!;
-    let current: Draft | null = null;
+    const open = this.open;
+    const resumes =
+      open !== null && (open.heading || (open.afterBlock && /^\p{Ll}/u.test(toString(node))));
+    let current: Draft | null = resumes ? open.draft : null;
+    let last: Draft | null = null;
     for (let line = node.position.start.line; line <= node.position.end.line; line++) {
       let start = Math.max(this.lines.lineStarts[line - 1]!, from);
       const end = Math.min(this.lines.lineEnd(line), to);
       while (start < end && (this.text[start] === ' ' || this.text[start] === '\t')) start++;
       const read = this.line(start, end, end, [start, end]);
       if (read === 'date') current = null;
-      else if (read) current = read;
+      else if (read) current = last = read;
       else if (current) {
         current.end = end;
-        current.description = plain(`${current.description} ${this.text.slice(start, end)}`);
+        current.more.push(this.text.slice(start, end));
       }
     }
+    // Only the entry the paragraph ends in is open to what follows.
+    if (current && current !== open?.draft) {
+      this.open = { draft: current, heading: false, afterBlock: false };
+    } else if (current && resumes) open.afterBlock = false;
+    else if (last || !open?.heading) this.open = null;
   }
 
   /**
@@ -304,60 +403,15 @@ class TimelineReader {
     eventEnd: number,
     span: [number, number],
   ): Draft | 'date' | null {
-    const text = this.text;
-    let i = from;
-    while (i < to && i - from < 4 && MARKUP.has(text[i]!)) i++;
-    let parsed = readTime(text, i, to, this.order);
-    let after = parsed ? parsed.end : i;
-    while (after < to && MARKUP.has(text[after]!)) after++;
-    if (parsed && isWordChar(text, after)) parsed = null;
-    let rest = after;
-    while (rest < to && SEPARATORS.has(text[rest]!)) rest++;
-    const description = () => plain(text.slice(rest, eventEnd));
-
-    if (parsed && parsed.minuteOfDay === null && !parsed.unknown) {
-      if (rest >= to) {
-        this.setDate(parsed.date!);
-        return 'date';
-      }
-      if (!looksLikeTime(text, rest, to)) {
-        return this.push(span, [i, parsed.end], parsed, description());
-      }
-      parsed = null;
+    const at = leadingTime(this.text, from, to, this.order);
+    if (!at) return null;
+    const { parsed, rest } = at;
+    if (parsed && parsed.minuteOfDay === null && !parsed.unknown && rest >= to) {
+      this.setDate(parsed.date!);
+      return 'date';
     }
-    if (parsed) return this.push(span, [i, parsed.end], parsed, description());
-    if (!looksLikeTime(text, i, to)) return null;
-    const timeEnd = timeishEnd(text, i, to);
-    rest = timeEnd;
-    while (rest < to && SEPARATORS.has(text[rest]!)) rest++;
-    return this.push(span, [i, timeEnd], null, description());
+    return this.push(span, at.time, parsed, plain(this.text.slice(rest, eventEnd)));
   }
-}
-
-/** The range without markup around it: `**10:00**` → `10:00`. */
-function unmarked(text: string, [a, b]: [number, number]): [number, number] {
-  let i = 0;
-  while (a < b && i++ < 4 && MARKUP.has(text[a]!)) a++;
-  i = 0;
-  while (b > a && i++ < 4 && MARKUP.has(text[b - 1]!)) b--;
-  return [a, b];
-}
-
-/** The end of text shaped like a time that could not be read: `20xx-MM-DD HH:mm`. */
-function timeishEnd(text: string, from: number, to: number): number {
-  let end = from;
-  let i = from;
-  for (let tokens = 0; tokens < 3 && i < to; tokens++) {
-    let j = i;
-    while (j < to && !/\s/.test(text[j]!)) j++;
-    const token = text.slice(i, j);
-    if (!TIMEISH_TOKEN.test(token) || (tokens > 0 && !/[\d:?]/.test(token))) break;
-    end = j;
-    i = j;
-    while (i < to && /\s/.test(text[i]!)) i++;
-  }
-  while (end > from && /[-:|,.]/.test(text[end - 1]!)) end--;
-  return end;
 }
 
 /** What keeps a read time from being used as written, short of AM/PM. */
@@ -380,8 +434,11 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       timeSpan,
       timeText: draft.time ? lines.text.slice(...draft.time) : '',
       time: null,
-      timeProblem: parsed ? problemOf(parsed) : 'unreadable',
-      description: draft.description,
+      timeProblem: parsed ? problemOf(parsed) : draft.untimed ? 'untimed' : 'unreadable',
+      description:
+        draft.more.length > 0
+          ? plain(`${draft.description} ${draft.more.join(' ')}`)
+          : draft.description,
       phase: draft.phase,
       instant: null,
       marks: [],
@@ -434,16 +491,28 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
   });
 }
 
-/** Reads the entries of a timeline section, its dates read as `dates` (`document-dates.ts`). */
+/** Why no metric can be measured on entries read, or null when some entry has a time. */
+function unmeasured(entries: TimelineEntry[]): string | null {
+  if (entries.some((entry) => entry.instant !== null)) return null;
+  return entries.length > 0 && entries.every((entry) => entry.timeProblem === 'untimed')
+    ? 'no entry starts with a time'
+    : 'no entry with a readable time';
+}
+
+/**
+ * Reads the entries of a timeline: its section and the parts that continue it (`scope.ts`),
+ * its dates read as `dates` (`document-dates.ts`).
+ */
 export function readTimeline(
-  section: Section,
+  scope: TimelineScope,
   lines: LineIndex,
   config: LintConfig,
   dates: DocumentDates = NO_DOCUMENT_DATES,
 ): Timeline {
-  const dayNote = sectionDayNote(section);
-  const reader = new TimelineReader(lines, sectionZone(section), dates.order, dayNote);
-  reader.read(section.nodes);
+  const dayNote = sectionDayNote(scope.section);
+  const reader = new TimelineReader(lines, sectionZone(scope.section), dates.order, dayNote);
+  reader.read(scope.nodes);
+  if (reader.drafts.length === 0) reader.readUntimed(scope.nodes);
   // A note's day without a year (`Times below are for March 3`) takes the rows' year too.
   fillYears(reader.drafts, dates.year);
   const fallbackZone =
@@ -455,5 +524,5 @@ export function readTimeline(
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
   const entries = placeEntries(reader.drafts, lines, twelveHour);
   markEntries(entries, config.milestoneKeywords);
-  return { section, entries, twelveHour };
+  return { ...scope, entries, twelveHour, unmeasured: unmeasured(entries) };
 }

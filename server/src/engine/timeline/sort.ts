@@ -6,12 +6,17 @@ export interface TimelineBlock {
   entries: TimelineEntry[];
 }
 
-/** Groups the timeline's entries by the top-level block (table, list, paragraph) holding them. */
+/**
+ * Groups the timeline's entries by the top-level block (table, list, paragraph) holding them.
+ * An entry that no one block holds (a time sub-heading and what is under it, an item and the
+ * code block after it) is a block of its own: the sort cannot move it whole among the others.
+ */
 export function timelineBlocks(model: PostmortemModel): TimelineBlock[] {
   const timeline = model.timeline;
   if (!timeline) return [];
-  const blocks = new Map<number, TimelineEntry[]>();
-  const nodes = timeline.section.nodes;
+  const blocks: TimelineBlock[] = [];
+  const byNode = new Map<number, TimelineBlock>();
+  const nodes = timeline.nodes;
   // Entries and nodes are both in document order and do not overlap: one sweep finds each
   // entry's node (a search per entry is quadratic in timelines of one paragraph per entry).
   let n = 0;
@@ -20,14 +25,18 @@ export function timelineBlocks(model: PostmortemModel): TimelineBlock[] {
     const node = nodes[n];
     const holds =
       node !== undefined &&
+      node.type !== 'heading' &&
       node.position!.start.offset! <= entry.span.start.offset &&
       entry.span.end.offset <= node.position!.end.offset!;
-    const index = holds ? n : -1;
-    const list = blocks.get(index) ?? [];
-    list.push(entry);
-    blocks.set(index, list);
+    let block = holds ? byNode.get(n) : undefined;
+    if (!block) {
+      block = { entries: [] };
+      blocks.push(block);
+      if (holds) byNode.set(n, block);
+    }
+    block.entries.push(entry);
   }
-  return [...blocks.values()].map((entries) => ({ entries }));
+  return blocks;
 }
 
 /**

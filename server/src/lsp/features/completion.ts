@@ -53,10 +53,11 @@ export function completions(
   if (prefix.endsWith(']') || inCodeOrHtml(model, offset)) return [];
 
   const timeline = model.timeline;
+  // The timeline's scope: its section, and the day headings and timeline headings after it.
   const inTimeline =
     timeline !== null &&
     timeline.section.heading.span.end.offset < offset &&
-    offset <= timeline.section.span.end.offset;
+    offset <= timeline.span.end.offset;
   if (timeline && inTimeline) {
     const marker = /\[([A-Za-z-]*)$/.exec(prefix);
     if (marker) {
