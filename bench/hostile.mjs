@@ -7,13 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  analyze,
-  createSession,
-  defaultConfig,
-  isBinaryText,
-  stripBom,
-} from '../server/src/engine/index.ts';
+import { loadEngine } from './engine-bundle.mjs';
 import { HOSTILE_INPUTS } from '../test/reliability/hostile-inputs.ts';
 import { markdownTable, timeProcess, timeRuns } from './measure.mjs';
 import { serverOpenTime } from './server.mjs';
@@ -23,6 +17,10 @@ const sizeOf = (bytes) =>
   bytes >= 2 ** 20
     ? `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`
     : `${Math.ceil(bytes / 1024)} KB`;
+
+const {
+  engine: { analyze, createSession, defaultConfig, isBinaryText, stripBom },
+} = await loadEngine();
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repoRoot, 'server', 'out', 'cli.js');

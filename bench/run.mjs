@@ -2,8 +2,8 @@
 // the peers (remark-parse + remark-gfm, markdownlint, markdownlint-cli2), prints a table of
 // medians and ratios with pass or fail, and writes bench/results.json.
 //
-// Run with `node --import tsx bench/run.mjs` (the npm script does): the engine is
-// imported from its TypeScript sources; the CLI and the server run as their built bundles.
+// Run with `node --import tsx bench/run.mjs` (the npm script does): the engine is bundled as
+// it ships (`engine-bundle.mjs`); the CLI and the server run as their built bundles.
 // `--only engine,cli,server` runs some groups of measurements; `--quick` runs each fewer times.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,11 +11,15 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { analyze, createSession, defaultConfig } from '../server/src/engine/index.ts';
-import { parseMarkdown } from '../server/src/engine/markdown/parse.ts';
+import { loadEngine } from './engine-bundle.mjs';
 import { generateReport, reportOfSize } from './generate.mjs';
 import { markdownTable, median, timeProcess, timeRuns } from './measure.mjs';
 import { serverEditLatency, serverMemory } from './server.mjs';
+
+const {
+  engine: { analyze, createSession, defaultConfig },
+  parse: { parseMarkdown },
+} = await loadEngine();
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(repoRoot, 'test', 'fixtures', 'corpus', 'dfds-postmortems');
