@@ -35,3 +35,18 @@ export function isBlankRange(text: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) if (!isSpaceOrTab(text.charCodeAt(i))) return false;
   return true;
 }
+
+/**
+ * A sticky (`y`) pattern matched at `i`, when its match ends by `limit`: how the hand-written
+ * readers of times, durations and stated metrics try one form at a place.
+ */
+export function matchAt(
+  re: RegExp,
+  text: string,
+  i: number,
+  limit: number,
+): RegExpExecArray | null {
+  re.lastIndex = i;
+  const match = re.exec(text);
+  return match && match.index + match[0].length <= limit ? match : null;
+}

@@ -4,6 +4,7 @@
  * `1h05` or `1 hr 30`, a bare `30` for minutes) or leave them (`?`, `???`, `TBD`, `YYY`), and
  * writing a duration back in the style of one that was written.
  */
+import { matchAt } from '../markdown/chars';
 
 type Unit = 'w' | 'd' | 'h' | 'm' | 's';
 
@@ -53,12 +54,6 @@ export interface ReadDuration {
   clock?: { hourDigits: number; seconds: boolean };
 }
 
-function sticky(re: RegExp, s: string, i: number, limit: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  const match = re.exec(s);
-  return match && match.index + match[0].length <= limit ? match : null;
-}
-
 function unitOf(text: string): Unit {
   const lower = text.toLowerCase();
   if (lower.startsWith('mi') || lower === 'm') return 'm';
@@ -67,12 +62,12 @@ function unitOf(text: string): Unit {
 
 /** Reads a number with a unit at `i`: `54 minutes`, `1h`, `1.5 hours`; a bare number when `bare`. */
 function readPart(s: string, i: number, limit: number, bare: boolean) {
-  const number = sticky(NUMBER, s, i, limit);
+  const number = matchAt(NUMBER, s, i, limit);
   if (!number) return null;
   const afterNumber = i + number[0].length;
   let j = afterNumber;
   while (j < limit && j - afterNumber < 2 && (s[j] === ' ' || s[j] === '\t')) j++;
-  const unit = sticky(UNIT, s, j, limit);
+  const unit = matchAt(UNIT, s, j, limit);
   const value = Number(number[0]);
   const decimals = number[0].includes('.');
   if (unit) {
@@ -98,12 +93,12 @@ function readPart(s: string, i: number, limit: number, bare: boolean) {
  * minutes, or a placeholder, which may carry a unit (`X minutes`). Null when there is none.
  */
 export function readDuration(s: string, i: number, limit = s.length): ReadDuration | null {
-  const start = i + (sticky(PREFIX, s, i, limit)?.[0].length ?? 0);
-  const placeholder = sticky(PLACEHOLDER, s, start, limit);
+  const start = i + (matchAt(PREFIX, s, i, limit)?.[0].length ?? 0);
+  const placeholder = matchAt(PLACEHOLDER, s, start, limit);
   if (placeholder) {
     const end = start + placeholder[0].length;
     const unitStart = end + (s[end] === ' ' ? 1 : 0);
-    const unit = unitStart > end ? sticky(UNIT, s, unitStart, limit) : null;
+    const unit = unitStart > end ? matchAt(UNIT, s, unitStart, limit) : null;
     if (!unit) return { start, end, minutes: null, parts: [], joiner: ' ' };
     const unitText = unit[1]!;
     const part: Part = {
@@ -115,10 +110,10 @@ export function readDuration(s: string, i: number, limit = s.length): ReadDurati
     };
     return { start, end: unitStart + unitText.length, minutes: null, parts: [part], joiner: ' ' };
   }
-  const clock = sticky(CLOCK, s, start, limit);
+  const clock = matchAt(CLOCK, s, start, limit);
   if (clock) {
     const end = start + clock[0].length;
-    if (sticky(CUT_SHORT, s, end, limit)) return null;
+    if (matchAt(CUT_SHORT, s, end, limit)) return null;
     const [, hours, minutes, seconds] = clock;
     return {
       start,
@@ -132,21 +127,21 @@ export function readDuration(s: string, i: number, limit = s.length): ReadDurati
   const first = readPart(s, start, limit, false);
   if (!first) {
     const bare = readPart(s, start, limit, true);
-    if (!bare || sticky(CUT_SHORT, s, bare.end, limit)) return null;
+    if (!bare || matchAt(CUT_SHORT, s, bare.end, limit)) return null;
     return { start, end: bare.end, minutes: bare.part.value, parts: [bare.part], joiner: ' ' };
   }
   const parts = [first.part];
   let end = first.end;
   let joiner = ' ';
   for (;;) {
-    const join = sticky(JOINER, s, end, limit);
+    const join = matchAt(JOINER, s, end, limit);
     const next = join && readPart(s, end + join[0].length, limit, false);
     if (!next) break;
     if (parts.length === 1 && join[0].includes(',')) joiner = ', ';
     parts.push(next.part);
     end = next.end;
   }
-  const bare = parts.at(-1)!.unit === 'h' ? sticky(BARE_MINUTES, s, end, limit) : null;
+  const bare = parts.at(-1)!.unit === 'h' ? matchAt(BARE_MINUTES, s, end, limit) : null;
   if (bare) {
     const digits = bare[1]!;
     parts.push({
@@ -159,7 +154,7 @@ export function readDuration(s: string, i: number, limit = s.length): ReadDurati
     joiner = bare[0].length > digits.length ? ' ' : '';
     end += bare[0].length;
   }
-  if (sticky(CUT_SHORT, s, end, limit)) return null;
+  if (matchAt(CUT_SHORT, s, end, limit)) return null;
   const minutes = parts.reduce((sum, part) => sum + part.value * UNIT_MINUTES[part.unit], 0);
   return { start, end, minutes, parts, joiner };
 }

@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import { readDuration } from './durations';
 import type { MetricName, StatedMetric } from '../model';
 import type { LineIndex } from '../markdown/lines';
+import { matchAt } from '../markdown/chars';
 
 const LABEL =
   /(?:time[ \t-]{1,3}to[ \t-]{1,3}(detect(?:ion)?|acknowledge?(?:ment)?|ack|mitigat(?:e|ion)|resol(?:ve|ution)|recover(?:y)?|restor(?:e|ation)|repair)(?:[ \t]{0,3}\(\s?M?TT[DAMR]\s?\))?|(TT[DAMR]))(?![\p{L}\p{N}])/iuy;
@@ -28,15 +29,9 @@ function metricOf(word: string): MetricName {
   return 'timeToResolve';
 }
 
-function sticky(re: RegExp, s: string, i: number, limit: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  const match = re.exec(s);
-  return match && match.index + match[0].length <= limit ? match : null;
-}
-
 /** The metric a label at `i` names, and where its value starts; null when there is none. */
 function readLabel(text: string, i: number, limit: number) {
-  const label = sticky(LABEL, text, i, limit);
+  const label = matchAt(LABEL, text, i, limit);
   if (!label) return null;
   return { metric: metricOf(label[1] ?? label[2]!), end: i + label[0].length };
 }
@@ -47,11 +42,11 @@ function readLabel(text: string, i: number, limit: number) {
  * starts; null when the line is not one.
  */
 export function labelledLine(text: string, from: number, to: number, label: RegExp) {
-  const opener = sticky(LINE_OPENER, text, from, to);
-  const match = sticky(label, text, from + (opener?.[0].length ?? 0), to);
+  const opener = matchAt(LINE_OPENER, text, from, to);
+  const match = matchAt(label, text, from + (opener?.[0].length ?? 0), to);
   if (!match) return null;
   const labelEnd = match.index + match[0].length;
-  const separator = sticky(LABEL_END, text, labelEnd, to);
+  const separator = matchAt(LABEL_END, text, labelEnd, to);
   return separator && { match, valueStart: labelEnd + separator[0].length };
 }
 

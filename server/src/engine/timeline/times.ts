@@ -21,6 +21,7 @@
  */
 import type { DateOrder } from '../model';
 import { fixedOffset, isZoneAfterTime } from './zones';
+import { matchAt } from '../markdown/chars';
 
 /** A calendar date; `year` is null where the text gave a month and day only (`Mar 15`). */
 export interface DateParts {
@@ -146,12 +147,6 @@ const SPACED_NUMERIC_ZONE = /[+\-\u2212]\d{2}:?\d{2}(?!\d)/y;
 const TIME_LIKE =
   /(?:[0-9Hh?xX]{1,2}:[0-9Mm?xX]{2}|(?:\d{4}|20[xX]{2}|[Yy]{4})[-/][0-9MmXx?]{1,2}[-/])/y;
 
-function sticky(re: RegExp, s: string, i: number, limit: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  const match = re.exec(s);
-  return match && match.index + match[0].length <= limit ? match : null;
-}
-
 function isDigit(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
@@ -198,7 +193,7 @@ function readYear(s: string, i: number, limit: number) {
 }
 
 function monthAt(s: string, i: number, limit: number) {
-  const match = sticky(MONTHS, s, i, limit);
+  const match = matchAt(MONTHS, s, i, limit);
   if (!match) return null;
   const name = match[1]!.toLowerCase();
   return {
@@ -283,7 +278,7 @@ function readDate(s: string, i: number, limit: number, order: DateOrder | null):
     const dayStart = blanks(s, named.end, limit, 3);
     const d = dayStart > named.end ? digits(s, dayStart, limit, 1, 2) : null;
     if (!d) return null;
-    const end = sticky(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
+    const end = matchAt(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
     const y = readYear(s, d.end + end, limit);
     const parts = validDate(y?.value ?? null, named.month, d.value);
     if (!parts) return null;
@@ -294,7 +289,7 @@ function readDate(s: string, i: number, limit: number, order: DateOrder | null):
   if (s[d.end] === '-' && !isDigit(s, d.end + 1)) return readDashedDayMonth(s, d, limit);
   const numeric = readNumericDate(s, i, limit, order);
   if (numeric) return numeric;
-  const ordinal = sticky(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
+  const ordinal = matchAt(ORDINAL, s, d.end, limit)?.[0].length ?? 0;
   // `19. April`: a day with a dot, written in German and Nordic reports.
   const dot = ordinal === 0 && s[d.end] === '.' ? 1 : 0;
   const monthStart = blanks(s, d.end + ordinal + dot, limit, 3);
@@ -354,10 +349,10 @@ function isNumberGoingOn(s: string, i: number): boolean {
  */
 function readClock(s: string, i: number, limit: number, afterDate = false): Clock | null {
   const unknown =
-    sticky(UNKNOWN_CLOCK, s, i, limit) ??
-    (afterDate ? sticky(UNKNOWN_AFTER_DATE, s, i, limit) : null);
+    matchAt(UNKNOWN_CLOCK, s, i, limit) ??
+    (afterDate ? matchAt(UNKNOWN_AFTER_DATE, s, i, limit) : null);
   if (unknown) return unknownClock(i + unknown[0].length);
-  const named = sticky(NAMED_TIME, s, i, limit);
+  const named = matchAt(NAMED_TIME, s, i, limit);
   if (named) {
     return {
       ...unknownClock(i + named[0].length),
@@ -396,7 +391,7 @@ function readClock(s: string, i: number, limit: number, afterDate = false): Cloc
       }
     }
   }
-  const meridiem = sticky(MERIDIEM, s, end, limit);
+  const meridiem = matchAt(MERIDIEM, s, end, limit);
   if (!m && !meridiem) return null;
   if (m?.separator === '.' && !meridiem && hour.end - i !== 2) return null;
   if (minute > 59 || second >= 60) return null;
@@ -424,7 +419,7 @@ function readClock(s: string, i: number, limit: number, afterDate = false): Cloc
 /** Reads a zone after a time: `Z`, `+01:00`, ` UTC`, ` CET`, ` UTC+2`, ` (UTC+2)`, ` +0100`. */
 function readZone(s: string, i: number, limit: number, attachedMinus: boolean): ReadZone | null {
   if (s[i] === 'Z' && !isWordChar(s, i + 1)) return { end: i + 1, zone: 'Z', offset: 0 };
-  const attached = sticky(NUMERIC_ZONE, s, i, limit);
+  const attached = matchAt(NUMERIC_ZONE, s, i, limit);
   if (attached && (s[i] !== '-' || attachedMinus)) {
     return { end: i + attached[0].length, zone: attached[0], offset: fixedOffset(attached[0]) };
   }
@@ -432,7 +427,7 @@ function readZone(s: string, i: number, limit: number, attachedMinus: boolean): 
   if (j === i) return null;
   const parenthesized = s[j] === '(';
   if (parenthesized) j++;
-  const word = sticky(ZONE_WORD, s, j, limit) ?? sticky(SPACED_NUMERIC_ZONE, s, j, limit);
+  const word = matchAt(ZONE_WORD, s, j, limit) ?? matchAt(SPACED_NUMERIC_ZONE, s, j, limit);
   if (!word) return null;
   const zone = word[0];
   let end = j + zone.length;
@@ -456,7 +451,7 @@ function endsTimeText(s: string, i: number, limit: number): boolean {
 }
 
 function approxSuffix(s: string, i: number, limit: number): number {
-  const match = sticky(APPROX_SUFFIX, s, i, limit);
+  const match = matchAt(APPROX_SUFFIX, s, i, limit);
   return match ? i + match[0].length : i;
 }
 
@@ -479,10 +474,10 @@ export function readTime(
   order: DateOrder | null = null,
 ): ParsedTime | null {
   let i = start;
-  const prefix = sticky(APPROX_PREFIX, s, i, limit);
+  const prefix = matchAt(APPROX_PREFIX, s, i, limit);
   if (prefix) i += prefix[0].length;
   let approximate = prefix !== null;
-  const weekday = sticky(WEEKDAY, s, i, limit);
+  const weekday = matchAt(WEEKDAY, s, i, limit);
   if (weekday) i += weekday[0].length;
 
   const style: TimeStyle = {
@@ -499,7 +494,7 @@ export function readTime(
     zone: null,
   };
   const date = readDate(s, i, limit, order);
-  const unknownDate = date ? null : sticky(UNKNOWN_DATE, s, i, limit);
+  const unknownDate = date ? null : matchAt(UNKNOWN_DATE, s, i, limit);
   if (unknownDate) return readUnknownDate(s, i + unknownDate[0].length, limit, approximate, style);
   let clockStart = i;
   if (date) {
@@ -521,7 +516,7 @@ export function readTime(
       else {
         style.dateSeparator = comma ? ', ' : ' ';
         const at = /(?:at|@)[ \t]{1,3}/iy;
-        clockStart = afterBlanks + (sticky(at, s, afterBlanks, limit)?.[0].length ?? 0);
+        clockStart = afterBlanks + (matchAt(at, s, afterBlanks, limit)?.[0].length ?? 0);
         clockStart = markupRun(s, clockStart, limit);
       }
     }
@@ -567,7 +562,7 @@ export function readTime(
     approximate ||= next > end;
     end = next;
   }
-  const range = sticky(RANGE, s, end, limit);
+  const range = matchAt(RANGE, s, end, limit);
   if (range) {
     const endStart = end + range[0].length;
     const endClock = readClock(s, endStart, limit);
@@ -677,7 +672,7 @@ export function findDateOrder(text: string): DateOrder | null {
  * use: `HH:mm`, `25:00`, `20xx-MM-DD`. Such a start makes a line an unreadable entry.
  */
 export function looksLikeTime(s: string, i: number, limit = s.length): boolean {
-  return sticky(TIME_LIKE, s, i, limit) !== null;
+  return matchAt(TIME_LIKE, s, i, limit) !== null;
 }
 
 /** Days since the Unix epoch of a date (a missing year reads as 1970, the undated axis). */
