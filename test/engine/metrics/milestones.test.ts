@@ -313,6 +313,19 @@ describe('common phrases', () => {
     const outreach = model(list('10:00 Bad config pushed', '10:40 Reached out to the customer'));
     assert.equal(milestoneTimes(outreach).detected, null);
   });
+
+  test('for acknowledgement: an incident declared, an incident commander appointed', () => {
+    for (const acknowledgement of [
+      '@sam Declared an incident',
+      'Incident declared in #ops',
+      'The incident was declared a SEV2',
+      '@kim appoints @lee as incident commander',
+    ]) {
+      const m = model(list('10:00 Alert fired', `10:07 ${acknowledgement}`));
+      assert.equal(milestoneTimes(m).acknowledged, '10:07', acknowledgement);
+      assert.equal(m.metrics!.timeToAcknowledge, 7, acknowledgement);
+    }
+  });
 });
 
 describe('a Phase or Status column', () => {
