@@ -525,20 +525,12 @@ export function readTime(
   if (!clock && (!date || date.needsClock)) return null;
   const dateOrderUnsettled = date?.orderUnsettled ?? false;
   if (!clock) {
-    return {
-      end: date!.end,
-      date: date!.parts,
-      minuteOfDay: null,
-      unknown: false,
-      meridiem: false,
-      hour: null,
-      zone: null,
-      zoneOffset: null,
+    return clockless(
+      date!.end,
+      { date: date!.parts, unknown: false, dateOrderUnsettled },
       approximate,
-      rangeEndMinuteOfDay: null,
-      dateOrderUnsettled,
       style,
-    };
+    );
   }
   style.hourDigits = clock.hourDigits;
   style.clockSeparator = clock.separator;
@@ -611,18 +603,31 @@ function readUnknownDate(
   const clock = clockStart > end ? readClock(s, clockStart, limit) : null;
   // `2022-05-?? HH:mm` is a placeholder left in, not a time the author did not know.
   if (!clock && clockStart > end && looksLikeTime(s, clockStart, limit)) return null;
+  return clockless(
+    clock && !isWordChar(s, clock.end) ? clock.end : end,
+    { date: null, unknown: true, dateOrderUnsettled: false },
+    approximate,
+    style,
+  );
+}
+
+/** A reading without a clock: a date alone, or a time the author did not know. */
+function clockless(
+  end: number,
+  what: Pick<ParsedTime, 'date' | 'unknown' | 'dateOrderUnsettled'>,
+  approximate: boolean,
+  style: TimeStyle,
+): ParsedTime {
   return {
-    end: clock && !isWordChar(s, clock.end) ? clock.end : end,
-    date: null,
+    end,
+    ...what,
     minuteOfDay: null,
-    unknown: true,
     meridiem: false,
     hour: null,
     zone: null,
     zoneOffset: null,
     approximate,
     rangeEndMinuteOfDay: null,
-    dateOrderUnsettled: false,
     style,
   };
 }
