@@ -147,7 +147,7 @@ describe('the degraded analysis', () => {
       `${impact}## 1. Summary`,
     );
     assert.deepEqual(summary(analyzeBoth(text)), {
-      findings: [['section-order', 8, 'Section `Summary` should come before `Impact`']],
+      findings: [['section-order', 8, 'Section `1. Summary` should come before `2. Impact`']],
       notices: [partly(tooDeep(41))],
     });
   });

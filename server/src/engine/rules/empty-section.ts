@@ -1,5 +1,6 @@
 /** `empty-section`: a section with no content, or only placeholders, comments and empty items. */
 import { sectionHasContent } from '../markdown/content';
+import { sectionName } from '../sections/naming';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {
@@ -11,7 +12,7 @@ export const emptySection: Rule = {
     return model.sections
       .filter((section) => !sectionHasContent(section.nodes))
       .map((section) => ({
-        message: `Section \`${section.spec.title}\` is empty; expected content under \`${section.heading.text.trim()}\``,
+        message: `Section ${sectionName(section)} is empty`,
         span: section.heading.span,
       }));
   },

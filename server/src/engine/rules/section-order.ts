@@ -1,4 +1,5 @@
 /** `section-order`: a section stands before one that the schema puts earlier. */
+import { sectionName } from '../sections/naming';
 import { misplacedSections } from '../sections/order';
 import type { Rule } from './rule';
 
@@ -9,7 +10,7 @@ export const sectionOrder: Rule = {
   reads: 'structure',
   check(model) {
     return misplacedSections(model.sections).map(({ section, after }) => ({
-      message: `Section \`${section.spec.title}\` should come before \`${after.spec.title}\``,
+      message: `Section ${sectionName(section)} should come before ${sectionName(after)}`,
       span: section.heading.span,
     }));
   },
