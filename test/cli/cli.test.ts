@@ -251,7 +251,7 @@ describe('exit codes and errors', () => {
     assert.equal(status, 1);
     assert.deepEqual(
       output.files[0]!.diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}`),
-      ['required-sections@1:1', 'timeline-order@13:3'],
+      ['required-sections@3:1', 'timeline-order@13:3'],
     );
   });
 

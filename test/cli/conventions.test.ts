@@ -186,7 +186,7 @@ describe('exit status and output', () => {
     assert.equal(result.status, 1);
     assert.match(
       result.stdout,
-      /^::warning file=postmortems\/2025-04-02-queue\.md,line=1,col=1,endLine=1,endColumn=\d+,title=required-sections::Missing section `Lessons Learned`[^\n]*\n$/,
+      /^::warning file=postmortems\/2025-04-02-queue\.md,line=32,col=1,endLine=32,endColumn=28,title=required-sections::Missing section `Lessons Learned`[^\n]*\n$/,
     );
   });
 

@@ -74,7 +74,7 @@ describe('the postmortem-lint package', () => {
     const [file] = JSON.parse(result.stdout).files;
     assert.deepEqual(
       file.diagnostics.map((d: { rule: string }) => d.rule),
-      ['required-sections', 'timeline-order', 'metrics-consistency'],
+      ['timeline-order', 'metrics-consistency', 'required-sections'],
     );
     const sarif = JSON.parse(run(bin, ['-f', 'sarif', 'report.md'], { cwd: project }).stdout);
     const [rule] = sarif.runs[0].tool.driver.rules;

@@ -52,7 +52,7 @@ export const requiredLessons = (
   version,
   diagnostics: [
     {
-      range: range(0, 0, 0, 41),
+      range: range(31, 0, 31, 27),
       severity: DiagnosticSeverity.Warning,
       code: 'required-sections',
       codeDescription: { href: ruleUrl('required-sections') },
@@ -63,7 +63,7 @@ export const requiredLessons = (
 });
 
 export const lessonsScaffold =
-  '## Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** \n';
+  '## 7. Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** \n';
 
 export interface SessionOptions {
   /** The prefix of the scratch folder's name in the system's temporary folder. */

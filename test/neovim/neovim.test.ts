@@ -40,7 +40,7 @@ test('Neovim LSP client: diagnostics, code lens, hover and a quick fix', { skip 
   assert.equal(results.error, undefined);
   assert.deepEqual(results.diagnostics, [
     'metrics-consistency:25',
-    'required-sections:1',
+    'required-sections:27',
     'timeline-order:16',
   ]);
   assert.deepEqual(results.codeLens, [
@@ -54,5 +54,5 @@ test('Neovim LSP client: diagnostics, code lens, hover and a quick fix', { skip 
     '| 1:10 PM | Engineers identify high DB connection usage. |',
     '| 1:15 PM | Temporary fix applied (manually restarted DB). |',
   ]);
-  assert.deepEqual(results.diagnosticsAfterFix, ['metrics-consistency:25', 'required-sections:1']);
+  assert.deepEqual(results.diagnosticsAfterFix, ['metrics-consistency:25', 'required-sections:27']);
 });

@@ -70,7 +70,7 @@ describe('Quick fixes', () => {
     assert.equal(document.getText(), swapLines(before, 15, 16));
     assert.deepEqual(diagnosticSummary(await fixed), [
       'metrics-consistency:25',
-      'required-sections:1',
+      'required-sections:27',
     ]);
   });
 
@@ -82,7 +82,7 @@ describe('Quick fixes', () => {
     const fixed = waitForDiagnostics(
       document.uri,
       'the required-sections finding to go',
-      (found) => !diagnosticSummary(found).includes('required-sections:1'),
+      (found) => !diagnosticSummary(found).includes('required-sections:27'),
     );
     await apply(actions.find((action) => action.title === 'Insert the `Lessons Learned` section'));
     assert.equal(document.getText(), before + LESSONS_SCAFFOLD);
@@ -113,7 +113,7 @@ describe('Quick fixes', () => {
         '- **Time to Recovery (TTR):** 40 minutes.',
       ),
     );
-    assert.deepEqual(diagnosticSummary(await fixed), ['required-sections:1', 'timeline-order:16']);
+    assert.deepEqual(diagnosticSummary(await fixed), ['required-sections:27', 'timeline-order:16']);
   });
 
   it('disables a rule for one line with a comment in the row', async () => {
@@ -138,7 +138,7 @@ describe('Quick fixes', () => {
     );
     assert.deepEqual(diagnosticSummary(await fixed), [
       'metrics-consistency:25',
-      'required-sections:1',
+      'required-sections:27',
     ]);
   });
 });

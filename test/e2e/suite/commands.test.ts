@@ -70,7 +70,7 @@ describe('Commands', () => {
     const fixed = waitForDiagnostics(
       document.uri,
       'the required-sections finding to go',
-      (found) => !diagnosticSummary(found).includes('required-sections:1'),
+      (found) => !diagnosticSummary(found).includes('required-sections:27'),
     );
     await vscode.commands.executeCommand('postmortem.insertMissingSections');
     assert.equal(document.getText(), before + LESSONS_SCAFFOLD);

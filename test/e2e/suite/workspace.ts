@@ -18,13 +18,13 @@ export const FIXTURE = 'postmortems/2025-03-15-login-outage.md';
 /** Its findings as `rule-id:line`: the same the Neovim test expects. */
 export const FIXTURE_FINDINGS = [
   'metrics-consistency:25',
-  'required-sections:1',
+  'required-sections:27',
   'timeline-order:16',
 ];
 
 /** What the fixes insert for the fixture's missing section, at the end of the file. */
 export const LESSONS_SCAFFOLD =
-  '\n## Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** \n';
+  '\n## 7. Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** \n';
 
 /** A text with lines `a` and `b` (1-based) swapped: the fixture sorted is lines 15 and 16. */
 export function swapLines(text: string, a: number, b: number): string {

@@ -126,7 +126,7 @@ describe('the degraded analysis', () => {
       findings: [
         [
           'required-sections',
-          1,
+          33,
           'Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
         ],
       ],
@@ -135,7 +135,7 @@ describe('the degraded analysis', () => {
     const fixed = fixAll(text, config);
     assert.equal(
       fixed.text,
-      `${text}## Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** \n`,
+      `${text}## 7. Lessons Learned\n\n- **What Worked Well:** \n- **What Needs Improvement:** \n`,
     );
     assert.deepEqual(summary(fixed.analysis), { findings: [], notices: [partly(tooDeep(7))] });
   });

@@ -26,7 +26,7 @@ describe('language server over stdio', () => {
 
   test('textDocument/codeAction: the required-sections fix inserts Lessons Learned at the end', async () => {
     const opened = await open('sample.md', sampleWithoutLessons);
-    const actions = await codeActions(opened.uri, range(0, 0, 0, 0), opened.diagnostics);
+    const actions = await codeActions(opened.uri, range(31, 0, 31, 0), opened.diagnostics);
     const diagnostic = requiredLessons(opened.uri, 1).diagnostics[0]!;
     const end = sampleWithoutLessons.split('\n').length - 1;
     assert.deepEqual(actions, [
@@ -47,7 +47,7 @@ describe('language server over stdio', () => {
           changes: {
             [opened.uri]: [
               {
-                range: range(0, 0, 0, 0),
+                range: range(31, 0, 31, 0),
                 newText: '<!-- postmortem-disable-next-line required-sections -->\n',
               },
             ],
@@ -79,10 +79,7 @@ describe('language server over stdio', () => {
   test('textDocument/codeAction: a byte order mark shifts the first line, CRLF is kept', async () => {
     const crlf = '\uFEFF' + sampleWithoutLessons.replace(/\n/g, '\r\n');
     const opened = await open('sample.md', crlf);
-    const diagnostic = {
-      ...requiredLessons(opened.uri, 1).diagnostics[0]!,
-      range: range(0, 1, 0, 42),
-    };
+    const diagnostic = requiredLessons(opened.uri, 1).diagnostics[0]!;
     assert.deepEqual(opened.diagnostics, [diagnostic]);
     const actions = await codeActions(opened.uri, diagnostic.range, [diagnostic]);
     assert.deepEqual(
@@ -91,7 +88,7 @@ describe('language server over stdio', () => {
         [{ range: range(36, 0, 36, 0), newText: lessonsScaffold.replace(/\n/g, '\r\n') }],
         [
           {
-            range: range(0, 1, 0, 1),
+            range: range(31, 0, 31, 0),
             newText: '<!-- postmortem-disable-next-line required-sections -->\r\n',
           },
         ],
@@ -234,8 +231,8 @@ describe('language server over stdio', () => {
     assert.equal(
       editedText(withoutLastThree, actions[0]!.edit, opened.uri),
       withoutLastThree +
-        '## Resolution & Recovery\n\n- **Temporary Fix:** \n- **Permanent Fix:** \n\n' +
-        '## Preventative Measures\n\n- [ ] \n\n' +
+        '## 5. Resolution & Recovery\n\n- **Temporary Fix:** \n- **Permanent Fix:** \n\n' +
+        '## 6. Preventative Measures\n\n- [ ] \n\n' +
         lessonsScaffold,
     );
   });

@@ -54,7 +54,7 @@ describe('language server over stdio', () => {
       version: 3,
       diagnostics: [
         {
-          range: range(0, 0, 0, 41),
+          range: range(5, 0, 5, 12),
           severity: 2,
           code: 'required-sections',
           codeDescription: { href: ruleUrl('required-sections') },
@@ -114,7 +114,7 @@ describe('language server over stdio', () => {
     const { diagnostics } = await published;
     assert.deepEqual(
       diagnostics.map((diagnostic) => diagnostic.code),
-      [...Array(6).fill('required-sections'), 'empty-section'],
+      ['empty-section', ...Array(6).fill('required-sections')],
     );
   });
 

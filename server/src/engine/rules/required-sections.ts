@@ -45,7 +45,8 @@ export const requiredSections: Rule = {
       const insertion = sectionInsertion(model, order);
       findings.push({
         message: `Missing section \`${spec.title}\`${insertion.after ? `; expected after \`${insertion.after}\`` : ''}`,
-        span: reportSpan(model),
+        // Where the section belongs: the squiggle says where the fix inserts it.
+        span: insertion.anchor ?? reportSpan(model),
         fix: {
           title: `Insert the \`${spec.title}\` section`,
           edits: [{ start: insertion.offset, end: insertion.offset, newText: insertion.text }],

@@ -1,5 +1,5 @@
 /** Where and how a missing section's scaffold goes: at its place in the schema order. */
-import type { PostmortemModel } from '../model';
+import type { PostmortemModel, Section, Span } from '../model';
 
 export interface SectionInsertion {
   /** Offset to insert at: the end of the section before it in the schema, or the start of the one after. */
@@ -8,6 +8,21 @@ export interface SectionInsertion {
   text: string;
   /** The heading text of the present section it follows (its title for an intro), if any. */
   after: string | null;
+  /** The heading (or label) of the section it goes after, else of the one it goes before. */
+  anchor: Span | null;
+}
+
+/** `6. ` or `6) ` opening a heading: the number and what follows it. */
+const HEADING_NUMBER = /^(\d{1,4})([.)]) /;
+
+/**
+ * The heading text of schema section `order` in the document's style: numbered on from the
+ * numbered heading before it by their distance in the schema (`## 6.` → `## 7. Lessons Learned`).
+ */
+function headingText(title: string, order: number, before: Section | undefined): string {
+  const number = before?.form === 'heading' ? HEADING_NUMBER.exec(before.heading.text) : null;
+  if (!before || !number) return title;
+  return `${Number(number[1]) + order - before.order}${number[2]} ${title}`;
 }
 
 /** The insertion of the scaffold of schema section `order`, which the document lacks. */
@@ -29,11 +44,12 @@ export function sectionInsertion(model: PostmortemModel, order: number): Section
       ? after.span.start.offset
       : model.text.length;
   const eol = lines.eol();
-  const body = `${'#'.repeat(depth)} ${spec.title}${eol}${eol}${spec.scaffold.split('\n').join(eol)}${eol}`;
+  const body = `${'#'.repeat(depth)} ${headingText(spec.title, order, before)}${eol}${eol}${spec.scaffold.split('\n').join(eol)}${eol}`;
   return {
     offset,
     text: `${separatorBefore(model.text, offset, eol)}${body}${offset < model.text.length ? eol : ''}`,
     after: before ? (before.form === 'heading' ? before.heading.text : before.spec.title) : null,
+    anchor: (before ?? after)?.heading.span ?? null,
   };
 }
 
