@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
 import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
 
@@ -33,8 +34,11 @@ export function createLanguageClient(
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   context.subscriptions.push(configWatcher);
+  // VS Code's Markdown support has the outline, breadcrumbs and folding of the headings.
+  const initializationOptions: InitializationOptions = { documentStructure: false };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    initializationOptions,
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: configWatcher },
     outputChannel,
   };

@@ -19,6 +19,16 @@ export { PRESETS } from './engine/sections/presets';
 // The settings both sides name: the client reads and opens them, the server pulls them.
 export { SETTINGS_SECTION, SETTING_NAMES } from './lsp/session/setting-names';
 
+/** What a client tells the server at `initialize` (`initializationOptions`); each is optional. */
+export interface InitializationOptions {
+  /**
+   * Whether the server serves document symbols and folding ranges (true when left out). The
+   * VS Code client says false: its built-in Markdown support has both, and a second tree of
+   * the same headings only doubles the Outline view and the breadcrumbs.
+   */
+  documentStructure?: boolean;
+}
+
 /** Where something is in the document: 0-based LSP line and character. */
 export interface OutlinePosition {
   line: number;

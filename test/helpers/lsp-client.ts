@@ -32,7 +32,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import type { OutlineChangedParams } from '../../server/src/protocol';
+import type { InitializationOptions, OutlineChangedParams } from '../../server/src/protocol';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../../server/src/protocol';
 import { repoRoot } from './paths';
 
@@ -81,6 +81,8 @@ export interface ClientOptions {
   settings?: unknown;
   /** Whether the client claims `workspace.configuration` (pull) support. */
   pullConfiguration?: boolean;
+  /** `initializationOptions` of `initialize`. */
+  initializationOptions?: InitializationOptions;
 }
 
 /** A running server and the client side of its connection. */
@@ -136,6 +138,9 @@ export class TestClient {
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      ...(options.initializationOptions
+        ? { initializationOptions: options.initializationOptions }
+        : {}),
       workspaceFolders: folders.map((path) => ({
         uri: pathUri(path),
         name: path,

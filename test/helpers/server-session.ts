@@ -16,6 +16,7 @@ import type {
 } from 'vscode-languageserver-protocol/node';
 import { CodeActionRequest, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { ruleUrl } from '../../server/src/engine/rules/rule';
+import type { InitializationOptions } from '../../server/src/protocol';
 import { applyTextEdits, buildServer, pathUri, repoRoot, TestClient } from './lsp-client';
 
 export const fixtures = join(repoRoot, 'test', 'fixtures', 'server');
@@ -74,6 +75,8 @@ export interface SessionOptions {
   pullConfiguration?: boolean;
   /** Whether stopping the server asserts that its process exited with 0. */
   assertCleanExit?: boolean;
+  /** `initializationOptions` of `initialize`. */
+  initializationOptions?: InitializationOptions;
 }
 
 export interface ServerSession {
@@ -125,6 +128,7 @@ export function serverSession(options: SessionOptions = {}): ServerSession {
     started = await TestClient.start({
       folders: [scratch],
       pullConfiguration: options.pullConfiguration,
+      initializationOptions: options.initializationOptions,
     });
   });
   after(async () => {

@@ -6,8 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DocumentSymbolRequest, ErrorCodes } from 'vscode-languageserver-protocol/node';
 import { SHOW_METRICS_COMMAND } from '../../server/src/protocol';
-import { serverSession } from '../helpers/server-session';
+import { sample, serverSession } from '../helpers/server-session';
 
 describe('language server over stdio', () => {
   const { client } = serverSession();
@@ -32,5 +33,23 @@ describe('language server over stdio', () => {
       executeCommandProvider: { commands: [SHOW_METRICS_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     });
+  });
+});
+
+describe('language server over stdio, for an editor with its own Markdown outline', () => {
+  const { client, open } = serverSession({ initializationOptions: { documentStructure: false } });
+
+  test('initialize: `documentStructure: false` leaves out document symbols and folding', async () => {
+    const { capabilities } = client.initializeResult;
+    assert.equal(capabilities.documentSymbolProvider, undefined);
+    assert.equal(capabilities.foldingRangeProvider, undefined);
+    assert.equal(capabilities.codeLensProvider?.resolveProvider, false);
+    const opened = await open('sample.md', sample);
+    await assert.rejects(
+      client.connection.sendRequest(DocumentSymbolRequest.type, {
+        textDocument: { uri: opened.uri },
+      }),
+      (error: { code?: number }) => error.code === ErrorCodes.MethodNotFound,
+    );
   });
 });

@@ -30,6 +30,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../node/config-files';
 import type {
+  InitializationOptions,
   NewTimelineEntryParams,
   NewTimelineEntryResult,
   OutlineParams,
@@ -109,6 +110,8 @@ function serve(
   const justOpened = new Set<string>();
   const refreshLenses = workspace?.codeLens?.refreshSupport === true;
   const refreshHints = workspace?.inlayHint?.refreshSupport === true;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const documentStructure = options.documentStructure !== false;
 
   /** Settings or configuration files changed: every open report is checked again. */
   const recheckAll = (): void => {
@@ -230,17 +233,18 @@ function serve(
     ),
   );
 
-  connection.onDocumentSymbol(
-    forPostmortem('textDocument/documentSymbol', [], (document, _params: DocumentSymbolParams) =>
-      documentSymbols(document),
-    ),
-  );
-
-  connection.onFoldingRanges(
-    forPostmortem('textDocument/foldingRange', [], (document, _params: FoldingRangeParams) =>
-      foldingRanges(document),
-    ),
-  );
+  if (documentStructure) {
+    connection.onDocumentSymbol(
+      forPostmortem('textDocument/documentSymbol', [], (document, _params: DocumentSymbolParams) =>
+        documentSymbols(document),
+      ),
+    );
+    connection.onFoldingRanges(
+      forPostmortem('textDocument/foldingRange', [], (document, _params: FoldingRangeParams) =>
+        foldingRanges(document),
+      ),
+    );
+  }
 
   connection.onExecuteCommand(
     guarded(
@@ -319,8 +323,7 @@ function serve(
       inlayHintProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
+      ...(documentStructure ? { documentSymbolProvider: true, foldingRangeProvider: true } : {}),
       executeCommandProvider: { commands: [SHOW_METRICS_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },

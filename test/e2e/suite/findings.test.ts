@@ -130,6 +130,23 @@ describe('A report with known problems', () => {
     ]);
   });
 
+  it('leaves the Outline and breadcrumbs to VS Code: one tree of the headings, none of ours', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      report.document.uri,
+    );
+    const all = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] =>
+      list.flatMap((symbol) => [symbol, ...all(symbol.children)]);
+    const names = all(symbols).map((symbol) => symbol.name);
+    assert.ok(names.some((name) => name.includes('Timeline')), `No heading symbols: ${names}`);
+    // Ours marked timeline entries as events and doubled every heading.
+    assert.deepEqual(
+      all(symbols).filter((symbol) => symbol.kind === vscode.SymbolKind.Event),
+      [],
+    );
+    assert.deepEqual(names, [...new Set(names)]);
+  });
+
   it('has no hover away from the times', async () => {
     assert.deepEqual(await hoverAt(4, 10), [[], '(no range)']);
   });
