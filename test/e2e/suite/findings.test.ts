@@ -125,7 +125,7 @@ describe('A report with known problems', () => {
     ]);
     // Line 16 is the row out of order: 5 minutes before the one above it.
     assert.deepEqual(await hoverAt(16, 4), [
-      ['`1:10 PM` is 13:10 (no date, UTC)\n\nT+15m since the start · -5m after `1:15 PM`'],
+      ['`1:10 PM` is 13:10 (no date, UTC)\n\nT+15m since the start · 5m before `1:15 PM`'],
       '1:10 PM',
     ]);
   });

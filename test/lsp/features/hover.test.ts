@@ -21,7 +21,7 @@ describe('language server over stdio', () => {
         kind: 'markdown',
         value: [
           '`1:00 PM` is 13:00 (no date, UTC)',
-          'T+5m since the start · +5m after `12:55 PM`',
+          'T+5m since the start · 5m after `12:55 PM`',
           'Marks **detected**: guessed from keyword `page` (the milestone is at `12:55 PM`); **acknowledged**: guessed from keyword `on-call`',
         ].join('\n\n'),
       },
@@ -32,6 +32,17 @@ describe('language server over stdio', () => {
       position: { line: 3, character: 4 },
     });
     assert.equal(elsewhere, null);
+  });
+
+  test('textDocument/hover: an entry earlier than the one above it is so many minutes before it', async () => {
+    const rows = '---\ntype: postmortem\n---\n\n## Timeline\n\n- 10:05 rollback\n- 10:00 alert\n';
+    const opened = await open('out-of-order.md', rows);
+    const hover = (await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 7, character: 3 },
+    })) as Hover;
+    const lines = (hover.contents as { value: string }).value.split('\n\n');
+    assert.equal(lines[1], 'T-5m since the start · 5m before `10:05`');
   });
 
   test('textDocument/hover: a numeric date whose order nothing settles is shown as a guess', async () => {

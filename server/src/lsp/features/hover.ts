@@ -61,9 +61,8 @@ function describeEntry(model: PostmortemModel, index: number): string[] {
       .find((candidate) => candidate.instant !== null);
     if (previous) {
       const step = entry.instant - previous.instant!;
-      elapsed.push(
-        `${step < 0 ? '' : '+'}${formatDuration(step)} after ${code(previous.timeText)}`,
-      );
+      const direction = step < 0 ? 'before' : 'after';
+      elapsed.push(`${formatDuration(Math.abs(step))} ${direction} ${code(previous.timeText)}`);
     }
     if (elapsed.length > 0) parts.push(elapsed.join(' · '));
   }
