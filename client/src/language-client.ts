@@ -3,8 +3,13 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
-import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import {
+  SERVER_NODE_FLAGS,
+  SETTINGS_SECTION,
+  SHOW_METRICS_COMMAND,
+} from '../../server/src/protocol';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
+import { showMetricsBreakdown } from './metrics-breakdown';
 
 /** Markdown on disk and untitled, and `.postmortemrc.json` files: the documents the server checks. */
 export const DOCUMENT_SELECTOR = [
@@ -41,6 +46,14 @@ export function createLanguageClient(
     initializationOptions,
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: configWatcher },
     outputChannel,
+    middleware: {
+      // The lens's breakdown as a quick pick rather than the server's one-line message.
+      executeCommand: (command, args, next) =>
+        command === SHOW_METRICS_COMMAND && typeof args[0] === 'string'
+          ? showMetricsBreakdown(client, args[0])
+          : next(command, args),
+    },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return client;
 }

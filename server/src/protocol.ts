@@ -142,8 +142,46 @@ export const TEMPLATE_REQUEST = new RequestType<TemplateParams, TemplateResult |
   'postmortem/template',
 );
 
-/** Server command run by the TTR code lens: shows which entry ended each span. */
+/**
+ * Server command run by the metrics code lens: shows which entries start and end each span, as
+ * a message. The VS Code client runs it itself, as a quick pick of `METRICS_BREAKDOWN_REQUEST`.
+ */
 export const SHOW_METRICS_COMMAND = 'postmortem.showMetricsBreakdown';
+
+/** One metric in the breakdown: its value and the entries its span runs between. */
+export interface MetricSpan {
+  metric: MetricName;
+  /** `TTD 10m`, or `TTA not computed`. */
+  title: string;
+  /** The milestones it runs between: `start → detected`. */
+  span: string;
+  /**
+   * Its bounds as read, `start 10:05 (stated in the summary)` and
+   * `` detected 10:15 “Alert fired” (guessed from `alert`) ``; null when it is not computed.
+   */
+  bounds: { from: string; to: string } | null;
+  /** Why it is not computed and how to mark it; null when it is. */
+  advice: string | null;
+  /** The 0-based line of the entry that ends it; null when none does (stated, not computed). */
+  endLine: number | null;
+}
+
+export interface MetricsBreakdown {
+  /** `Metrics from the timeline`. */
+  title: string;
+  spans: MetricSpan[];
+}
+
+export interface MetricsBreakdownParams {
+  uri: string;
+}
+
+/** Client → server: the metrics breakdown of a report; null without a timeline or a report. */
+export const METRICS_BREAKDOWN_REQUEST = new RequestType<
+  MetricsBreakdownParams,
+  MetricsBreakdown | null,
+  void
+>('postmortem/metricsBreakdown');
 
 /**
  * Node flags the server is started with: `--expose-gc` lets it give memory back after bursts

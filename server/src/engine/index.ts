@@ -33,7 +33,15 @@ export { frontMatterText, readFrontMatter } from './markdown/front-matter';
 export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
 export { formatDuration } from './metrics/durations';
 export type { MetricNote } from './metrics/explain';
-export { entryGuesses, gapAdvice, metricNotes, metricsLine } from './metrics/explain';
+export {
+  anyGuessed,
+  entryGuesses,
+  gapAdvice,
+  GUESSED_NOTE,
+  metricNotes,
+  metricsLine,
+  metricValues,
+} from './metrics/explain';
 export { METRIC_VOCABULARY } from './metrics/vocabulary';
 export type {
   DateOrder,

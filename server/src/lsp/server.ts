@@ -31,6 +31,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../node/config-files';
 import type {
   InitializationOptions,
+  MetricsBreakdown,
+  MetricsBreakdownParams,
   NewTimelineEntryParams,
   NewTimelineEntryResult,
   OutlineParams,
@@ -39,6 +41,7 @@ import type {
   TemplateResult,
 } from '../protocol';
 import {
+  METRICS_BREAKDOWN_REQUEST,
   NEW_TIMELINE_ENTRY_REQUEST,
   OUTLINE_REQUEST,
   SHOW_METRICS_COMMAND,
@@ -55,7 +58,7 @@ import { DocumentAnalyses } from './session/documents';
 import { fullCollection, IdleCollector } from './session/idle-collector';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlay-hints';
-import { metricsBreakdown } from './features/metrics-text';
+import { breakdownText, metricsBreakdown } from './features/metrics-text';
 import { outline } from './features/outline';
 import { describeError, guarded } from './session/guarded';
 import { SETTINGS_SECTION } from './session/setting-names';
@@ -260,7 +263,7 @@ function serve(
         const uri = command.arguments?.[0];
         const document = typeof uri === 'string' ? await analyses.get(uri) : undefined;
         const message = isAnalyzedPostmortem(document)
-          ? metricsBreakdown(document.analysis.model)
+          ? breakdownText(metricsBreakdown(document.analysis.model))
           : 'Open a post-mortem to see its metrics.';
         // A notification rather than a request: every editor shows it, none has to answer.
         await connection.sendNotification(ShowMessageNotification.type, {
@@ -280,6 +283,19 @@ function serve(
       OUTLINE_REQUEST.method,
       async (request: OutlineParams): Promise<OutlineResult> =>
         outline(request.uri, await analyses.get(request.uri)),
+      null,
+    ),
+  );
+
+  connection.onRequest(
+    METRICS_BREAKDOWN_REQUEST,
+    guarded(
+      connection,
+      METRICS_BREAKDOWN_REQUEST.method,
+      async (request: MetricsBreakdownParams): Promise<MetricsBreakdown | null> => {
+        const document = await analyses.get(request.uri);
+        return isAnalyzedPostmortem(document) ? metricsBreakdown(document.analysis.model) : null;
+      },
       null,
     ),
   );

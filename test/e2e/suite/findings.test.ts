@@ -3,7 +3,11 @@
 // timeline time, all from the packaged server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { MetricsBreakdown } from '../../../server/src/protocol';
+import { SAMPLE_METRICS_LENS } from '../../helpers/sample-metrics';
 import { codeOf, diagnosticOf, diagnosticSummary } from './diagnostics';
+import { DRIVER, typeIntoQuickInputs } from './driver';
+import { until } from './wait';
 import type { OpenReport } from './workspace';
 import { activeExtension, FIXTURE, FIXTURE_FINDINGS, openReport, workspaceFile } from './workspace';
 
@@ -70,7 +74,17 @@ describe('A report with known problems', () => {
     ]);
   });
 
-  it('runs the lens command, which tells which entry ended each span', async () => {
+  it('keeps the lens to one short line: its tooltip says what the values rest on', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      report.document.uri,
+      100,
+    );
+    // The fixture's timeline words its milestones as the sample's does.
+    assert.equal(lenses[0]?.command?.tooltip, SAMPLE_METRICS_LENS.tooltip);
+  });
+
+  it('runs the lens command: a pick of the spans with their entries; a pick goes to its end', async function () {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
       'vscode.executeCodeLensProvider',
       report.document.uri,
@@ -79,21 +93,52 @@ describe('A report with known problems', () => {
     const command = lenses[0]?.command;
     assert.ok(command, 'The timeline lens has no command');
     assert.equal(command.command, 'postmortem.showMetricsBreakdown');
-    const breakdown = await vscode.commands.executeCommand<string>(
+    const breakdown = await vscode.commands.executeCommand<MetricsBreakdown>(
       command.command,
       ...(command.arguments ?? []),
     );
     const entry = (time: string, event: string): string => `${time} “${event}”`;
     const start = entry('12:55 PM', 'Automated monitoring detects increased DB errors.');
-    assert.equal(
-      breakdown,
+    assert.equal(breakdown.title, 'Metrics from the timeline');
+    assert.deepEqual(
+      breakdown.spans.map(({ title, span, bounds }) => [title, span, bounds?.to]),
       [
-        'Metrics from the timeline:',
-        `TTD 0m: start ${start} → detected ${start} (guessed from \`monitor\`).`,
-        `TTA 5m: detected ${start} (guessed from \`monitor\`) → acknowledged ${entry('1:00 PM', 'PagerDuty alert sent to on-call engineers.')} (guessed from \`on-call\`).`,
-        `TTM 20m: start ${start} → mitigated ${entry('1:15 PM', 'Temporary fix applied (manually restarted DB).')} (guessed from \`temporary fix\`).`,
-        `TTR 40m: start ${start} → resolved ${entry('1:35 PM', 'Issue marked as resolved.')} (guessed from \`resolved\`).`,
-      ].join('\n'),
+        ['TTD 0m', 'start → detected', `detected ${start} (guessed from \`monitor\`)`],
+        [
+          'TTA 5m',
+          'detected → acknowledged',
+          `acknowledged ${entry('1:00 PM', 'PagerDuty alert sent to on-call engineers.')} (guessed from \`on-call\`)`,
+        ],
+        [
+          'TTM 20m',
+          'start → mitigated',
+          `mitigated ${entry('1:15 PM', 'Temporary fix applied (manually restarted DB).')} (guessed from \`temporary fix\`)`,
+        ],
+        [
+          'TTR 40m',
+          'start → resolved',
+          `resolved ${entry('1:35 PM', 'Issue marked as resolved.')} (guessed from \`resolved\`)`,
+        ],
+      ],
+    );
+    if (!DRIVER) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      this.skip();
+    }
+    // The pick is titled as the breakdown; picking TTR goes to the row that resolved it.
+    await typeIntoQuickInputs([{ title: 'Metrics from the timeline', text: 'TTR' }]);
+    const resolvedRow = 16;
+    const editor = await until(
+      vscode.window.onDidChangeTextEditorSelection,
+      () => {
+        const active = vscode.window.activeTextEditor;
+        return active?.selection.active.line === resolvedRow ? active : undefined;
+      },
+      () => `the cursor on line ${vscode.window.activeTextEditor?.selection.active.line}`,
+    );
+    assert.equal(
+      editor.document.lineAt(resolvedRow).text,
+      '| 1:35 PM | Issue marked as resolved. |',
     );
   });
 
@@ -138,7 +183,10 @@ describe('A report with known problems', () => {
     const all = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] =>
       list.flatMap((symbol) => [symbol, ...all(symbol.children)]);
     const names = all(symbols).map((symbol) => symbol.name);
-    assert.ok(names.some((name) => name.includes('Timeline')), `No heading symbols: ${names}`);
+    assert.ok(
+      names.some((name) => name.includes('Timeline')),
+      `No heading symbols: ${names}`,
+    );
     // Ours marked timeline entries as events and doubled every heading.
     assert.deepEqual(
       all(symbols).filter((symbol) => symbol.kind === vscode.SymbolKind.Event),

@@ -8,7 +8,8 @@ import type { CodeLens } from 'vscode-languageserver-protocol/node';
 import { CodeLensRequest, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { standard } from '../../../server/src/engine/sections/presets/standard';
 import { renderTemplate } from '../../../server/src/engine/sections/template';
-import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
+import type { MetricsBreakdown } from '../../../server/src/protocol';
+import { METRICS_BREAKDOWN_REQUEST, SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
 import { SAMPLE_METRICS_LENS } from '../../helpers/sample-metrics';
 import { sample, listTimeline, range, serverSession } from '../../helpers/server-session';
 
@@ -32,7 +33,7 @@ describe('language server over stdio', () => {
     ]);
   });
 
-  test('textDocument/codeLens: missing milestones say how to mark them; stated metrics get values', async () => {
+  test('textDocument/codeLens: one short line; its tooltip says how to mark what is missing', async () => {
     const unresolved = listTimeline.replace(
       'Latency back to normal [resolved]',
       'Latency at its usual level',
@@ -41,27 +42,22 @@ describe('language server over stdio', () => {
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, {
       textDocument: { uri: opened.uri },
     })) as CodeLens[];
-    const command = (title: string) => ({
+    const command = (title: string, tooltip?: string) => ({
       title,
       command: SHOW_METRICS_COMMAND,
       arguments: [opened.uri],
+      ...(tooltip ? { tooltip } : {}),
     });
     assert.deepEqual(lenses, [
       {
         range: range(14, 0, 14, 11),
         command: command(
-          'TTD 12m · TTA — · TTM 30m · TTR — (TTA: acknowledged is marked only before the detection; TTR: no entry marks resolved)',
+          'TTD 12m · TTA — · TTM 30m · TTR —',
+          [
+            'Acknowledged: marked only before the detection — add [acknowledged] to a later entry',
+            'Resolved: not marked — add [resolved] to an entry',
+          ].join('\n'),
         ),
-      },
-      {
-        range: range(14, 0, 14, 11),
-        command: command(
-          'Acknowledged: marked only before the detection — add [acknowledged] to a later entry',
-        ),
-      },
-      {
-        range: range(14, 0, 14, 11),
-        command: command('Resolved: not marked — add [resolved] to an entry'),
       },
       { range: range(31, 2, 31, 32), command: command('Computed from timeline: 12m') },
       {
@@ -79,11 +75,8 @@ describe('language server over stdio', () => {
       textDocument: { uri: opened.uri },
     })) as CodeLens[];
     assert.deepEqual(
-      lenses.map((lens) => [lens.range.start.line, lens.command!.title]),
-      [
-        [13, 'TTD — · TTA — · TTM — · TTR — (no entry with a readable time)'],
-        [13, 'Start: no entry with a readable time'],
-      ],
+      lenses.map((lens) => [lens.range.start.line, lens.command!.title, lens.command!.tooltip]),
+      [[13, 'TTD — · TTA — · TTM — · TTR —', 'Start: no entry with a readable time']],
     );
   });
 
@@ -94,14 +87,37 @@ describe('language server over stdio', () => {
       command: SHOW_METRICS_COMMAND,
       arguments: [opened.uri],
     });
+    const start = '12:55 PM “Automated monitoring detects increased DB errors.”';
+    // One metric a line, no full stop after an event's own.
     const message = [
       'Metrics from the timeline:',
-      'TTD 0m: start 12:55 PM “Automated monitoring detects increased DB errors.” → detected 12:55 PM “Automated monitoring detects increased DB errors.” (guessed from `monitor`).',
-      'TTA 5m: detected 12:55 PM “Automated monitoring detects increased DB errors.” (guessed from `monitor`) → acknowledged 1:00 PM “PagerDuty alert sent to on-call engineers.” (guessed from `on-call`).',
-      'TTM 20m: start 12:55 PM “Automated monitoring detects increased DB errors.” → mitigated 1:15 PM “Temporary fix applied (manually restarted DB).” (guessed from `temporary fix`).',
-      'TTR 40m: start 12:55 PM “Automated monitoring detects increased DB errors.” → resolved 1:35 PM “Issue marked as resolved.” (guessed from `resolved`).',
+      `- TTD 0m: start ${start} → detected ${start} (guessed from \`monitor\`)`,
+      `- TTA 5m: detected ${start} (guessed from \`monitor\`) → acknowledged 1:00 PM “PagerDuty alert sent to on-call engineers.” (guessed from \`on-call\`)`,
+      `- TTM 20m: start ${start} → mitigated 1:15 PM “Temporary fix applied (manually restarted DB).” (guessed from \`temporary fix\`)`,
+      `- TTR 40m: start ${start} → resolved 1:35 PM “Issue marked as resolved.” (guessed from \`resolved\`)`,
     ].join('\n');
     assert.deepEqual(await shown, { type: 3, message });
     assert.equal(result, message);
+  });
+
+  test('postmortem/metricsBreakdown: each span with its entries, and the line that ends it', async () => {
+    const opened = await open('sample.md', sample);
+    const breakdown = await client.request<MetricsBreakdown | null>(METRICS_BREAKDOWN_REQUEST, {
+      uri: opened.uri,
+    });
+    assert.equal(breakdown?.title, 'Metrics from the timeline');
+    assert.deepEqual(
+      breakdown?.spans.map(({ title, span, endLine }) => [title, span, endLine]),
+      [
+        ['TTD 0m', 'start → detected', 13],
+        ['TTA 5m', 'detected → acknowledged', 14],
+        ['TTM 20m', 'start → mitigated', 16],
+        ['TTR 40m', 'start → resolved', 18],
+      ],
+    );
+    const readme = await client.request<MetricsBreakdown | null>(METRICS_BREAKDOWN_REQUEST, {
+      uri: 'file:///nowhere/README.md',
+    });
+    assert.equal(readme, null);
   });
 });

@@ -4,6 +4,7 @@ import { buildModel } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { startInstant } from '../../../server/src/lsp/features/inlay-hints';
 import {
+  breakdownText,
   guessNotes,
   metricsBreakdown,
   metricsSummary,
@@ -27,23 +28,35 @@ const model = buildModel(
 );
 
 test('a stated start: the breakdown names the summary line, the hints count from it', () => {
+  const breakdown = metricsBreakdown(model);
+  assert.deepEqual(breakdown?.spans[0], {
+    metric: 'timeToDetect',
+    title: 'TTD 10m',
+    span: 'start → detected',
+    bounds: {
+      from: 'start 10:05 (stated in the summary)',
+      to: 'detected 10:15 “Alert fired on latency” (guessed from `alert`)',
+    },
+    advice: null,
+    endLine: 7,
+  });
   assert.equal(
-    metricsBreakdown(model),
+    breakdownText(breakdown),
     [
       'Metrics from the timeline:',
-      'TTD 10m: start 10:05 (stated in the summary) → detected 10:15 “Alert fired on latency” (guessed from `alert`).',
-      'TTA: not computed (Acknowledged: not marked — add [acknowledged] to an entry).',
-      'TTM 35m: start 10:05 (stated in the summary) → mitigated 10:40 “Config reverted [mitigated]”.',
-      'TTR: not computed (Resolved: not marked — add [resolved] to an entry).',
+      '- TTD 10m: start 10:05 (stated in the summary) → detected 10:15 “Alert fired on latency” (guessed from `alert`)',
+      '- TTA not computed (Acknowledged: not marked — add [acknowledged] to an entry)',
+      '- TTM 35m: start 10:05 (stated in the summary) → mitigated 10:40 “Config reverted [mitigated]”',
+      '- TTR not computed (Resolved: not marked — add [resolved] to an entry)',
     ].join('\n'),
   );
   assert.equal(startInstant(model), 10 * 60 + 5);
 });
 
-test('the lens line: guesses starred, each gap with its reason, the advice and the words', () => {
+test('the lens line: values alone, guesses starred; the advice and the words for its tooltip', () => {
   assert.equal(
     metricsSummary(model),
-    'TTD 10m* · TTA — · TTM 35m · TTR — (TTA: no entry marks acknowledged; TTR: no entry marks resolved; * guessed from keywords)',
+    'TTD 10m* · TTA — · TTM 35m · TTR — (* guessed from keywords)',
   );
   assert.deepEqual(missingNotes(model), [
     'Acknowledged: not marked — add [acknowledged] to an entry',

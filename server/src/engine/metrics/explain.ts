@@ -129,17 +129,31 @@ export function gapAdvice(gap: MetricGap): string {
   }
 }
 
+/** What the `*` of a value resting on a keyword guess means. */
+export const GUESSED_NOTE = '* guessed from keywords';
+
+/** Whether any value rests on a keyword guess (and has a `*`). */
+export function anyGuessed(notes: Record<MetricName, MetricNote>): boolean {
+  return METRIC_NAMES.some(
+    (name) => notes[name].minutes !== null && notes[name].inferredFrom.length > 0,
+  );
+}
+
+/** The values alone, as the code lens shows them: `TTD 0m · TTA 5m* · TTM — · TTR —`. */
+export function metricValues(notes: Record<MetricName, MetricNote>): string {
+  return METRIC_NAMES.map((name) => {
+    const { minutes, inferredFrom } = notes[name];
+    const value = minutes === null ? '—' : formatDuration(minutes);
+    return `${METRIC_VOCABULARY[name].abbreviation} ${value}${minutes !== null && inferredFrom.length > 0 ? '*' : ''}`;
+  }).join(' · ');
+}
+
 /**
- * The metrics on one line, as the code lens and the CLI print them:
+ * The metrics on one line, as the CLI prints them:
  * `TTD 0m · TTA 5m* · TTM — · TTR — (TTM, TTR: no entry marks resolved; * guessed from keywords)`.
  * A value resting on a keyword guess has a `*`; a missing one says why.
  */
 export function metricsLine(notes: Record<MetricName, MetricNote>): string {
-  const values = METRIC_NAMES.map((name) => {
-    const { minutes, inferredFrom } = notes[name];
-    const value = minutes === null ? '—' : formatDuration(minutes);
-    return `${METRIC_VOCABULARY[name].abbreviation} ${value}${minutes !== null && inferredFrom.length > 0 ? '*' : ''}`;
-  });
   const reasons = new Map<string, string[]>();
   for (const name of METRIC_NAMES) {
     const gap = notes[name].gap;
@@ -152,6 +166,6 @@ export function metricsLine(notes: Record<MetricName, MetricNote>): string {
       ? reason
       : `${names.join(', ')}: ${reason}`,
   );
-  if (values.some((value) => value.endsWith('*'))) said.push('* guessed from keywords');
-  return values.join(' · ') + (said.length > 0 ? ` (${said.join('; ')})` : '');
+  if (anyGuessed(notes)) said.push(GUESSED_NOTE);
+  return metricValues(notes) + (said.length > 0 ? ` (${said.join('; ')})` : '');
 }

@@ -1,6 +1,6 @@
 /**
- * Code lenses: the metrics above the timeline heading (and what is missing to compute them),
- * and the computed value above each stated metric. Each runs `SHOW_METRICS_COMMAND`.
+ * Code lenses: the metrics above the timeline heading (what is missing to compute them in its
+ * tooltip), and the computed value above each stated metric. Each runs `SHOW_METRICS_COMMAND`.
  */
 import { METRIC_VOCABULARY, formatDuration } from '../../engine';
 import type { CodeLens, Command } from 'vscode-languageserver';
@@ -20,14 +20,18 @@ export function codeLenses(document: AnalyzedPostmortem): CodeLens[] {
   });
   const lenses: CodeLens[] = [];
   if (model.timeline) {
-    const range = positions.range(model.timeline.section.heading.span);
+    // One short line; what is missing and what is guessed go in the tooltip, the entries of
+    // each span in what the click shows.
     const guesses = guessNotes(model);
-    const tooltip =
-      guesses.length > 0
-        ? `${guesses.join('\n')}\nMark entries such as [detected] to state them.`
-        : undefined;
-    lenses.push({ range, command: command(metricsSummary(model), tooltip) });
-    for (const note of missingNotes(model)) lenses.push({ range, command: command(note) });
+    const help = [
+      ...missingNotes(model),
+      ...guesses,
+      ...(guesses.length > 0 ? ['Mark entries such as [detected] to state them.'] : []),
+    ];
+    lenses.push({
+      range: positions.range(model.timeline.section.heading.span),
+      command: command(metricsSummary(model), help.length > 0 ? help.join('\n') : undefined),
+    });
   }
   for (const stated of model.statedMetrics) {
     const computed = model.metrics?.[stated.metric] ?? null;

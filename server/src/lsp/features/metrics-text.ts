@@ -1,22 +1,25 @@
 /**
- * Metrics in words for the server's features (code lens, breakdown message): the engine's one
- * line of values (`metricsLine`), what is missing to compute each, and the entries each runs
- * between (SPEC §3).
+ * Metrics in words for the server's features (code lens, breakdown): the engine's values
+ * (`metricValues`), what is missing to compute each, and the entries each runs between (SPEC §3).
  */
 import type { Milestone, PostmortemModel } from '../../engine';
 import {
-  METRIC_NAMES,
-  METRIC_VOCABULARY,
+  anyGuessed,
   formatDuration,
   gapAdvice,
+  GUESSED_NOTE,
+  METRIC_NAMES,
+  METRIC_VOCABULARY,
   metricNotes,
-  metricsLine,
+  metricValues,
 } from '../../engine';
+import type { MetricSpan, MetricsBreakdown } from '../../protocol';
 
-/** `TTD 0m* · TTA 5m* · TTM 20m* · TTR 40m* (* guessed from keywords)`; `—` with its reason. */
+/** The lens's one short line: `TTD 0m* · TTA 5m · TTM — · TTR — (* guessed from keywords)`. */
 export function metricsSummary(model: PostmortemModel): string {
   const notes = metricNotes(model);
-  return notes ? metricsLine(notes) : 'No timeline: no metrics';
+  if (!notes) return 'No timeline: no metrics';
+  return `${metricValues(notes)}${anyGuessed(notes) ? ` (${GUESSED_NOTE})` : ''}`;
 }
 
 /** What keeps metrics from being computed, once each: `Resolved: not marked — add [resolved] …`. */
@@ -43,26 +46,64 @@ export function guessNotes(model: PostmortemModel): string[] {
 }
 
 /** A bound of a metric: the entry it stands at and why, or the summary line that stated it. */
-function describeBound(model: PostmortemModel, milestone: Milestone): string {
+function describeBound(
+  model: PostmortemModel,
+  milestone: Milestone,
+): { text: string; line: number | null } {
   const at =
     milestone === 'mitigated' && model.milestones.mitigated === null ? 'resolved' : milestone;
   const stated = model.statedMilestones[at];
-  if (stated) return `${at} ${stated.text} (stated in the summary)`;
+  if (stated) return { text: `${at} ${stated.text} (stated in the summary)`, line: null };
   const entry = model.timeline!.entries[model.milestones[at]!]!;
   const mark = entry.marks.find((candidate) => candidate.milestone === at);
   const guess = mark?.inferredFrom ? ` (guessed from \`${mark.inferredFrom}\`)` : '';
-  return `${at} ${entry.timeText} “${entry.description.trim()}”${guess}`;
+  return {
+    text: `${at} ${entry.timeText} “${entry.description.trim()}”${guess}`,
+    // Engine lines count from 1, LSP lines from 0.
+    line: entry.span.start.line - 1,
+  };
 }
 
-/** One line per metric: its value and the entries that start and end it. */
-export function metricsBreakdown(model: PostmortemModel): string {
+/** Each metric's value and the entries that start and end it; null without a timeline. */
+export function metricsBreakdown(model: PostmortemModel): MetricsBreakdown | null {
   const notes = metricNotes(model);
-  if (!notes) return 'No timeline: add a Timeline section to compute metrics.';
-  const lines = METRIC_NAMES.map((metric) => {
+  if (!notes) return null;
+  const spans = METRIC_NAMES.map((metric): MetricSpan => {
     const { abbreviation, from, to } = METRIC_VOCABULARY[metric];
     const { minutes, gap } = notes[metric];
-    if (minutes === null) return `${abbreviation}: not computed (${gap ? gapAdvice(gap) : ''}).`;
-    return `${abbreviation} ${formatDuration(minutes)}: ${describeBound(model, from)} → ${describeBound(model, to)}.`;
+    const span = `${from} → ${to}`;
+    if (minutes === null) {
+      const advice = gap ? gapAdvice(gap) : null;
+      return {
+        metric,
+        title: `${abbreviation} not computed`,
+        span,
+        bounds: null,
+        advice,
+        endLine: null,
+      };
+    }
+    const start = describeBound(model, from);
+    const end = describeBound(model, to);
+    return {
+      metric,
+      title: `${abbreviation} ${formatDuration(minutes)}`,
+      span,
+      bounds: { from: start.text, to: end.text },
+      advice: null,
+      endLine: end.line,
+    };
   });
-  return ['Metrics from the timeline:', ...lines].join('\n');
+  return { title: 'Metrics from the timeline', spans };
+}
+
+/** The breakdown as a message: a list, one metric a line, for editors that show it as text. */
+export function breakdownText(breakdown: MetricsBreakdown | null): string {
+  if (!breakdown) return 'No timeline: add a Timeline section to compute metrics.';
+  const lines = breakdown.spans.map(({ title, bounds, advice }) =>
+    bounds
+      ? `- ${title}: ${bounds.from} → ${bounds.to}`
+      : `- ${title}${advice ? ` (${advice})` : ''}`,
+  );
+  return [`${breakdown.title}:`, ...lines].join('\n');
 }
