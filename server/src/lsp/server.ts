@@ -214,7 +214,9 @@ function serve(
 
   connection.languages.inlayHint.on(
     forPostmortem('textDocument/inlayHint', [], (document, hintParams: InlayHintParams) =>
-      document.settings.inlayHints.enabled ? inlayHints(document, hintParams.range) : [],
+      document.settings.inlayHints.enabled
+        ? inlayHints(document, hintParams.range, document.settings.inlayHints.tables)
+        : [],
     ),
   );
 

@@ -142,6 +142,27 @@ describe('A report with known problems', () => {
     );
   });
 
+  it('puts the elapsed-time hints after the table rows, apart from them', async () => {
+    const { document } = report;
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+    );
+    const seen = hints.map((hint) => {
+      const row = document.lineAt(hint.position.line).text;
+      const at = hint.position.character === row.length ? 'end of row' : hint.position.character;
+      return `${hint.position.line + 1}: ${String(hint.label)} at ${at}, padded ${hint.paddingLeft}`;
+    });
+    assert.deepEqual(seen, [
+      '13: T+0m at end of row, padded true',
+      '14: T+5m at end of row, padded true',
+      '15: T+20m at end of row, padded true',
+      '16: T+15m at end of row, padded true',
+      '17: T+40m at end of row, padded true',
+    ]);
+  });
+
   /** The hover texts at a position, and the range of the first hover. */
   async function hoverAt(line: number, character: number): Promise<[string[], string]> {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(

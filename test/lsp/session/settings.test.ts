@@ -29,7 +29,7 @@ describe('settings', () => {
         timeZone: 42,
         dateOrder: 'dmy',
         codeLens: { enabled: 'no' },
-        inlayHints: { enabled: false },
+        inlayHints: { enabled: false, tables: 'inline' },
       }),
       {
         preset: 'google-sre',
@@ -39,10 +39,11 @@ describe('settings', () => {
         timeZone: '',
         dateOrder: '',
         codeLens: { enabled: true },
-        inlayHints: { enabled: false },
+        inlayHints: { enabled: false, tables: 'endOfRow' },
       },
     );
     assert.equal(coerceSettings({ dateOrder: 'month-day' }).dateOrder, 'month-day');
+    assert.equal(coerceSettings({ inlayHints: { tables: 'off' } }).inlayHints.tables, 'off');
   });
 
   test('package.json declares every setting with the server defaults', () => {
@@ -60,6 +61,7 @@ describe('settings', () => {
       [SETTING_NAMES.dateOrder]: DEFAULT_SETTINGS.dateOrder,
       [SETTING_NAMES.codeLensEnabled]: DEFAULT_SETTINGS.codeLens.enabled,
       [SETTING_NAMES.inlayHintsEnabled]: DEFAULT_SETTINGS.inlayHints.enabled,
+      [SETTING_NAMES.inlayHintsTables]: DEFAULT_SETTINGS.inlayHints.tables,
       [SETTING_NAMES.traceServer]: 'off',
     };
     for (const [name, value] of Object.entries(defaults)) {

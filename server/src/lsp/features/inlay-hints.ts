@@ -1,8 +1,9 @@
-/** Inlay hints: `T+12m` after each timeline time, the time elapsed since the incident started. */
+/** Inlay hints: `T+12m` by each timeline time, the time elapsed since the incident started. */
 import type { PostmortemModel } from '../../engine';
 import { formatDuration } from '../../engine';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { AnalyzedPostmortem } from '../session/analyzed';
+import type { TableHints } from '../session/settings';
 
 /** The instant of the incident's start, when the timeline has one. */
 export function startInstant(model: PostmortemModel): number | null {
@@ -17,8 +18,30 @@ export function elapsedLabel(minutes: number): string {
   return minutes < 0 ? `T${formatDuration(minutes)}` : `T+${formatDuration(minutes)}`;
 }
 
-/** The hints on the lines of `range`; none for entries without a usable time. */
-export function inlayHints(document: AnalyzedPostmortem, range: Range): InlayHint[] {
+/** Whether a `|` closes the time's cell: the entry is a table row. */
+function closingPipe(text: string, timeEnd: number, lineEnd: number): boolean {
+  let at = timeEnd;
+  while (at < lineEnd && (text[at] === ' ' || text[at] === '\t')) at++;
+  return text[at] === '|';
+}
+
+/** The offset after the last character of a line that is not white space. */
+function trimmedLineEnd(text: string, lineStart: number, lineEnd: number): number {
+  let end = lineEnd;
+  while (end > lineStart && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/**
+ * The hints on the lines of `range`; none for entries without a usable time. A list entry's
+ * hint follows its time, padded from the text on both sides; a table row's goes after the row
+ * (`tables: 'endOfRow'`), where it leaves the pipes in line, or is left out (`'off'`).
+ */
+export function inlayHints(
+  document: AnalyzedPostmortem,
+  range: Range,
+  tables: TableHints,
+): InlayHint[] {
   const { positions } = document;
   const { model } = document.analysis;
   const start = startInstant(model);
@@ -27,16 +50,27 @@ export function inlayHints(document: AnalyzedPostmortem, range: Range): InlayHin
   const startText = stated
     ? `${stated.text}, stated in the summary`
     : model.timeline.entries[model.milestones.start!]!.timeText;
-  return model.timeline.entries.flatMap((entry) => {
+  const { text, lines } = model;
+  return model.timeline.entries.flatMap((entry): InlayHint[] => {
     if (entry.instant === null || !entry.timeSpan) return [];
-    const position = positions.position(entry.timeSpan.end);
-    if (position.line < range.start.line || position.line > range.end.line) return [];
+    const { line } = entry.timeSpan.end;
+    if (line - 1 < range.start.line || line - 1 > range.end.line) return [];
+    const lineEnd = lines.lineEnd(line);
+    const inTable = closingPipe(text, entry.timeSpan.end.offset, lineEnd);
+    if (inTable && tables === 'off') return [];
+    const label = elapsedLabel(entry.instant - start);
+    const tooltip = `Time since the incident started (${startText})`;
+    if (inTable) {
+      const rowEnd = trimmedLineEnd(text, entry.timeSpan.end.offset, lineEnd);
+      return [{ position: positions.positionAt(rowEnd), label, paddingLeft: true, tooltip }];
+    }
     return [
       {
-        position,
-        label: elapsedLabel(entry.instant - start),
+        position: positions.position(entry.timeSpan.end),
+        label,
         paddingLeft: true,
-        tooltip: `Time since the incident started (${startText})`,
+        paddingRight: true,
+        tooltip,
       },
     ];
   });

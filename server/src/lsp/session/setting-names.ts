@@ -22,6 +22,8 @@ export const SETTING_NAMES = {
   dateOrder: 'postmortem.dateOrder',
   codeLensEnabled: 'postmortem.codeLens.enabled',
   inlayHintsEnabled: 'postmortem.inlayHints.enabled',
+  /** Where the hints of table rows go: `endOfRow`, or `off`. */
+  inlayHintsTables: 'postmortem.inlayHints.tables',
   /** Client side: traces the LSP traffic in the output channel. */
   traceServer: 'postmortem.trace.server',
 } as const;

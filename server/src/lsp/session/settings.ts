@@ -19,11 +19,16 @@ export interface Settings {
   /** Which part of a numeric date is the day; empty to use `.postmortemrc.json`'s. */
   dateOrder: DateOrder | '';
   codeLens: { enabled: boolean };
-  inlayHints: { enabled: boolean };
+  /** `tables`: where a table row's hint goes (after the row, so the pipes stay aligned), or none. */
+  inlayHints: { enabled: boolean; tables: TableHints };
 }
 
+/** Where the hints of table rows go. */
+export const TABLE_HINTS = ['endOfRow', 'off'] as const;
+export type TableHints = (typeof TABLE_HINTS)[number];
+
 /** What a resource gets when the client says nothing. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   preset: '',
   files: [...DEFAULT_POSTMORTEM_FILES],
   rules: {},
@@ -31,7 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   timeZone: '',
   dateOrder: '',
   codeLens: { enabled: true },
-  inlayHints: { enabled: true },
+  inlayHints: { enabled: true, tables: 'endOfRow' },
 });
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
@@ -49,6 +54,13 @@ function enabled(value: unknown, fallback: boolean): { enabled: boolean } {
   return {
     enabled: isRecord(value) && typeof value.enabled === 'boolean' ? value.enabled : fallback,
   };
+}
+
+function tableHints(value: unknown): TableHints {
+  const tables = isRecord(value) ? value.tables : undefined;
+  return (TABLE_HINTS as readonly unknown[]).includes(tables)
+    ? (tables as TableHints)
+    : DEFAULT_SETTINGS.inlayHints.tables;
 }
 
 /**
@@ -84,7 +96,10 @@ export function coerceSettings(raw: unknown): Settings {
       ? (value.dateOrder as DateOrder)
       : '',
     codeLens: enabled(value.codeLens, DEFAULT_SETTINGS.codeLens.enabled),
-    inlayHints: enabled(value.inlayHints, DEFAULT_SETTINGS.inlayHints.enabled),
+    inlayHints: {
+      ...enabled(value.inlayHints, DEFAULT_SETTINGS.inlayHints.enabled),
+      tables: tableHints(value.inlayHints),
+    },
   };
 }
 
