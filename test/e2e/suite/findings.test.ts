@@ -36,12 +36,6 @@ describe('A report with known problems', () => {
     const warning = vscode.DiagnosticSeverity.Warning;
     assert.deepEqual(seen, [
       [
-        'required-sections',
-        warning,
-        `${RULE_DOCS}required-sections.md`,
-        'Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
-      ],
-      [
         'timeline-order',
         warning,
         `${RULE_DOCS}timeline-order.md`,
@@ -52,6 +46,13 @@ describe('A report with known problems', () => {
         vscode.DiagnosticSeverity.Information,
         `${RULE_DOCS}metrics-consistency.md`,
         "Stated time to resolve `30 minutes` differs from the timeline's `40m` (guessed from `resolved`; mark the entries to be sure)",
+      ],
+      // On the heading after which the section belongs.
+      [
+        'required-sections',
+        warning,
+        `${RULE_DOCS}required-sections.md`,
+        'Missing section `Lessons Learned`; expected after `6. Preventative Measures`',
       ],
     ]);
   });
