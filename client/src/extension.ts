@@ -11,6 +11,7 @@ import { createLanguageClient } from './language-client';
 import { OutlineTracker } from './outline-tracker';
 import type { OutlineNode } from './outline-view';
 import { OutlineViewProvider } from './outline-view';
+import { ServerStarter } from './server-start';
 import { OutlineStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -26,16 +27,21 @@ export interface PostmortemExtensionApi {
   readonly outlineRows: vscode.TreeDataProvider<OutlineNode>;
 }
 
-/** Called by VS Code on the first Markdown file, `.postmortemrc.json` or command. */
+/**
+ * Called by VS Code on the first Markdown file, `.postmortemrc.json` or command. The server
+ * starts later, when a post-mortem is first seen (`server-start.ts`).
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemExtensionApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   client = createLanguageClient(context, outputChannel);
+  const starter = new ServerStarter(client, outputChannel);
   const tracker = new OutlineTracker(client);
   const view = new OutlineViewProvider(tracker);
   const statusBar = new OutlineStatusBar();
   const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: view });
   context.subscriptions.push(
     outputChannel,
+    starter,
     tracker,
     statusBar,
     treeView,
@@ -49,16 +55,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
           ? vscode.workspace.asRelativePath(document.uri, false)
           : undefined;
     }),
-    ...registerCommands({ client, tracker }),
+    ...registerCommands({ client, tracker, starter }),
   );
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true);
   tracker.follow();
-  try {
-    await client.start();
-  } catch (error) {
-    // The client has logged the cause; the commands offer a restart.
-    outputChannel.error('The post-mortem language server did not start', error);
-  }
+  await starter.watch();
   return { outlineView: treeView, outlineRows: view };
 }
 

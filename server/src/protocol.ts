@@ -16,6 +16,9 @@ export { gapReason } from './engine/metrics/explain';
 export type { MetricGap, MetricNote } from './engine/metrics/explain';
 export { METRIC_VOCABULARY, metricTitle } from './engine/metrics/vocabulary';
 export { PRESETS } from './engine/sections/presets';
+// What the client asks before it starts the server: whether a document may be a post-mortem.
+export { DEFAULT_POSTMORTEM_FILES, matchesFileGlobs } from './engine/file-globs';
+export { mayBePostmortem } from './engine/prefilter';
 // The settings both sides name: the client reads and opens them, the server pulls them.
 export { SETTINGS_SECTION, SETTING_NAMES } from './lsp/session/setting-names';
 

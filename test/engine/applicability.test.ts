@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
+import { declaresPostmortem, isPostmortem } from '../../server/src/engine/applicability';
 import {
   DEFAULT_POSTMORTEM_FILES,
-  declaresPostmortem,
   hasMarkdownExtension,
-  isPostmortem,
   matchesFileGlobs,
-} from '../../server/src/engine/applicability';
+} from '../../server/src/engine/file-globs';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { repoRoot } from '../helpers/paths';
 

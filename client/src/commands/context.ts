@@ -6,14 +6,20 @@ import { SETTING_NAMES } from '../../../server/src/protocol';
 import { COMMANDS } from '../constants';
 import type { OutlineTracker } from '../outline-tracker';
 import { isMarkdownDocument } from '../outline-tracker';
+import type { ServerStarter } from '../server-start';
 
 export interface CommandContext {
   client: LanguageClient;
   tracker: OutlineTracker;
+  starter: ServerStarter;
 }
 
-/** Whether the server runs; when it does not, says so and offers to restart it. */
-export function serverRunning({ client }: CommandContext): boolean {
+/**
+ * Whether the server runs, started first if no post-mortem has started it yet; when it does
+ * not run, says so and offers to restart it.
+ */
+export async function serverRunning({ client, starter }: CommandContext): Promise<boolean> {
+  await starter.start();
   if (client.isRunning()) return true;
   void vscode.window
     .showWarningMessage(
@@ -40,7 +46,7 @@ export async function activePostmortem(
     );
     return undefined;
   }
-  if (!serverRunning(context)) return undefined;
+  if (!(await serverRunning(context))) return undefined;
   const outline = await context.tracker.outlineOf(editor.document);
   if (!outline?.isPostmortem) {
     const name = editor.document.uri.path.split('/').pop() ?? editor.document.uri.toString();

@@ -63,7 +63,7 @@ async function freeReportUri(folder: vscode.Uri, date: string, title: string): P
 
 /** Creates a report and opens it. */
 export async function newPostmortem(context: CommandContext): Promise<void> {
-  if (!serverRunning(context)) return;
+  if (!(await serverRunning(context))) return;
   const title = await vscode.window.showInputBox({
     title: vscode.l10n.t('New Post-Mortem'),
     prompt: vscode.l10n.t('Title of the incident'),

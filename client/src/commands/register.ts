@@ -10,7 +10,17 @@ import { insertTimelineEntry } from './timeline-entry';
 
 type Handler = (context: CommandContext) => Promise<void>;
 
-async function restartServer({ client, tracker }: CommandContext): Promise<void> {
+async function restartServer({ client, tracker, starter }: CommandContext): Promise<void> {
+  // Not started yet (no post-mortem seen): starting it is what was asked.
+  if (!starter.started) {
+    await starter.start();
+    if (client.isRunning()) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The post-mortem language server started.'),
+      );
+      return;
+    }
+  }
   // A client whose first start failed cannot start again; a new window makes a new one.
   if (client.state === State.StartFailed) {
     const choice = await vscode.window.showErrorMessage(

@@ -5,12 +5,8 @@
  */
 export type { Analysis } from './analyze';
 export type { FileGlobs } from './applicability';
-export {
-  DEFAULT_POSTMORTEM_FILES,
-  hasMarkdownExtension,
-  isPostmortem,
-  matchesFileGlobs,
-} from './applicability';
+export { isPostmortem } from './applicability';
+export { DEFAULT_POSTMORTEM_FILES, hasMarkdownExtension, matchesFileGlobs } from './file-globs';
 export { analyze } from './analyze';
 export type { Session } from './session';
 export { createSession } from './session';
