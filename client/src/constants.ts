@@ -18,6 +18,8 @@ export const COMMANDS = {
   copyMetrics: 'postmortem.copyMetrics',
   restartServer: 'postmortem.restartServer',
   showOutline: 'postmortem.showOutline',
+  /** Run after a fix that inserts a section (not in the palette): shows where it went. */
+  revealInsertedSection: 'postmortem.revealInsertedSection',
 } as const;
 
 /** The Post-Mortem view in the Explorer. */

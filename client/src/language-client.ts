@@ -9,7 +9,9 @@ import {
   SHOW_METRICS_COMMAND,
 } from '../../server/src/protocol';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
+import { isCodeAction } from './commands/source-actions';
 import { showMetricsBreakdown } from './metrics-breakdown';
+import { withRevealCommand } from './reveal-insertion';
 
 /** Markdown on disk and untitled, and `.postmortemrc.json` files: the documents the server checks. */
 export const DOCUMENT_SELECTOR = [
@@ -47,6 +49,11 @@ export function createLanguageClient(
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: configWatcher },
     outputChannel,
     middleware: {
+      // A quick fix that inserts a section shows it.
+      provideCodeActions: async (document, range, context, token, next) =>
+        (await next(document, range, context, token))?.map((item) =>
+          isCodeAction(item) ? withRevealCommand(item, document.uri) : item,
+        ),
       // The lens's breakdown as a quick pick rather than the server's one-line message.
       executeCommand: (command, args, next) =>
         command === SHOW_METRICS_COMMAND && typeof args[0] === 'string'

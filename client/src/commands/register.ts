@@ -7,8 +7,9 @@ import { copyMetrics } from './copy-metrics';
 import { newPostmortem } from './new-postmortem';
 import { insertMissingSections, sortTimeline } from './source-actions';
 import { insertTimelineEntry } from './timeline-entry';
+import { revealInsertedSection } from '../reveal-insertion';
 
-type Handler = (context: CommandContext) => Promise<void>;
+type Handler = (context: CommandContext, ...args: unknown[]) => Promise<void>;
 
 async function restartServer({ client, tracker, starter }: CommandContext): Promise<void> {
   // Not started yet (no post-mortem seen): starting it is what was asked.
@@ -44,6 +45,15 @@ async function showOutline(): Promise<void> {
   await vscode.commands.executeCommand(FOCUS_OUTLINE_VIEW);
 }
 
+/** Run by a quick fix that inserted a section, with where and what it inserted. */
+function revealInserted(_context: CommandContext, ...args: unknown[]): Promise<void> {
+  const [uri, at, newText] = args;
+  if (uri instanceof vscode.Uri && at instanceof vscode.Position && typeof newText === 'string') {
+    revealInsertedSection(uri, at, newText);
+  }
+  return Promise.resolve();
+}
+
 const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   newPostmortem,
   insertMissingSections,
@@ -52,18 +62,20 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   copyMetrics,
   restartServer,
   showOutline,
+  revealInsertedSection: revealInserted,
 };
 
 /**
  * Registers the commands. Arguments VS Code passes (a view row the command was run on) are
- * ignored: every command works on the active editor. Failures are logged and shown.
+ * ignored: every command but the one a quick fix runs works on the active editor. Failures
+ * are logged and shown.
  */
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
   return Object.entries(HANDLERS).map(([key, handler]) => {
     const id = COMMANDS[key as keyof typeof COMMANDS];
-    return vscode.commands.registerCommand(id, async () => {
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        await handler(context);
+        await handler(context, ...args);
       } catch (error) {
         context.client.error(`Command ${id} failed`, error);
         const message = error instanceof Error ? error.message : String(error);

@@ -9,10 +9,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageclient/node';
 import { CODE_ACTION_KINDS } from '../../../server/src/protocol';
+import { revealInsertedSection, sectionInsertion } from '../reveal-insertion';
 import type { CommandContext } from './context';
 import { activePostmortem } from './context';
 
-function isCodeAction(item: vscode.CodeAction | vscode.Command): item is vscode.CodeAction {
+export function isCodeAction(item: vscode.CodeAction | vscode.Command): item is vscode.CodeAction {
   // A Command's `command` is its id; a CodeAction's is an optional Command object.
   return typeof item.command !== 'string';
 }
@@ -55,6 +56,9 @@ async function applySourceAction(
   if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
     throw new Error(`VS Code did not apply "${action.title}"`);
   }
+  // A section inserted below the screen is shown.
+  const inserted = action.edit && sectionInsertion(action.edit.get(document.uri));
+  if (inserted) revealInsertedSection(document.uri, inserted.range.start, inserted.newText);
   if (action.command) {
     await vscode.commands.executeCommand(
       action.command.command,

@@ -6,7 +6,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticOf, diagnosticSummary } from './diagnostics';
 import { waitForDiagnostics } from './wait';
-import { LESSONS_SCAFFOLD, openFixtureCopy, removeCreatedFiles, swapLines } from './workspace';
+import {
+  LESSONS_SCAFFOLD,
+  openFixtureCopy,
+  openLongFixtureCopy,
+  removeCreatedFiles,
+  swapLines,
+  waitForCursorOnScreen,
+} from './workspace';
 
 /** The code actions VS Code gets for a range, limited to `kind`. */
 async function codeActions(
@@ -91,6 +98,22 @@ describe('Quick fixes', () => {
       'metrics-consistency:25',
       'timeline-order:16',
     ]);
+  });
+
+  it('shows the section it inserts below the screen: its command reveals it', async () => {
+    const { editor, document, diagnostics } = await openLongFixtureCopy('quick-fix-section-long');
+    const missing = diagnosticOf(diagnostics, 'required-sections');
+    const actions = await codeActions(document.uri, missing.range, vscode.CodeActionKind.QuickFix);
+    const insert = actions.find(
+      (action) => action.title === 'Insert the `Lessons Learned` section',
+    );
+    assert.equal(insert?.command?.command, 'postmortem.revealInsertedSection');
+    // As VS Code applies a code action: the edit, then the command.
+    await apply(insert);
+    await vscode.commands.executeCommand(insert.command.command, ...insert.command.arguments!);
+    const heading = document.getText().split('\n').indexOf('## 7. Lessons Learned');
+    assert.ok(heading > 150, `The heading is on line ${heading + 1}`);
+    await waitForCursorOnScreen(editor, heading);
   });
 
   it('writes the computed time to resolve over the stated one, and the finding goes', async () => {

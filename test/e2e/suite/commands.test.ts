@@ -13,10 +13,12 @@ import {
   FIXTURE_FINDINGS,
   LESSONS_SCAFFOLD,
   openFixtureCopy,
+  openLongFixtureCopy,
   openReport,
   removeCreatedFiles,
   removeLater,
   swapLines,
+  waitForCursorOnScreen,
   workspaceFile,
 } from './workspace';
 
@@ -32,6 +34,7 @@ const TESTED = [
   'postmortem.copyMetrics',
   'postmortem.restartServer',
   'postmortem.showOutline',
+  'postmortem.revealInsertedSection',
 ];
 
 /** `1:05 PM` for a time in UTC: the fixture's timeline format (`Time (UTC)`, 12-hour). */
@@ -79,6 +82,27 @@ describe('Commands', () => {
       'metrics-consistency:25',
       'timeline-order:16',
     ]);
+  });
+
+  it('Insert Missing Sections shows the section it inserts below the screen', async () => {
+    const { editor, document } = await openLongFixtureCopy('command-sections-long');
+    await vscode.commands.executeCommand('postmortem.insertMissingSections');
+    const heading = document.getText().split('\n').indexOf('## 7. Lessons Learned');
+    assert.ok(heading > 150, `The heading is on line ${heading + 1}`);
+    await waitForCursorOnScreen(editor, heading);
+  });
+
+  it('Reveal Inserted Section (run by the quick fix) puts the cursor on the inserted heading', async () => {
+    const { editor } = await openLongFixtureCopy('command-reveal');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((edit) => edit.insert(end, LESSONS_SCAFFOLD));
+    await vscode.commands.executeCommand(
+      'postmortem.revealInsertedSection',
+      editor.document.uri,
+      end,
+      LESSONS_SCAFFOLD,
+    );
+    await waitForCursorOnScreen(editor, end.line + 1);
   });
 
   it('Sort Timeline puts the 1:10 PM row before the 1:15 PM one', async () => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemExtensionApi } from '../../../client/src/extension';
 import manifest from '../../../package.json';
-import { waitForDiagnostics } from './wait';
+import { until, waitForDiagnostics } from './wait';
 
 /** `publisher.name` of the extension under test. */
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
@@ -99,6 +99,38 @@ export function removeLater(uri: vscode.Uri): void {
 export async function openFixtureCopy(name: string): Promise<OpenReport> {
   const text = await vscode.workspace.fs.readFile(workspaceFile(FIXTURE));
   return openReport(await createFile(`postmortems/${name}.md`, text));
+}
+
+/**
+ * A copy of the fixture as `openFixtureCopy` makes it, its last section (Preventative
+ * Measures) grown by 150 items, so that its end is below the screen, and scrolled to the top.
+ */
+export async function openLongFixtureCopy(name: string): Promise<OpenReport> {
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(FIXTURE)));
+  const items = Array.from({ length: 150 }, (_, i) => `- Follow-up ${i + 1}.\n`).join('');
+  const uri = await createFile(`postmortems/${name}.md`, new TextEncoder().encode(text + items));
+  const report = await openReport(uri);
+  const top = new vscode.Position(0, 0);
+  report.editor.selection = new vscode.Selection(top, top);
+  report.editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
+  return report;
+}
+
+/** Resolves once `line` is on screen in `editor`, with the cursor on it. */
+export function waitForCursorOnScreen(editor: vscode.TextEditor, line: number): Promise<void> {
+  const shown = (): true | undefined =>
+    editor.selection.active.line === line &&
+    editor.visibleRanges.some((range) => range.start.line <= line && line <= range.end.line)
+      ? true
+      : undefined;
+  return until(
+    vscode.window.onDidChangeTextEditorVisibleRanges,
+    shown,
+    () =>
+      `the cursor on line ${editor.selection.active.line + 1}, lines ${editor.visibleRanges
+        .map((range) => `${range.start.line + 1}-${range.end.line + 1}`)
+        .join(', ')} on screen; expected line ${line + 1}`,
+  ).then(() => undefined);
 }
 
 /**
