@@ -36,7 +36,7 @@ export function revealInsertedSection(uri: vscode.Uri, at: vscode.Position, newT
   );
 }
 
-/** Has a quick fix that inserts a section reveal it once applied (VS Code runs the command after the edit). */
+/** Has a quick fix that inserts a section reveal it: VS Code runs the command after the edit. */
 export function withRevealCommand(action: vscode.CodeAction, uri: vscode.Uri): vscode.CodeAction {
   if (action.command || !action.kind || !vscode.CodeActionKind.QuickFix.contains(action.kind)) {
     return action;
