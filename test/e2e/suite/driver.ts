@@ -5,7 +5,7 @@
  * and presses Enter, or waits for a notification toast with the text, and answers in
  * `response-N.json`. Under `@vscode/test-electron` there is no driver (`DRIVER` is false).
  */
-import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WAIT_MS } from './wait';
 
@@ -20,7 +20,15 @@ export interface KeyboardStep {
   text: string;
 }
 
-let requests = 0;
+/**
+ * The next request's number: one past the highest in the folder. Each test file is bundled with
+ * its own copy of this module, so a counter here would start again at 1 in every file and find
+ * the answer to another file's request.
+ */
+function nextRequestId(directory: string): number {
+  const numbers = readdirSync(directory).map((name) => /^request-(\d+)\.json$/.exec(name)?.[1]);
+  return Math.max(0, ...numbers.map(Number).filter(Number.isInteger)) + 1;
+}
 
 /** What the driver is asked to do: type the steps, or see a notification. */
 type DriverRequest = { steps: KeyboardStep[] } | { notification: string };
@@ -37,7 +45,7 @@ export function seeNotification(text: string): Promise<void> {
 
 function askDriver(request: DriverRequest): Promise<void> {
   if (!folder) return Promise.reject(new Error('No driver types here (PM_E2E_UI_DIR is not set)'));
-  const id = ++requests;
+  const id = nextRequestId(folder);
   const response = join(folder, `response-${id}.json`);
   return new Promise<void>((resolve, reject) => {
     const watcher = watch(folder);
