@@ -3,6 +3,7 @@
  * Both sides import this file; each message says who sends it and why.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ConfigSource } from './engine/config/resolve';
 import type { MetricNote } from './engine/metrics/explain';
 import type { MetricName, Metrics, Milestone } from './engine/model';
 
@@ -21,6 +22,11 @@ export { DEFAULT_POSTMORTEM_FILES, matchesFileGlobs } from './engine/file-globs'
 export { mayBePostmortem } from './engine/prefilter';
 // The settings both sides name: the client reads and opens them, the server pulls them.
 export { SETTINGS_SECTION, SETTING_NAMES } from './lsp/session/setting-names';
+// On the web, the client reads the configuration files the server resolves: one name, one way
+// of following `extends`.
+export type { ConfigSource } from './engine/config/resolve';
+export { CONFIG_FILE_NAME, loadConfig } from './engine/config/load';
+export { locateByUri, MAX_CONFIG_FILES, MISSING_FILE } from './lsp/session/config-uris';
 
 /** What a client tells the server at `initialize` (`initializationOptions`); each is optional. */
 export interface InitializationOptions {
@@ -143,6 +149,23 @@ export interface TemplateResult {
 /** Client → server: a new report's Markdown for "New Post-Mortem". */
 export const TEMPLATE_REQUEST = new RequestType<TemplateParams, TemplateResult | null, void>(
   'postmortem/template',
+);
+
+export interface ConfigFilesParams {
+  /**
+   * Every configuration file of the workspace and every file they extend, named by URI: its
+   * text, or why it could not be read.
+   */
+  files: ConfigSource[];
+}
+
+/**
+ * Client → server, on the web (no file system there): the configuration files, read through
+ * `workspace.fs`; sent once the server runs and again whenever one changes. The Node server
+ * reads them from disk and ignores it.
+ */
+export const CONFIG_FILES_NOTIFICATION = new NotificationType<ConfigFilesParams>(
+  'postmortem/configFiles',
 );
 
 /**

@@ -1,7 +1,7 @@
 /**
- * A minimal LSP client for the protocol tests: spawns `node server/out/server.js --stdio`,
- * answers the server's requests (settings, registrations) and lets tests wait for
- * notifications instead of sleeping.
+ * A minimal LSP client for the protocol tests: spawns `node server/out/server.js --stdio` (or
+ * talks to the web server in a browser's worker, `test/web`), answers the server's requests
+ * (settings, registrations) and lets tests wait for notifications instead of sleeping.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -12,6 +12,8 @@ import type {
   Diagnostic,
   InitializeResult,
   MessageConnection,
+  MessageReader,
+  MessageWriter,
   PublishDiagnosticsParams,
   ShowMessageParams,
   TextDocumentContentChangeEvent,
@@ -77,6 +79,8 @@ class Inbox<T> {
 export interface ClientOptions {
   /** Workspace folder paths. */
   folders?: string[];
+  /** Workspace folders named by URI, after those of `folders`. */
+  folderUris?: string[];
   /** What `workspace/configuration` answers for the `postmortem` section. */
   settings?: unknown;
   /** Whether the client claims `workspace.configuration` (pull) support. */
@@ -85,10 +89,9 @@ export interface ClientOptions {
   initializationOptions?: InitializationOptions;
 }
 
-/** A running server and the client side of its connection. */
-export class TestClient {
+/** The client side of a connection to a running server, wherever the server runs. */
+export class ProtocolClient {
   readonly connection: MessageConnection;
-  readonly stderr: string[] = [];
   settings: unknown;
   initializeResult!: InitializeResult;
   private readonly diagnostics = new Inbox<PublishDiagnosticsParams>();
@@ -96,16 +99,9 @@ export class TestClient {
   private readonly outlineChanges = new Inbox<OutlineChangedParams>();
   private readonly logs: string[] = [];
 
-  private constructor(
-    readonly process: ChildProcessWithoutNullStreams,
-    options: ClientOptions,
-  ) {
+  constructor(reader: MessageReader, writer: MessageWriter, options: ClientOptions) {
     this.settings = options.settings ?? {};
-    process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createMessageConnection(
-      new StreamMessageReader(process.stdout),
-      new StreamMessageWriter(process.stdin),
-    );
+    this.connection = createMessageConnection(reader, writer);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
       this.diagnostics.push(params),
     );
@@ -128,23 +124,16 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** Starts the server and completes `initialize`. */
-  static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(repoRoot, 'server/out/server.js'), '--stdio'], {
-      cwd: repoRoot,
-    });
-    const client = new TestClient(child, options);
-    const folders = options.folders ?? [];
-    client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+  /** Completes `initialize` and `initialized`. */
+  async initialize(options: ClientOptions = {}): Promise<void> {
+    const folders = [...(options.folders ?? []).map(pathUri), ...(options.folderUris ?? [])];
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       ...(options.initializationOptions
         ? { initializationOptions: options.initializationOptions }
         : {}),
-      workspaceFolders: folders.map((path) => ({
-        uri: pathUri(path),
-        name: path,
-      })),
+      workspaceFolders: folders.map((uri) => ({ uri, name: uri })),
       capabilities: {
         workspace: {
           configuration: options.pullConfiguration ?? true,
@@ -157,8 +146,7 @@ export class TestClient {
         },
       },
     });
-    await client.connection.sendNotification(InitializedNotification.type, {});
-    return client;
+    await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
   /** Log lines the server wrote to its console. */
@@ -209,6 +197,29 @@ export class TestClient {
   request<R>(type: string | { method: string }, params: unknown): Promise<R> {
     const method = typeof type === 'string' ? type : type.method;
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+}
+
+/** A server process (`node server/out/server.js --stdio`) and the client side of its connection. */
+export class TestClient extends ProtocolClient {
+  readonly stderr: string[] = [];
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    options: ClientOptions,
+  ) {
+    super(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin), options);
+    process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+  }
+
+  /** Starts the server and completes `initialize`. */
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [join(repoRoot, 'server/out/server.js'), '--stdio'], {
+      cwd: repoRoot,
+    });
+    const client = new TestClient(child, options);
+    await client.initialize(options);
+    return client;
   }
 
   /** Shuts the server down and waits for its process to end. */

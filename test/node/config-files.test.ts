@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  CONFIG_FILE_NAME,
   configForDocument,
   findConfigFile,
   loadConfigFile,
 } from '../../server/src/node/config-files';
+import { CONFIG_FILE_NAME } from '../../server/src/engine';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { fixturesDir } from '../helpers/paths';
 

@@ -20,7 +20,7 @@ export { fileProblem } from './config/problems';
 export type { ConfigSource, ResolvedConfig } from './config/resolve';
 export { resolveConfig } from './config/resolve';
 export type { LocateFile, ReadFile } from './config/load';
-export { loadConfig } from './config/load';
+export { CONFIG_FILE_NAME, loadConfig } from './config/load';
 export type { ConfigOverrides } from './config/overrides';
 export { withOverrides } from './config/overrides';
 export { sectionHasContent } from './markdown/content';

@@ -28,8 +28,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../node/config-files';
 import type {
+  ConfigFilesParams,
   InitializationOptions,
   MetricsBreakdown,
   MetricsBreakdownParams,
@@ -41,13 +41,16 @@ import type {
   TemplateResult,
 } from '../protocol';
 import {
+  CONFIG_FILES_NOTIFICATION,
   METRICS_BREAKDOWN_REQUEST,
   NEW_TIMELINE_ENTRY_REQUEST,
   OUTLINE_REQUEST,
   SHOW_METRICS_COMMAND,
   TEMPLATE_REQUEST,
 } from '../protocol';
-import { isMarkdown, uriToPath } from './session/applicability';
+import { CONFIG_FILE_NAME } from '../engine';
+import type { ConfigFiles, ServerHost } from './host';
+import { isMarkdown } from './session/applicability';
 import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { COMPLETION_TRIGGERS, completions } from './features/completion';
@@ -55,7 +58,7 @@ import { ConfigurationResolver, isConfigFileUri } from './session/config';
 import type { AnalyzedPostmortem } from './session/analyzed';
 import { isAnalyzedPostmortem } from './session/analyzed';
 import { DocumentAnalyses } from './session/documents';
-import { fullCollection, IdleCollector } from './session/idle-collector';
+import { IdleCollector } from './session/idle-collector';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlay-hints';
 import { breakdownText, metricsBreakdown } from './features/metrics-text';
@@ -67,25 +70,23 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 import { template } from './features/template';
 import { newTimelineEntry } from './features/timeline-entry';
 
-/** Starts serving on `connection`: the session is set up by the client's `initialize`. */
-export function startServer(connection: Connection): void {
+/**
+ * Starts serving on `connection`, with what `host` gives of the platform: the session is set
+ * up by the client's `initialize`.
+ */
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  connection.onInitialize((params) => serve(connection, documents, params));
+  connection.onInitialize((params) => serve(connection, documents, host, params));
   // Last line of defence: a bug in a timer or a dropped promise is logged, and serving goes on.
-  process.on('uncaughtException', (error) =>
-    connection.console.error(`Uncaught exception: ${describeError(error)}`),
-  );
-  process.on('unhandledRejection', (reason) =>
-    connection.console.error(`Unhandled rejection: ${describeError(reason)}`),
-  );
+  host.catchUncaught((kind, error) => connection.console.error(`${kind}: ${describeError(error)}`));
   documents.listen(connection);
   connection.listen();
 }
 
-function foldersOf(folders: { uri: string }[]): string[] {
+function foldersOf(files: ConfigFiles, folders: { uri: string }[]): string[] {
   return folders.flatMap((folder) => {
-    const path = uriToPath(folder.uri);
-    return path ? [path] : [];
+    const location = files.locate(folder.uri);
+    return location ? [location] : [];
   });
 }
 
@@ -93,20 +94,24 @@ function foldersOf(folders: { uri: string }[]): string[] {
 function serve(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
+  { configFiles, collect }: ServerHost,
   params: InitializeParams,
 ): InitializeResult {
   const { workspace } = params.capabilities;
   const settings = new SettingsStore(connection, workspace?.configuration === true);
-  const configs = new ConfigurationResolver(connection, documents, settings);
+  const configs = new ConfigurationResolver(connection, documents, settings, configFiles);
   const workspaceFolders = new Set(
-    foldersOf(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])),
+    foldersOf(
+      configFiles,
+      params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []),
+    ),
   );
-  const collect = fullCollection();
   const analyses = new DocumentAnalyses(
     connection,
     documents,
     (uri) => configs.forDocument(uri),
     () => [...workspaceFolders],
+    (uri) => configFiles.locate(uri),
     collect ? { collector: new IdleCollector(collect) } : {},
   );
   /** Documents just opened: analysed at once rather than after the typing pause. */
@@ -156,8 +161,10 @@ function serve(
     }
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        for (const folder of foldersOf(event.removed)) workspaceFolders.delete(folder);
-        for (const folder of foldersOf(event.added)) workspaceFolders.add(folder);
+        for (const folder of foldersOf(configFiles, event.removed)) {
+          workspaceFolders.delete(folder);
+        }
+        for (const folder of foldersOf(configFiles, event.added)) workspaceFolders.add(folder);
         recheckAll();
       });
     }
@@ -205,6 +212,22 @@ function serve(
       undefined,
     ),
   );
+
+  // On the web the client reads the configuration files and hands them over.
+  if (configFiles.handOver) {
+    connection.onNotification(
+      CONFIG_FILES_NOTIFICATION,
+      guarded(
+        connection,
+        CONFIG_FILES_NOTIFICATION.method,
+        (files: ConfigFilesParams) => {
+          configFiles.handOver?.(files);
+          recheckAll();
+        },
+        undefined,
+      ),
+    );
+  }
 
   connection.onCodeLens(
     forPostmortem('textDocument/codeLens', [], (document, _params: CodeLensParams) =>

@@ -5,10 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ConfigSource, ResolvedConfig } from '../engine';
-import { defaultConfig, loadConfig } from '../engine';
-
-/** The name of a configuration file. */
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
+import { CONFIG_FILE_NAME, defaultConfig, loadConfig } from '../engine';
 
 /** Why a file system call failed, for people: `no such file or directory`. */
 export function describeFsError(error: unknown): string {

@@ -16,6 +16,7 @@ import type { AnalysesOptions } from '../../../server/src/lsp/session/documents'
 import { isAnalyzedPostmortem } from '../../../server/src/lsp/session/analyzed';
 import { DocumentAnalyses } from '../../../server/src/lsp/session/documents';
 import { coerceSettings } from '../../../server/src/lsp/session/settings';
+import { uriToPath } from '../../../server/src/node/disk-config-files';
 import { SHOW_METRICS_COMMAND } from '../../../server/src/protocol';
 import { SAMPLE_METRICS_LENS } from '../../helpers/sample-metrics';
 import { sample } from '../../helpers/server-session';
@@ -51,6 +52,7 @@ function analysesOf(
       return Promise.resolve({ settings: coerceSettings(undefined), config, configFolder });
     },
     () => [],
+    uriToPath,
     options,
   );
   /** The next diagnostics published for `uri`: ask before they can arrive. */

@@ -9,6 +9,9 @@ import { fileProblem } from './problems';
 import type { ConfigSource, ResolvedConfig } from './resolve';
 import { resolveConfig } from './resolve';
 
+/** The name of a configuration file. */
+export const CONFIG_FILE_NAME = '.postmortemrc.json';
+
 /** A file's text as read (a byte order mark is dropped here), or why it could not be read. */
 export type ReadFile = (fileName: string) => ConfigSource;
 

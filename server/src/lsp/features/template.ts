@@ -1,5 +1,5 @@
 /** `postmortem/template`: a new report for a preset, or for the schema configured at a URI. */
-import { isDeepStrictEqual } from 'node:util';
+import { dequal } from 'dequal';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { LintConfig } from '../../engine';
 import { defaultConfig, findPreset, renderTemplate, unknownPresetMessage } from '../../engine';
@@ -23,6 +23,6 @@ export async function template(
   }
   // Sections other than the configured ones are named in the report, which is then checked
   // against them rather than against the configuration.
-  const named = isDeepStrictEqual(preset.schema, configured) ? undefined : preset.name;
+  const named = dequal(preset.schema, configured) ? undefined : preset.name;
   return { text: renderTemplate(preset.schema, params.title, params.date, named) };
 }

@@ -2,20 +2,9 @@
  * Which editor documents can be post-mortems: Markdown documents, by language id or file
  * extension. Which of those are post-mortems the engine decides (`engine/applicability.ts`).
  */
-import { fileURLToPath } from 'node:url';
 import { hasMarkdownExtension } from '../../engine';
 
 /** Whether a document is Markdown, by language id or, failing that, by file extension. */
 export function isMarkdown(languageId: string, uri: string): boolean {
   return languageId === 'markdown' || hasMarkdownExtension(uri);
-}
-
-/** The file system path of a `file:` URI; null for other schemes (`untitled:`). */
-export function uriToPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
 }

@@ -4,24 +4,26 @@
  * configuration files are published as diagnostics on those files; the defaults stand in
  * for whatever is invalid, so reports are still checked.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from '../../node/config-files';
 import type { ConfigProblem, LintConfig, ResolvedConfig } from '../../engine';
-import { defaultConfig, findPreset, unknownPresetMessage, withOverrides } from '../../engine';
-import { uriToPath } from './applicability';
+import {
+  CONFIG_FILE_NAME,
+  defaultConfig,
+  findPreset,
+  unknownPresetMessage,
+  withOverrides,
+} from '../../engine';
+import type { ConfigFiles } from '../host';
 import { configProblemDiagnostic } from './diagnostics';
 import type { DocumentConfiguration } from './analyzed';
 import type { SettingsStore } from './settings';
 
-/** Whether a URI names a configuration file. */
+/** Whether a URI names a configuration file: its last path segment, whatever its scheme. */
 export function isConfigFileUri(uri: string): boolean {
-  const path = uriToPath(uri);
-  return path !== null && basename(path) === CONFIG_FILE_NAME;
+  const path = uri.replace(/[?#].*$/s, '');
+  return path.slice(path.lastIndexOf('/') + 1) === CONFIG_FILE_NAME;
 }
 
 /** Resolves and caches configuration files, and publishes their problems. */
@@ -39,28 +41,31 @@ export class ConfigurationResolver {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
+    private readonly files: ConfigFiles,
   ) {}
 
   /** The settings and configuration of a document. */
   async forDocument(uri: string): Promise<DocumentConfiguration> {
     const settings = await this.settings.get(uri);
-    const path = uriToPath(uri);
-    const file = path ? this.nearestConfigFile(dirname(path)) : null;
+    await this.files.ready();
+    const location = this.files.locate(uri);
+    const file = location ? this.nearestConfigFile(this.files.folderOf(location)) : null;
     const config = file ? this.resolve(file).config : defaultConfig();
     if (settings.preset && !findPreset(settings.preset)) this.reportUnknownPreset(settings.preset);
     return {
       settings,
       config: withOverrides(config, settings),
-      configFolder: file ? dirname(file) : null,
+      configFolder: file ? this.files.folderOf(file) : null,
     };
   }
 
   /** The configuration of a folder or document URI, for templates. */
   async forResource(uri: string): Promise<LintConfig> {
-    const path = uriToPath(uri);
     const settings = await this.settings.get(uri);
-    const folder = path && statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : null;
-    const file = path ? this.nearestConfigFile(folder ?? dirname(path)) : null;
+    await this.files.ready();
+    const location = this.files.locate(uri);
+    const folder = location && this.files.isFolder(location) ? location : null;
+    const file = location ? this.nearestConfigFile(folder ?? this.files.folderOf(location)) : null;
     return withOverrides(file ? this.resolve(file).config : defaultConfig(), settings);
   }
 
@@ -72,8 +77,8 @@ export class ConfigurationResolver {
     this.nearest.clear();
     this.resolved.clear();
     for (const uri of [...this.published.keys()]) {
-      const path = uriToPath(uri);
-      if (this.documents.get(uri) || (path && existsSync(path))) continue;
+      const location = this.files.locate(uri);
+      if (this.documents.get(uri) || (location && this.files.exists(location))) continue;
       this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
@@ -81,14 +86,14 @@ export class ConfigurationResolver {
 
   /** Re-reads an open (or just changed) configuration file and publishes its problems. */
   refreshConfigFile(uri: string): void {
-    const path = uriToPath(uri);
-    if (path) this.resolve(resolve(path));
+    const location = this.files.locate(uri);
+    if (location) this.resolve(location);
   }
 
   private nearestConfigFile(folder: string): string | null {
     let file = this.nearest.get(folder);
     if (file === undefined) {
-      file = findConfigFile(folder);
+      file = this.files.nearest(folder);
       this.nearest.set(folder, file);
     }
     return file;
@@ -98,14 +103,14 @@ export class ConfigurationResolver {
   private openText(fileName: string): string | undefined {
     return this.documents
       .all()
-      .find((document) => uriToPath(document.uri) === fileName)
+      .find((document) => this.files.locate(document.uri) === fileName)
       ?.getText();
   }
 
   private resolve(file: string): ResolvedConfig {
     let result = this.resolved.get(file);
     if (!result) {
-      result = loadConfigFile(file, (fileName) => this.openText(fileName));
+      result = this.files.load(file, (fileName) => this.openText(fileName));
       this.resolved.set(file, result);
       this.publishProblems(result);
     }
@@ -128,8 +133,8 @@ export class ConfigurationResolver {
 
   /** The URI the editor uses for a file when it is open, else the file's `file:` URI. */
   private uriOf(file: string): string {
-    const open = this.documents.all().find((document) => uriToPath(document.uri) === file);
-    return open ? open.uri : pathToFileURL(file).href;
+    const open = this.documents.all().find((document) => this.files.locate(document.uri) === file);
+    return open ? open.uri : this.files.uriOf(file);
   }
 
   private reportUnknownPreset(preset: string): void {

@@ -16,7 +16,7 @@ import {
   isPostmortem,
   stripBom,
 } from '../../engine';
-import { isMarkdown, uriToPath } from './applicability';
+import { isMarkdown } from './applicability';
 import type { IdleCollector } from './idle-collector';
 import { PositionMapper } from './positions';
 import { Publisher } from './publisher';
@@ -62,6 +62,8 @@ export class DocumentAnalyses {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configure: (uri: string) => Promise<DocumentConfiguration>,
     private readonly workspaceFolders: () => string[],
+    /** A document's location, which globs are matched against (`ConfigFiles.locate`). */
+    private readonly locate: (uri: string) => string | null,
     { debounceMs = 200, retained = 8, collector }: AnalysesOptions = {},
   ) {
     this.collector = collector;
@@ -175,7 +177,7 @@ export class DocumentAnalyses {
     this.collector?.analysed(raw.length);
     try {
       const analysis = analyze(raw, config, this.sessionOf(document.uri));
-      const postmortem = isPostmortem(uriToPath(document.uri), analysis.model, [
+      const postmortem = isPostmortem(this.locate(document.uri), analysis.model, [
         { globs: settings.files, folders: this.workspaceFolders() },
         { globs: config.files, folders: configFolder ? [configFolder] : [] },
       ]);
