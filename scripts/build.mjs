@@ -1,7 +1,9 @@
-// Bundles the language server, the CLI and the VS Code client into CommonJS files.
+// Bundles the language server, the CLI and the VS Code client into CommonJS files, and the
+// client and server for the web (vscode.dev, github.dev: a web worker runs the server).
 // ESM-only dependencies (remark, unified) are bundled in, so nothing is loaded at run time
 // from node_modules except `vscode`, which the editor provides.
 import { readdirSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -49,6 +51,48 @@ const remarkRuleEntries = {
   },
 };
 
+/**
+ * Globals a web worker does not have, Node's and a page's: a web bundle (run in a worker: the
+ * server's own, the web extension host) that needs one breaks there.
+ */
+const FOREIGN_GLOBALS = [
+  'process',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'setImmediate',
+  'clearImmediate',
+  'window',
+  'document',
+];
+const globalMark = (name) => `__foreign_global_${name}__`;
+
+/** Fails a web bundle's build where anything imports a Node built-in module. */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(builder) {
+    const names = builtinModules.filter((name) => !name.startsWith('_')).join('|');
+    const builtin = new RegExp(`^(node:.*|(${names.replace(/\//g, '\\/')})(/.*)?)$`);
+    builder.onResolve({ filter: builtin }, (args) => ({
+      errors: [
+        { text: `${args.importer} imports the Node built-in \`${args.path}\`: the web has none` },
+      ],
+    }));
+  },
+};
+
+/**
+ * What the web bundles share: a browser's modules, as a worker takes them (no DOM:
+ * `decode-named-character-reference` has a DOM build), and Node's built-ins refused.
+ */
+const web = {
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['worker'],
+  plugins: [noNodeBuiltins],
+};
+
 const entries = {
   server: { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   cli: {
@@ -79,11 +123,50 @@ const entries = {
     plugins: [remarkRuleEntries],
   },
   client: {
-    entryPoints: ['client/src/extension.ts'],
+    entryPoints: ['client/src/main-node.ts'],
     outfile: 'client/out/extension.js',
     external: ['vscode'],
   },
+  'web-server': {
+    ...web,
+    entryPoints: ['server/src/browser-server.ts'],
+    outfile: 'server/out/browser-server.js',
+    format: 'iife',
+  },
+  // The web extension host loads the client as CommonJS, `vscode` given.
+  'web-client': {
+    ...web,
+    entryPoints: ['client/src/main-browser.ts'],
+    outfile: 'client/out/browser-extension.js',
+    external: ['vscode'],
+  },
 };
+
+/**
+ * Where a web bundle reaches a global a worker lacks: the modules (as esbuild names them) that
+ * use one, but for a dependency's that tests for it first (`typeof process`: it runs on Node
+ * too). Read from an unminified build of the bundle in which each global is a marked name.
+ */
+async function foreignGlobalUses(entry) {
+  const { outputFiles } = await build({
+    ...common,
+    ...entry,
+    minify: false,
+    sourcemap: false,
+    write: false,
+    define: Object.fromEntries(FOREIGN_GLOBALS.map((name) => [name, globalMark(name)])),
+  });
+  // An unminified bundle starts each module with a comment naming its file.
+  const modules = outputFiles[0].text.split(/^\s*\/\/ (?=\S+\.[cm]?[jt]s$)/m);
+  return modules.flatMap((module) => {
+    const name = module.slice(0, module.indexOf('\n'));
+    return FOREIGN_GLOBALS.filter(
+      (global) =>
+        module.includes(globalMark(global)) &&
+        !(name.includes('node_modules/') && module.includes(`typeof ${globalMark(global)}`)),
+    ).map((global) => `${name} uses \`${global}\``);
+  });
+}
 
 const selected = Object.entries(entries).filter(
   ([name]) => only.length === 0 || only.includes(name),
@@ -110,6 +193,15 @@ for (const [index, [, entry]] of selected.entries()) {
     const path = resolve(name.parentPath ?? name.path, name.name);
     if (name.isFile() && !written.has(path)) rmSync(path);
   }
+}
+const webUses = await Promise.all(
+  selected
+    .filter(([, entry]) => entry.platform === 'browser')
+    .map(([, entry]) => foreignGlobalUses(entry)),
+);
+if (webUses.flat().length > 0) {
+  console.error(`A web bundle reaches globals a worker lacks:\n  ${webUses.flat().join('\n  ')}`);
+  process.exit(1);
 }
 const warnings = results.flatMap((r) => r.warnings);
 if (warnings.length > 0) {

@@ -2,6 +2,7 @@
  * Names the client shares with `package.json`: command ids, the view, context keys. The
  * meta tests check them against the manifest, so they cannot drift.
  */
+import { CONFIG_FILE_NAME } from '../../server/src/protocol';
 
 /** Client id: also the prefix of the `postmortem.trace.server` setting the client reads. */
 export const CLIENT_ID = 'postmortem';
@@ -43,4 +44,4 @@ export const CONTEXT_KEYS = {
 export const REPORTS_FOLDER = 'postmortems';
 
 /** Configuration files whose changes the server is told about. */
-export const CONFIG_FILE_GLOB = '**/.postmortemrc.json';
+export const CONFIG_FILE_GLOB = `**/${CONFIG_FILE_NAME}`;

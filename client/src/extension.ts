@@ -4,17 +4,25 @@
  * metric comes from the server.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands/register';
 import { CLIENT_NAME, CONTEXT_KEYS, OUTLINE_VIEW_ID } from './constants';
-import { createLanguageClient } from './language-client';
 import { OutlineTracker } from './outline-tracker';
 import type { OutlineNode } from './outline-view';
 import { OutlineViewProvider } from './outline-view';
 import { ServerStarter } from './server-start';
 import { OutlineStatusBar } from './status-bar';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
+
+/**
+ * A language client for the bundled server, not started: over IPC to a Node process
+ * (`main-node.ts`) or to a web worker (`main-browser.ts`), the entries that call `activateWith`.
+ */
+export type ClientFactory = (
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.LogOutputChannel,
+) => BaseLanguageClient;
 
 /**
  * What `activate` returns (`vscode.extensions.getExtension(id).exports`): the Post-Mortem view,
@@ -28,12 +36,16 @@ export interface PostmortemExtensionApi {
 }
 
 /**
- * Called by VS Code on the first Markdown file, `.postmortemrc.json` or command. The server
- * starts later, when a post-mortem is first seen (`server-start.ts`).
+ * Called by VS Code on the first Markdown file, `.postmortemrc.json` or command, through the
+ * entry of the host it runs in. The server starts later, when a post-mortem is first seen
+ * (`server-start.ts`).
  */
-export async function activate(context: vscode.ExtensionContext): Promise<PostmortemExtensionApi> {
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  createClient: ClientFactory,
+): Promise<PostmortemExtensionApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  client = createLanguageClient(context, outputChannel);
+  client = createClient(context, outputChannel);
   const starter = new ServerStarter(client, outputChannel);
   const tracker = new OutlineTracker(client);
   const view = new OutlineViewProvider(tracker);

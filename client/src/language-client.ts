@@ -2,16 +2,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
-import {
-  SERVER_NODE_FLAGS,
-  SETTINGS_SECTION,
-  SHOW_METRICS_COMMAND,
-} from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { clientOptions } from './client-options';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB } from './constants';
-import { isCodeAction } from './commands/source-actions';
-import { showMetricsBreakdown } from './metrics-breakdown';
-import { withRevealCommand } from './reveal-insertion';
 
 /** Markdown on disk and untitled, and `.postmortemrc.json` files: the documents the server checks. */
 export const DOCUMENT_SELECTOR = [
@@ -41,26 +34,10 @@ export function createLanguageClient(
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   context.subscriptions.push(configWatcher);
-  // VS Code's Markdown support has the outline, breadcrumbs and folding of the headings.
-  const initializationOptions: InitializationOptions = { documentStructure: false };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
-    initializationOptions,
+  const options: LanguageClientOptions = {
+    ...clientOptions(DOCUMENT_SELECTOR, outputChannel, () => client),
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: configWatcher },
-    outputChannel,
-    middleware: {
-      // A quick fix that inserts a section shows it.
-      provideCodeActions: async (document, range, context, token, next) =>
-        (await next(document, range, context, token))?.map((item) =>
-          isCodeAction(item) ? withRevealCommand(item, document.uri) : item,
-        ),
-      // The lens's breakdown as a quick pick rather than the server's one-line message.
-      executeCommand: (command, args, next) =>
-        command === SHOW_METRICS_COMMAND && typeof args[0] === 'string'
-          ? showMetricsBreakdown(client, args[0])
-          : next(command, args),
-    },
   };
-  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options);
   return client;
 }

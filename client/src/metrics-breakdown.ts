@@ -4,7 +4,7 @@
  * own command shows it as one message, for editors without a picker.)
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { MetricSpan, MetricsBreakdown } from '../../server/src/protocol';
 import { METRICS_BREAKDOWN_REQUEST } from '../../server/src/protocol';
 
@@ -28,7 +28,7 @@ async function revealLine(uri: vscode.Uri, line: number): Promise<void> {
  * it; resolves with the breakdown once shown, not when a row is picked.
  */
 export async function showMetricsBreakdown(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   uri: string,
 ): Promise<MetricsBreakdown | null> {
   const breakdown = await client.sendRequest(METRICS_BREAKDOWN_REQUEST, { uri });

@@ -3,8 +3,8 @@
  * view, the status bar and the commands read it from here.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { State } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { State } from 'vscode-languageclient';
 import type { OutlineParams, OutlineResult } from '../../server/src/protocol';
 import { OUTLINE_CHANGED_NOTIFICATION, OUTLINE_REQUEST } from '../../server/src/protocol';
 import { CONTEXT_KEYS } from './constants';
@@ -27,7 +27,7 @@ export class OutlineTracker implements vscode.Disposable {
   // Outline responses can arrive out of order; only the latest request's answer is kept.
   private generation = 0;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
       vscode.workspace.onDidCloseTextDocument((document) => {

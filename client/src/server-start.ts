@@ -5,7 +5,7 @@
  * `.postmortemrc.json` is taken to hold some. A command that needs the server starts it too.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   DEFAULT_POSTMORTEM_FILES,
   matchesFileGlobs,
@@ -21,12 +21,15 @@ const EDIT_PAUSE_MS = 500;
 /** Whether a Markdown document may be a post-mortem, by its path or its text. */
 export function mayBePostmortemDocument(document: vscode.TextDocument): boolean {
   if (!isMarkdownDocument(document)) return false;
-  if (document.uri.scheme === 'file') {
+  if (document.uri.scheme !== 'untitled') {
     const globs = vscode.workspace
       .getConfiguration(SETTINGS_SECTION, document.uri)
       .get<string[]>('files', [...DEFAULT_POSTMORTEM_FILES]);
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
-    if (matchesFileGlobs(document.uri.fsPath, globs, folders)) return true;
+    // Where the server reads globs: paths on disk, URIs on the web (`vscode-vfs:` say).
+    const place = (uri: vscode.Uri): string =>
+      uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => place(folder.uri));
+    if (matchesFileGlobs(place(document.uri), globs, folders)) return true;
   }
   return mayBePostmortem(document.getText());
 }
@@ -37,7 +40,7 @@ export class ServerStarter implements vscode.Disposable {
   private pause: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly outputChannel: vscode.LogOutputChannel,
   ) {}
 

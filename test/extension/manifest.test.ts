@@ -46,6 +46,7 @@ interface WalkthroughStep {
 
 interface Manifest {
   main: string;
+  browser: string;
   icon: string;
   scripts: Record<string, string>;
   activationEvents: string[];
@@ -379,7 +380,9 @@ test('.vscodeignore keeps the bundles, the contributed files and the docs, and d
     ignores.some((ignore) => ignore(path)) && !keeps.some((keep) => keep(path));
   const kept = [
     manifest.main.replace(/^\.\//, ''),
+    manifest.browser.replace(/^\.\//, ''),
     'server/out/server.js',
+    'server/out/browser-server.js',
     'server/out/cli.js',
     ...contributes.snippets.map((snippet) => snippet.path.replace(/^\.\//, '')),
     ...contributes.grammars.map((grammar) => grammar.path.replace(/^\.\//, '')),
@@ -395,7 +398,9 @@ test('.vscodeignore keeps the bundles, the contributed files and the docs, and d
   for (const path of kept) assert.equal(ignored(path), false, `${path} is packaged`);
   for (const path of [
     'client/out/extension.js.map',
+    'client/out/browser-extension.js.map',
     'server/out/server.js.map',
+    'server/out/browser-server.js.map',
     'client/src/extension.ts',
     'server/src/server.ts',
     'test/extension/manifest.test.ts',

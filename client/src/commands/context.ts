@@ -1,6 +1,6 @@
 /** What the command handlers share: the client, the outline, and checks with messages. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { OutlineResult } from '../../../server/src/protocol';
 import { SETTING_NAMES } from '../../../server/src/protocol';
 import { COMMANDS } from '../constants';
@@ -9,7 +9,7 @@ import { isMarkdownDocument } from '../outline-tracker';
 import type { ServerStarter } from '../server-start';
 
 export interface CommandContext {
-  client: LanguageClient;
+  client: BaseLanguageClient;
   tracker: OutlineTracker;
   starter: ServerStarter;
 }

@@ -1,6 +1,6 @@
 /** Registers every command of `contributes.commands` (the server registers its own). */
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
 import { COMMANDS, FOCUS_OUTLINE_VIEW } from '../constants';
 import type { CommandContext } from './context';
 import { copyMetrics } from './copy-metrics';
@@ -33,7 +33,9 @@ async function restartServer({ client, tracker, starter }: CommandContext): Prom
     if (choice) await vscode.commands.executeCommand('workbench.action.reloadWindow');
     return;
   }
-  await client.restart();
+  // What the Node client's `restart` does, for the web worker's client too.
+  await client.stop();
+  await client.start();
   await tracker.refresh();
   // A notification, not a status bar message: the restart was asked for and is seen done.
   void vscode.window.showInformationMessage(

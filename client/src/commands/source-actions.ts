@@ -6,8 +6,8 @@
  * starting, say): a command must not report "nothing to do" when there is something.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageclient';
 import { CODE_ACTION_KINDS } from '../../../server/src/protocol';
 import { revealInsertedSection, sectionInsertion } from '../reveal-insertion';
 import type { CommandContext } from './context';
@@ -20,7 +20,7 @@ export function isCodeAction(item: vscode.CodeAction | vscode.Command): item is 
 
 /** The server's code actions of `kind` for the whole document. */
 async function serverActions(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   document: vscode.TextDocument,
   kind: string,
 ): Promise<vscode.CodeAction[]> {
@@ -39,7 +39,7 @@ async function serverActions(
 
 /** Applies the first code action of `kind` for the document; false when there is none. */
 async function applySourceAction(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   document: vscode.TextDocument,
   kind: string,
 ): Promise<boolean> {

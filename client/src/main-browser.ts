@@ -1,0 +1,11 @@
+/** The extension's entry on the web (`browser`: vscode.dev, github.dev): the server in a web worker. */
+import type * as vscode from 'vscode';
+import { createBrowserLanguageClient } from './browser-language-client';
+import type { PostmortemExtensionApi } from './extension';
+import { activateWith } from './extension';
+
+export { deactivate } from './extension';
+
+export function activate(context: vscode.ExtensionContext): Promise<PostmortemExtensionApi> {
+  return activateWith(context, createBrowserLanguageClient);
+}
