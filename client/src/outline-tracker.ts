@@ -9,12 +9,17 @@ import type { OutlineParams, OutlineResult } from '../../server/src/protocol';
 import { OUTLINE_CHANGED_NOTIFICATION, OUTLINE_REQUEST } from '../../server/src/protocol';
 import { CONTEXT_KEYS } from './constants';
 
-/** Whether a document is one the server checks (Markdown on disk or untitled). */
-export function isMarkdownDocument(document: vscode.TextDocument): boolean {
-  return (
-    document.languageId === 'markdown' &&
-    (document.uri.scheme === 'file' || document.uri.scheme === 'untitled')
-  );
+/**
+ * Whether a document is Markdown the server checks: its client's document selector says
+ * which (on disk or untitled on the desktop, any file system on the web).
+ */
+export function isMarkdownDocument(
+  client: BaseLanguageClient,
+  document: vscode.TextDocument,
+): boolean {
+  // Its filters are plain (language, scheme, a string pattern): VS Code's own shape.
+  const selector = (client.clientOptions.documentSelector ?? []) as vscode.DocumentSelector;
+  return document.languageId === 'markdown' && vscode.languages.match(selector, document) > 0;
 }
 
 export class OutlineTracker implements vscode.Disposable {
@@ -76,7 +81,8 @@ export class OutlineTracker implements vscode.Disposable {
       );
       if (stillVisible) return;
     }
-    const document = editor && isMarkdownDocument(editor.document) ? editor.document : undefined;
+    const document =
+      editor && isMarkdownDocument(this.client, editor.document) ? editor.document : undefined;
     if (document === this.followed) return;
     this.followed = document;
     // The view keeps its rows until the new outline arrives (no flash of the welcome view).

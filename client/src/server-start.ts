@@ -19,8 +19,11 @@ import { isMarkdownDocument } from './outline-tracker';
 const EDIT_PAUSE_MS = 500;
 
 /** Whether a Markdown document may be a post-mortem, by its path or its text. */
-export function mayBePostmortemDocument(document: vscode.TextDocument): boolean {
-  if (!isMarkdownDocument(document)) return false;
+export function mayBePostmortemDocument(
+  client: BaseLanguageClient,
+  document: vscode.TextDocument,
+): boolean {
+  if (!isMarkdownDocument(client, document)) return false;
   if (document.uri.scheme !== 'untitled') {
     const globs = vscode.workspace
       .getConfiguration(SETTINGS_SECTION, document.uri)
@@ -64,13 +67,13 @@ export class ServerStarter implements vscode.Disposable {
   /** Starts the server now if a post-mortem is open or configured, else when one opens. */
   async watch(): Promise<void> {
     const check = (document: vscode.TextDocument): void => {
-      if (!this.started && mayBePostmortemDocument(document)) void this.start();
+      if (!this.started && mayBePostmortemDocument(this.client, document)) void this.start();
     };
     this.watching.push(
       vscode.workspace.onDidOpenTextDocument(check),
       // An untitled file filled with a report, or a README that becomes one.
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        if (!isMarkdownDocument(document)) return;
+        if (!isMarkdownDocument(this.client, document)) return;
         clearTimeout(this.pause);
         this.pause = setTimeout(() => check(document), EDIT_PAUSE_MS);
       }),

@@ -40,7 +40,7 @@ export async function activePostmortem(
   context: CommandContext,
 ): Promise<{ editor: vscode.TextEditor; outline: OutlineResult } | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !isMarkdownDocument(editor.document)) {
+  if (!editor || !isMarkdownDocument(context.client, editor.document)) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Open a post-mortem (a Markdown file) first.'),
     );
