@@ -11,6 +11,7 @@ import {
   openFixtureCopy,
   openLongFixtureCopy,
   removeCreatedFiles,
+  skipAcrossHosts,
   swapLines,
   waitForCursorOnScreen,
 } from './workspace';
@@ -100,7 +101,8 @@ describe('Quick fixes', () => {
     ]);
   });
 
-  it('shows the section it inserts below the screen: its command reveals it', async () => {
+  it('shows the section it inserts below the screen: its command reveals it', async function () {
+    skipAcrossHosts(this);
     const { editor, document, diagnostics } = await openLongFixtureCopy('quick-fix-section-long');
     const missing = diagnosticOf(diagnostics, 'required-sections');
     const actions = await codeActions(document.uri, missing.range, vscode.CodeActionKind.QuickFix);

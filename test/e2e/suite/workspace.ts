@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 /**
  * The extension under test and the reports the tests open: the fixture of
  * `test/fixtures/editors/postmortems/` (the one the Neovim test checks), or a fresh copy of it
@@ -11,6 +12,20 @@ import { until, waitForDiagnostics } from './wait';
 
 /** `publisher.name` of the extension under test. */
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+
+/**
+ * Whether the extension runs in the workbench's web worker extension host
+ * (`run-code-server.mjs --web`), where this extension host does not see it.
+ */
+export const WEB_HOST = process.env.PM_E2E_WEB === '1';
+
+/**
+ * Skips a test on the web (`WEB_HOST`): what this extension host gets of another host's
+ * diagnostics, lenses and code actions has lost the diagnostics' links and the commands.
+ */
+export function skipAcrossHosts(context: Mocha.Context): void {
+  if (WEB_HOST) context.skip();
+}
 
 /** The report with known problems, relative to the workspace folder. */
 export const FIXTURE = 'postmortems/2025-03-15-login-outage.md';
