@@ -26,6 +26,7 @@ import {
   AbstractMessageWriter,
   CodeActionRequest,
   CodeLensRequest,
+  RegistrationRequest,
 } from 'vscode-languageserver-protocol/node';
 import type { ConfigFilesParams } from '../../server/src/protocol';
 import { CONFIG_FILES_NOTIFICATION } from '../../server/src/protocol';
@@ -100,6 +101,8 @@ describe('the web server in a browser worker', { skip }, () => {
   let browser: Browser;
   let client: ProtocolClient;
   const workerErrors: string[] = [];
+  /** The methods the server registers for. */
+  const registered: string[] = [];
 
   before(async () => {
     buildBundles('web-server');
@@ -124,6 +127,9 @@ describe('the web server in a browser worker', { skip }, () => {
     await page.exposeFunction('workerError', (message: string) => workerErrors.push(message));
     await page.goto(`http://127.0.0.1:${port}/`);
     client = new ProtocolClient(reader, new PageWriter(page), {});
+    client.connection.onRequest(RegistrationRequest.type, (params) => {
+      registered.push(...params.registrations.map((registration) => registration.method));
+    });
     await client.initialize({ folderUris: [folder] });
   });
 
@@ -142,6 +148,13 @@ describe('the web server in a browser worker', { skip }, () => {
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.inlayHintProvider, true);
     assert.equal(client.initializeResult.serverInfo?.name, 'postmortem-language-server');
+  });
+
+  test('initialized: no file watching, since the client hands changed files over', async () => {
+    // A request after `initialized` is answered after the registrations that it sends.
+    await client.request(CodeLensRequest.type, { textDocument: { uri: `${folder}/none.md` } });
+    assert.ok(registered.includes('workspace/didChangeConfiguration'));
+    assert.ok(!registered.includes('workspace/didChangeWatchedFiles'));
   });
 
   test('didOpen: the report without Lessons Learned gets the finding, its lens and its fix', async () => {

@@ -154,7 +154,8 @@ function serve(
         section: SETTINGS_SECTION,
       });
     }
-    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    // Where the client hands the files over, it hands them over again when they change.
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration && !configFiles.handOver) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
