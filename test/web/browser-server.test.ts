@@ -17,8 +17,12 @@ import { chromium } from 'playwright-core';
 import type {
   CodeAction,
   CodeLens,
+  CompletionItem,
   DataCallback,
   Disposable,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
   Message,
 } from 'vscode-languageserver-protocol/node';
 import {
@@ -26,10 +30,14 @@ import {
   AbstractMessageWriter,
   CodeActionRequest,
   CodeLensRequest,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  InlayHintRequest,
   RegistrationRequest,
 } from 'vscode-languageserver-protocol/node';
-import type { ConfigFilesParams } from '../../server/src/protocol';
-import { CONFIG_FILES_NOTIFICATION } from '../../server/src/protocol';
+import type { ConfigFilesParams, OutlineResult } from '../../server/src/protocol';
+import { CONFIG_FILES_NOTIFICATION, OUTLINE_REQUEST } from '../../server/src/protocol';
 import { buildBundles } from '../helpers/build';
 import { applyTextEdits, ProtocolClient, repoRoot } from '../helpers/lsp-client';
 import { SAMPLE_METRICS_LENS } from '../helpers/sample-metrics';
@@ -179,6 +187,43 @@ describe('the web server in a browser worker', { skip }, () => {
       sampleWithoutLessons + lessonsScaffold,
     );
     assert.deepEqual(workerErrors, []);
+  });
+
+  test('hover, inlay hints, completion, symbols and the outline: every request is served', async () => {
+    const textDocument = { uri: reportUri };
+    // Line 14 (0-based 13): `| 12:55 PM | Automated monitoring …`.
+    const hover = await client.request<Hover | null>(HoverRequest.type, {
+      textDocument,
+      position: { line: 13, character: 4 },
+    });
+    assert.match(JSON.stringify(hover?.contents), /12:55/);
+    const hints = await client.request<InlayHint[]>(InlayHintRequest.type, {
+      textDocument,
+      range: range(0, 0, 40, 0),
+    });
+    assert.deepEqual(
+      hints.map((hint) => hint.label),
+      ['T+0m', 'T+5m', 'T+15m', 'T+20m', 'T+35m', 'T+40m'],
+    );
+    const headings = await client.request<CompletionItem[]>(CompletionRequest.type, {
+      textDocument,
+      position: { line: 35, character: 0 },
+    });
+    assert.ok(headings.some((item) => /Lessons Learned/.test(item.label)));
+    const symbols = await client.request<DocumentSymbol[]>(DocumentSymbolRequest.type, {
+      textDocument,
+    });
+    assert.ok(symbols.length > 0);
+    const outline = await client.request<OutlineResult | null>(OUTLINE_REQUEST, {
+      uri: reportUri,
+    });
+    assert.equal(outline?.isPostmortem, true);
+    assert.deepEqual(outline.metrics, {
+      timeToDetect: 0,
+      timeToAcknowledge: 5,
+      timeToMitigate: 20,
+      timeToResolve: 40,
+    });
   });
 
   test('postmortem/configFiles: the configuration handed over applies, extends and all', async () => {
