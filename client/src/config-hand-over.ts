@@ -8,7 +8,11 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { State } from 'vscode-languageclient';
 import type { ConfigSource } from '../../server/src/protocol';
-import { CONFIG_FILES_NOTIFICATION, MISSING_FILE } from '../../server/src/protocol';
+import {
+  CONFIG_FILES_NOTIFICATION,
+  MAX_CONFIG_FILES,
+  MISSING_FILE,
+} from '../../server/src/protocol';
 import { gatherConfigFiles } from './config-files';
 import { CONFIG_FILE_GLOB } from './constants';
 
@@ -33,7 +37,7 @@ async function readText(uri: string): Promise<ConfigSource> {
 export function handOverConfigFiles(client: BaseLanguageClient): vscode.Disposable {
   const send = async (): Promise<void> => {
     if (client.state !== State.Running) return;
-    const found = await vscode.workspace.findFiles(CONFIG_FILE_GLOB);
+    const found = await vscode.workspace.findFiles(CONFIG_FILE_GLOB, undefined, MAX_CONFIG_FILES);
     const roots = found.map((uri) => client.code2ProtocolConverter.asUri(uri));
     const files = await gatherConfigFiles(roots, readText);
     if (client.state === State.Running) {
