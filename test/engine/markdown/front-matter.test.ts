@@ -3,12 +3,14 @@ import { describe, test } from 'node:test';
 import {
   frontMatterText,
   MAX_FRONT_MATTER,
+  opensUnclosedFrontMatter,
   readFrontMatter,
 } from '../../../server/src/engine/markdown/front-matter';
 import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
 import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { createSession } from '../../../server/src/engine/session';
+import { sample } from '../../reliability/hostile-inputs';
 
 function matterOf(text: string) {
   return readFrontMatter(parseMarkdown(text).children, text);
@@ -117,6 +119,40 @@ describe('TOML front matter is front matter in every reader', () => {
     assert.deepEqual(
       degraded.model.sections.map((s) => s.spec.id),
       full.model.sections.map((s) => s.spec.id),
+    );
+  });
+});
+
+describe('an opening fence that nothing closes', () => {
+  test('is told apart from front matter, in every line ending', () => {
+    assert.equal(opensUnclosedFrontMatter('---\ntitle: x\n'), true);
+    assert.equal(opensUnclosedFrontMatter('+++ \r\ntitle = 1\r\n'), true);
+    assert.equal(opensUnclosedFrontMatter('---\rtitle: x\r---\r'), false);
+    assert.equal(opensUnclosedFrontMatter('---\ntitle: x\n--- \t'), false);
+    // The closing fence must be the opening one, alone in column 1.
+    assert.equal(opensUnclosedFrontMatter('---\ntitle: x\n+++\n ---\n----\n'), true);
+    assert.equal(opensUnclosedFrontMatter('# Title\n---\n'), false);
+    assert.equal(opensUnclosedFrontMatter('---'), false);
+  });
+
+  test('is a thematic break: the lists and quotes after it read as lists and quotes', () => {
+    const tree = parseMarkdown('---\n# Title\n\n- a\n- b\n\n> quoted\n');
+    assert.deepEqual(
+      tree.children.map((node) => node.type),
+      ['thematicBreak', 'heading', 'list', 'blockquote'],
+    );
+    assert.equal(matterOf('---\n# Title\n'), null);
+  });
+
+  test('the sample after one: the same timeline and metrics, and no finding', () => {
+    const config = defaultConfig();
+    const plain = analyze(sample, config);
+    const fenced = analyze(`---\n${sample}`, config);
+    assert.deepEqual(fenced.findings, []);
+    assert.deepEqual(fenced.model.metrics, plain.model.metrics);
+    assert.deepEqual(
+      fenced.model.timeline?.entries.map((entry) => [entry.timeText, entry.instant]),
+      plain.model.timeline?.entries.map((entry) => [entry.timeText, entry.instant]),
     );
   });
 });

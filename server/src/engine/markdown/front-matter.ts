@@ -10,6 +10,8 @@
  *   hide `preset:`); TOML that does not parse has none (its parser does not recover).
  * - Dates are strings: YAML's as written, TOML's as its parser writes them (`2025-03-15`,
  *   `2025-03-15T10:00:00.000Z`).
+ * - An opening fence that no fence closes opens no front matter: it is a thematic break, and
+ *   the lists and quotes after it read as they would without it (`opensUnclosedFrontMatter`).
  */
 import type { Literal } from 'mdast';
 import { parse as parseToml } from 'smol-toml';
@@ -29,6 +31,28 @@ export interface FrontMatter {
   fields: Record<string, unknown>;
   /** The offset in the document of each top-level key. */
   keys: Record<string, number>;
+}
+
+/** The line that may open front matter: `---` or `+++` alone, trailing spaces and tabs allowed. */
+const OPENING_FENCE = /^(-{3}|\+{3})[ \t]*(?:\r\n?|\n)/;
+
+/**
+ * Whether the text opens with a front-matter fence that no line closes (the same three
+ * characters in column 1, then only spaces and tabs). The parser's front-matter extension
+ * would give up on it only after reading the whole text, leaving every later list and block
+ * quote a paragraph; such a text is parsed without front matter.
+ */
+export function opensUnclosedFrontMatter(text: string): boolean {
+  const opening = OPENING_FENCE.exec(text);
+  if (!opening) return false;
+  const fence = opening[1]!;
+  for (let start = opening[0].length; start < text.length;) {
+    let end = start;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    if (text.startsWith(fence, start) && /^[ \t]*$/.test(text.slice(start + 3, end))) return false;
+    start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+  return true;
 }
 
 /** A parsed node of the kind front matter makes (mdast has no `toml` type of its own). */

@@ -4,13 +4,18 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { opensUnclosedFrontMatter } from './front-matter';
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm);
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses Markdown (without a byte order mark) into an mdast tree with positions. */
+/**
+ * Parses Markdown (without a byte order mark) into an mdast tree with positions. A leading
+ * fence that nothing closes is a thematic break (`opensUnclosedFrontMatter`).
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return (opensUnclosedFrontMatter(text) ? withoutFrontMatter : processor).parse(text);
 }
