@@ -192,6 +192,26 @@ describe('IncrementalAnalyzer', () => {
     }
   });
 
+  test('front-matter fences opened, closed and broken', () => {
+    const config = defaultConfig();
+    const report =
+      '# Outage\n\n## Timeline\n\n- 10:00 alert fired\n- 09:00 on-call joined\n\n> quoted\n';
+    const fenced = `---\ntitle: Outage\n---\n\n${report}`;
+    const steps = [
+      fenced,
+      fenced.replace('---\n\n', '-\n\n'),
+      fenced,
+      fenced.replace('---\ntitle', '--\ntitle'),
+      fenced.replace('---\n\n', '+++\n\n'),
+      `---\n${report}`,
+      report,
+    ];
+    const session = createSession();
+    for (const [index, text] of steps.entries()) {
+      assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${index}`);
+    }
+  });
+
   test('re-parses only the chunk an edit touches', () => {
     const config = defaultConfig();
     const session = createSession();

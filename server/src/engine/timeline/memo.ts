@@ -1,7 +1,7 @@
 /**
  * The timeline of the last analysis, re-used while the text of the timeline's scope (its
- * section and the parts that continue it), the configuration and the document dates it is
- * read under stay the same: an edit elsewhere only moves its entries.
+ * section and the parts that continue it), the blocks it parses into, the configuration and
+ * the document dates it is read under stay the same: an edit elsewhere only moves its entries.
  */
 import type { LintConfig, Point, Span, Timeline, TimelineEntry, TimelineScope } from '../model';
 import type { LineIndex } from '../markdown/lines';
@@ -32,9 +32,24 @@ function moveEntry(entry: TimelineEntry, lines: number, offset: number): Timelin
   };
 }
 
+/**
+ * The scope's blocks, by type and place from its start: the same text parses differently when
+ * what comes before changes how it reads (a front-matter fence closed or not).
+ */
+function shapeOf(scope: TimelineScope): string {
+  const base = scope.span.start.offset;
+  return scope.nodes
+    .map((node) => {
+      const { start, end } = node.position!;
+      return `${node.type} ${start.offset! - base} ${end.offset! - base}`;
+    })
+    .join('\n');
+}
+
 /** What a timeline was read from, and where its section started. */
 interface Read {
   source: string;
+  shape: string;
   configuration: string;
   start: Point;
   timeline: Timeline;
@@ -45,7 +60,7 @@ export type TimelineReader = typeof readTimeline;
 
 /**
  * Reads timelines like `readTimeline`, re-using the last one read when its scope has the
- * same text (from the same column) under the same zone and keywords. Only for documents
+ * same text (from the same column) and blocks under the same zone and keywords. Only for documents
  * without definitions: a definition elsewhere can change how the section's links read.
  */
 export class TimelineMemo {
@@ -61,6 +76,7 @@ export class TimelineMemo {
     ): Timeline => {
       const start = scope.span.start;
       const source = lines.text.slice(start.offset, scope.span.end.offset);
+      const shape = shapeOf(scope);
       const configuration = JSON.stringify([config.timeZone, config.milestoneKeywords, dates]);
       const last = this.last;
       let timeline: Timeline;
@@ -68,6 +84,7 @@ export class TimelineMemo {
         !mayHaveDefinitions &&
         last !== null &&
         last.source === source &&
+        last.shape === shape &&
         last.configuration === configuration &&
         last.start.column === start.column
       ) {
@@ -82,7 +99,7 @@ export class TimelineMemo {
         timeline = readTimeline(scope, lines, config, dates);
       }
       // The newest timeline is kept, not the first: it holds the newest tree, not an old one.
-      this.last = { source, configuration, start, timeline };
+      this.last = { source, shape, configuration, start, timeline };
       return timeline;
     };
   }
