@@ -15,7 +15,8 @@ describe('LineIndex', () => {
     assert.equal(new LineIndex('a\r\nb\r\nc\n').eol(), '\r\n');
     assert.equal(new LineIndex('a\r\nb\nc\n').eol(), '\n');
     assert.equal(new LineIndex('a\r\nb\n').eol(), '\n');
-    assert.equal(new LineIndex('a\rb\rc').eol(), '\n');
+    assert.equal(new LineIndex('a\rb\rc').eol(), '\r');
+    assert.equal(new LineIndex('a\rb\nc\r\n').eol(), '\n');
     assert.equal(new LineIndex('one line').eol(), '\n');
   });
 });

@@ -21,10 +21,12 @@ function blocksAt<T extends Node>(tree: Root, type: string, line: number): T[] {
 
 /**
  * The edit that suppresses a finding's rule on its line. A comment line above the line would
- * end a table or split a paragraph, so inside those (past their first line) the comment goes
- * at the end of the line itself (`disable-line`); elsewhere it is a `disable-next-line` line
- * above, indented (and quoted) like the line. Null inside code and HTML blocks, where a
- * comment would be text.
+ * end a table, split a paragraph or a list, or (above the first line) leave a finding that
+ * stays on line 1 on the comment's line; so in those places the comment goes at the end of the
+ * line itself (`disable-line`). Elsewhere it is a `disable-next-line` line above, indented
+ * (and quoted) like the line. Null where no comment can go: in front matter, in code and HTML
+ * blocks (where a comment would be text), and on the first line or in a list item where it
+ * cannot be written at the end of a line of text.
  */
 export function disableLineEdit(model: PostmortemModel, finding: Finding): TextEdit | null {
   const { lines, text, tree } = model;
@@ -34,26 +36,38 @@ export function disableLineEdit(model: PostmortemModel, finding: Finding): TextE
   const lineText = text.slice(lineStart, lineEnd);
   const inline = ` ${directiveComment('disable-line', [finding.ruleId])}`;
   const inside = (node: Node): boolean => node.position!.start.line < line;
+  const matter = frontMatterNode(tree);
+  // A finding about the whole report stays on line 1 whatever goes above it, unless a heading is there.
+  const fixedPlace = line === 1 && blocksAt(tree, 'heading', line).length === 0;
+  const inItem = blocksAt(tree, 'listItem', line).length > 0;
 
+  if (matter && line <= matter.position!.end.line) return null;
   if (blocksAt(tree, 'code', line).some(inside) || blocksAt(tree, 'html', line).some(inside)) {
     return null;
   }
-  const table = blocksAt<Table>(tree, 'table', line).find(inside);
+  const table = blocksAt<Table>(tree, 'table', line).find((node) => fixedPlace || inside(node));
   if (table) {
     const offset = tableRowInsertion(model, table, line);
     return offset === null ? null : { start: offset, end: offset, newText: inline };
   }
-  if (blocksAt(tree, 'paragraph', line).some(inside)) {
+  if (blocksAt(tree, 'paragraph', line).some((node) => fixedPlace || inItem || inside(node))) {
     // Before trailing white space, which may be a hard line break.
     const offset = lineStart + lineText.trimEnd().length;
     return { start: offset, end: offset, newText: inline };
   }
+  if (fixedPlace || inItem) return null;
   const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(lineText)![0];
   return {
     start: lineStart,
     end: lineStart,
     newText: `${prefix}${directiveComment('disable-next-line', [finding.ruleId])}${lines.eol()}`,
   };
+}
+
+/** The front matter node opening the tree, if any. */
+function frontMatterNode(tree: Root): Node | undefined {
+  const first = tree.children[0];
+  return first && (first.type === 'yaml' || (first.type as string) === 'toml') ? first : undefined;
 }
 
 /**
@@ -86,9 +100,9 @@ export function disableFileEdit(model: PostmortemModel, ruleId: RuleId): TextEdi
   const { lines, text, tree } = model;
   const eol = lines.eol();
   const comment = directiveComment('disable', [ruleId]);
-  const first = tree.children[0];
-  if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
-    const next = lines.lineStarts[first.position!.end.line];
+  const matter = frontMatterNode(tree);
+  if (matter) {
+    const next = lines.lineStarts[matter.position!.end.line];
     if (next === undefined) return { start: text.length, end: text.length, newText: eol + comment };
     return { start: next, end: next, newText: comment + eol };
   }

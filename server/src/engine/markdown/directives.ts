@@ -1,7 +1,8 @@
 /**
  * Inline suppression with HTML comments, block or inline:
  * - `<!-- postmortem-disable [rule-id...] -->` turns rules (all without ids) off from its line
- *   until `<!-- postmortem-enable [rule-id...] -->` or the end of the document;
+ *   until `<!-- postmortem-enable [rule-id...] -->` or the end of the document; right after
+ *   front matter, from the first line (front matter cannot hold a comment);
  * - `<!-- postmortem-disable-next-line [rule-id...] -->` for the next line with content;
  * - `<!-- postmortem-disable-line [rule-id...] -->` for the comment's own line.
  * Ids may be separated by spaces or commas; text after ` -- ` is a reason and is ignored.
@@ -26,6 +27,8 @@ interface Directive<Id extends string> {
   /** The comment's first and last lines. */
   line: number;
   endLine: number;
+  /** Whether the comment's block comes right after front matter. */
+  afterFrontMatter: boolean;
 }
 
 /** Whether the text at `at` opens a comment that may be a directive (`<!-- postmortem-`). */
@@ -102,15 +105,18 @@ function lineBreaks(text: string, from: number, to: number): number {
 /** The directives of the document's HTML nodes, in document order. */
 function readDirectives<Id extends string>(tree: Root, ids: readonly Id[]): Directive<Id>[] {
   const directives: Directive<Id>[] = [];
+  const [first, second] = tree.children;
+  const matter = first?.type === 'yaml' || (first?.type as string | undefined) === 'toml';
   for (const node of htmlNodes(tree)) {
     if (!node.position) continue;
+    const afterFrontMatter = matter && node === second;
     let line = node.position.start.line;
     let counted = 0;
     for (const { kind, body, start, end } of directiveTexts(node.value)) {
       line += lineBreaks(node.value, counted, start);
       const endLine = line + lineBreaks(node.value, start, end);
       counted = start;
-      directives.push({ kind, rules: ruleList(body, ids), line, endLine });
+      directives.push({ kind, rules: ruleList(body, ids), line, endLine, afterFrontMatter });
     }
   }
   return directives;
@@ -162,7 +168,9 @@ export function suppressedRanges<Id extends string>(
       const list = ranges.get(id)!;
       switch (directive.kind) {
         case 'disable':
-          if (!disabledSince.has(id)) disabledSince.set(id, directive.line);
+          if (!disabledSince.has(id)) {
+            disabledSince.set(id, directive.afterFrontMatter ? 1 : directive.line);
+          }
           break;
         case 'enable': {
           const since = disabledSince.get(id);

@@ -33,14 +33,16 @@ export function isBinaryText(text: string): boolean {
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
-  /** How many lines end with `\r\n`, and how many with `\n` alone. */
+  /** How many lines end with `\r\n`, with `\n` alone and with `\r` alone. */
   private readonly crlfEndings: number;
   private readonly lfEndings: number;
+  private readonly crEndings: number;
 
   constructor(readonly text: string) {
     const starts = [0];
     let crlf = 0;
     let lf = 0;
+    let cr = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === LF) {
@@ -50,13 +52,14 @@ export class LineIndex {
         if (text.charCodeAt(i + 1) === LF) {
           crlf++;
           i++;
-        }
+        } else cr++;
         starts.push(i + 1);
       }
     }
     this.lineStarts = starts;
     this.crlfEndings = crlf;
     this.lfEndings = lf;
+    this.crEndings = cr;
   }
 
   point(offset: number): Point {
@@ -85,8 +88,10 @@ export class LineIndex {
     return end;
   }
 
-  /** The line ending the text uses most: what inserted text should use. */
+  /** The line ending the text uses most (`\n` on a tie): what inserted text should use. */
   eol(): string {
-    return this.crlfEndings > this.lfEndings ? '\r\n' : '\n';
+    const { crlfEndings: crlf, lfEndings: lf, crEndings: cr } = this;
+    if (cr > lf && cr > crlf) return '\r';
+    return crlf > lf ? '\r\n' : '\n';
   }
 }
