@@ -414,4 +414,18 @@ describe('--fix', () => {
     assert.equal(run(['--fix', file]).status, 0);
     assert.deepEqual(readFileSync(file), original);
   });
+
+  test('a CR-only report ending in an open code block: fixed once as twice, in CR line endings', () => {
+    const file = join(scratch, 'open-fence.md');
+    writeFileSync(file, '# Outage\r\r## Summary\r\rDown.\r\r```\rlog line\r');
+    run(['--fix', file]);
+    const once = readFileSync(file, 'utf8');
+    run(['--fix', file]);
+    assert.equal(readFileSync(file, 'utf8'), once);
+    assert.ok(!once.includes('\n'), JSON.stringify(once));
+    assert.equal(once.split('\r').filter((line) => line.startsWith('## ')).length, 7);
+    assert.ok(
+      once.startsWith('# Outage\r\r## Summary\r\rDown.\r\r```\rlog line\r```\r\r## Impact\r'),
+    );
+  });
 });

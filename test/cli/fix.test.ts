@@ -4,6 +4,7 @@ import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { applyEdits, compatibleEdits } from '../../server/src/engine/fixes/edits';
 import { fixAll } from '../../server/src/engine/fixes/fix-all';
 import type { Fix, TextEdit } from '../../server/src/engine/model';
+import { requiredSections } from '../../server/src/engine/rules/required-sections';
 
 const fix = (...edits: TextEdit[]): Fix => ({ title: 't', edits, safe: true });
 
@@ -71,5 +72,58 @@ describe('fixAll', () => {
     const result = fixAll(text, config);
     assert.equal(result.text, text);
     assert.equal(result.passes, 0);
+  });
+
+  test('a report ending in an open code block: it is closed once, then each section inserted once', () => {
+    const text = '# Post-Mortem: Outage\n\n## Summary\n\nThe API was down.\n\n````\nlog line';
+    const once = fixAll(text, defaultConfig());
+    assert.ok(once.text.startsWith(`${text}\n\`\`\`\`\n\n## Impact\n`), once.text);
+    const headings = once.text.split('\n').filter((line) => line.startsWith('## '));
+    assert.equal(headings.length, 7);
+    assert.ok(!once.analysis.findings.some((finding) => finding.ruleId === 'required-sections'));
+    assert.equal(fixAll(once.text, defaultConfig()).text, once.text);
+  });
+
+  test('a report ending in an open comment: it is closed first; in another HTML block, nothing is inserted', () => {
+    const comment = '# Outage\n\n## Summary\n\nDown.\n\n<!-- draft\n\n## Not a heading\n';
+    const fixed = fixAll(comment, defaultConfig()).text;
+    assert.ok(fixed.startsWith(`${comment}-->\n\n## Impact\n`), fixed);
+    const script = '# Outage\n\n## Summary\n\nDown.\n\n<script>\nlet a = 1;\n';
+    const result = fixAll(script, defaultConfig());
+    assert.equal(result.text, script);
+    const missing = result.analysis.findings.filter((f) => f.ruleId === 'required-sections');
+    assert.equal(
+      missing[0]!.message,
+      'Missing section `Impact`; expected after `Summary`; close the HTML block opened on line 7 to insert it',
+    );
+    assert.ok(missing.every((finding) => finding.fix === undefined));
+  });
+
+  test('a fix that leaves its finding is undone and not tried again: fixing twice gives what once gives', () => {
+    // The missing-section fixes made to insert their sections as comments, which read as none.
+    const { check } = requiredSections;
+    requiredSections.check = (model, config) =>
+      check(model, config).map((finding) =>
+        finding.fix
+          ? {
+              ...finding,
+              fix: {
+                ...finding.fix,
+                edits: finding.fix.edits.map((edit) => ({
+                  ...edit,
+                  newText: `\n<!--${edit.newText}-->\n`,
+                })),
+              },
+            }
+          : finding,
+      );
+    try {
+      const text = '# Outage\n\n## Summary\n\nDown.\n';
+      const once = fixAll(text, defaultConfig());
+      assert.deepEqual([once.text, once.passes], [text, 0]);
+      assert.equal(fixAll(once.text, defaultConfig()).text, once.text);
+    } finally {
+      requiredSections.check = check;
+    }
   });
 });

@@ -42,14 +42,25 @@ export const requiredSections: Rule = {
     const findings: RuleFinding[] = inferred ? [inferred] : [];
     model.schema.sections.forEach((spec, order) => {
       if (!spec.required || present.has(spec.id)) return;
-      const insertion = sectionInsertion(model, order);
+      const { offset, text, after, open, anchor } = sectionInsertion(model, order);
+      // Where the section belongs: the squiggle says where the fix inserts it.
+      const span = anchor ?? reportSpan(model);
+      // A block left open at the end is closed first; an HTML block, which nothing closes, is named.
+      const opened = open && `the ${open.kind} opened on line ${open.line}`;
+      const where = after ? `; expected after \`${after}\`` : '';
+      if (text === null) {
+        findings.push({
+          message: `Missing section \`${spec.title}\`${where}; close ${opened} to insert it`,
+          span,
+        });
+        return;
+      }
       findings.push({
-        message: `Missing section \`${spec.title}\`${insertion.after ? `; expected after \`${insertion.after}\`` : ''}`,
-        // Where the section belongs: the squiggle says where the fix inserts it.
-        span: insertion.anchor ?? reportSpan(model),
+        message: `Missing section \`${spec.title}\`${where}`,
+        span,
         fix: {
-          title: `Insert the \`${spec.title}\` section`,
-          edits: [{ start: insertion.offset, end: insertion.offset, newText: insertion.text }],
+          title: `${opened ? `Close ${opened} and insert` : 'Insert'} the \`${spec.title}\` section`,
+          edits: [{ start: offset, end: offset, newText: text }],
           safe: true,
         },
       });
