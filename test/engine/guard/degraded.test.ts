@@ -217,6 +217,36 @@ describe('the degraded analysis', () => {
     assert.equal(analysis.findings[0]!.span.start.line, 9);
   });
 
+  test('headings in HTML comments and blocks are not headings, and fix-all leaves them as they are', () => {
+    const commented = [
+      '# Outage',
+      '',
+      '<!--',
+      '## Timeline',
+      '',
+      '- 10:10 engineers join',
+      '- 10:00 alert fired',
+      '-->',
+      '',
+      '<div>',
+      '## Impact',
+      '</div>',
+      '',
+    ].join('\n');
+    const text = `${commented}\n${DEEP}`;
+    const analysis = analyzeBoth(text);
+    assert.deepEqual(
+      analysis.model.tree.children.flatMap((node) =>
+        node.type === 'heading' ? [node.position!.start.line] : [],
+      ),
+      [1],
+    );
+    assert.equal(analysis.model.timeline, null);
+    assert.ok(analysis.findings.some((f) => f.message === 'Missing section `Timeline`'));
+    const fixed = fixAll(text, config).text;
+    assert.ok(fixed.startsWith(commented), fixed.slice(0, 300));
+  });
+
   test('of many headings, only the title, the sections and their ends are kept', () => {
     const notes = Array.from({ length: 200_000 }, (_, i) => `## Note ${i}`).join('\n');
     const analysis = analyzeBoth(`${sample}\n${notes}\n`);

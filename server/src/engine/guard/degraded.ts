@@ -1,7 +1,8 @@
 /**
  * What is read of a text the guard will not parse in full (`guard.ts`): a tree of the parts
  * that are cheap and safe to parse. Its headings are found by a line scan (ATX headings in
- * column 1, outside front matter and fenced code) and each heading kept is parsed alone; the
+ * column 1 at the top level: outside front matter, fenced code and HTML blocks, comments
+ * included) and each heading kept is parsed alone; the
  * timeline section is parsed whole when the guard finds it safe on its own. Setext headings
  * and everything else stay unread, so the rules that judge content are not run on them: a
  * report gets no finding from text that was not read.
@@ -14,7 +15,7 @@ import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Hazard } from './guard';
 import { assessText, GUARD_LIMITS, inlineMarks } from './guard';
-import { closesFenceAt, columnOneHeadingLevel, openingFence } from '../markdown/block-scanner';
+import { BlockScanner, columnOneHeadingLevel } from '../markdown/block-scanner';
 import { parseChunk, SplitMismatch } from '../markdown/chunk-parser';
 import { ParseCache } from '../markdown/chunk-cache';
 import { shiftInPlace } from '../markdown/shift';
@@ -36,8 +37,6 @@ const MAX_HEADING_TRIALS = 1000;
 /** Suppression comments read outside the timeline. */
 const MAX_DIRECTIVES = 10_000;
 
-const SPACE = 32;
-
 /** What was read of a hazardous text. */
 export interface DegradedParse {
   tree: Root;
@@ -52,13 +51,6 @@ interface HeadingLine {
   depth: number;
   start: number;
   end: number;
-}
-
-/** Where a line's text starts after up to three spaces of indentation. */
-function afterIndent(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && i - start < 3 && text.charCodeAt(i) === SPACE) i++;
-  return i;
 }
 
 /**
@@ -124,18 +116,14 @@ function keptHeadings(
   /** Levels of the kept sections that have not ended yet. */
   let open: number[] = [];
   let trials = 0;
-  let fence: { marker: number; size: number } | null = null;
+  // Front matter is skipped here: a fence left open is a thematic break, as the parser reads it.
+  const scanner = new BlockScanner(false);
   for (let index = 0; index < lines.lineStarts.length; index++) {
-    const { start, end } = lineAt(text, lines.lineStarts, index);
+    const source = lineAt(text, lines.lineStarts, index);
+    const { start, end } = source;
     if (start < frontMatterEnd) continue;
-    const source = { text, start, end };
-    const first = afterIndent(text, start, end);
-    if (fence) {
-      if (closesFenceAt(source, first, fence.marker, fence.size)) fence = null;
-      continue;
-    }
-    fence = openingFence(source, first);
-    const depth = fence ? 0 : columnOneHeadingLevel(source);
+    const depth = scanner.topLevel(source) ? columnOneHeadingLevel(source) : 0;
+    scanner.advance(source);
     if (depth === 0) continue;
     const line = { index, depth, start, end };
     const needed = kept.length === 0 || open.some((level) => level >= depth);
