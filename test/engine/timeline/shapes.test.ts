@@ -351,17 +351,19 @@ describe('entries interrupted by a block', () => {
       '',
       '- 10:05 b',
       '- 10:01 a',
-      '- 10:09 c',
+      '- 09:59 c',
       '',
       '```',
       'log',
       '```',
     );
-    const [finding] = result.findings.filter((f) => f.ruleId === 'timeline-order');
+    const [first, second] = result.findings.filter((f) => f.ruleId === 'timeline-order');
     assert.deepEqual(
-      finding?.fix?.edits.map((edit) => edit.newText),
-      ['- 10:01 a\n- 10:05 b'],
+      first?.fix?.edits.map((edit) => edit.newText),
+      ['- 10:01 a\n- 10:05 b\n- 09:59 c'],
     );
+    // The sort leaves `09:59` after `10:05`: it is not offered for that finding.
+    assert.equal(second?.fix, undefined);
   });
 });
 
