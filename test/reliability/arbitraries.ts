@@ -1,6 +1,8 @@
 /**
  * Generated post-mortems for property tests: schema sections under any alias and heading
- * level, timelines as tables, lists and lines with every time form, placeholders, CRLF or LF,
+ * level, timelines as tables, flat and nested lists (bulleted, numbered past 9, with second
+ * paragraphs) and lines with every time form, placeholders, front matter (closed or not),
+ * reports without headings or ending in an open code block or comment, CRLF, LF or CR alone,
  * with or without a byte order mark.
  */
 import fc from 'fast-check';
@@ -79,6 +81,31 @@ const timelineBody = fc.oneof(
   fc
     .array(fc.tuple(timeText, sentence), { maxLength: 8 })
     .map((lines) => lines.map(([t, e]) => `**${t}** ${e}`).join('\n')),
+  // Nested items, a second paragraph, numbers of one and two digits.
+  fc
+    .array(
+      fc.record({
+        time: timeText,
+        event: sentence,
+        children: fc.array(fc.tuple(timeText, sentence), { maxLength: 3 }),
+        more: fc.option(sentence),
+      }),
+      { maxLength: 12 },
+    )
+    .chain((items) =>
+      fc.boolean().map((ordered) =>
+        items
+          .map(({ time, event, children, more }, i) => {
+            const marker = ordered ? `${i + 1}.` : '-';
+            const indent = ' '.repeat(marker.length + 1);
+            const lines = [`${marker} ${time} ${event}`];
+            for (const [t, e] of children) lines.push(`${indent}- ${t} ${e}`);
+            if (more !== null) lines.push('', `${indent}${more}`);
+            return lines.join('\n');
+          })
+          .join('\n'),
+      ),
+    ),
 );
 
 const otherBody = fc.oneof(
@@ -114,16 +141,42 @@ const section = headingName.chain((heading) =>
   ),
 );
 
-/** A whole report: title, sections in any order, any line endings, maybe a BOM. */
+/** What opens a report: nothing, front matter, or a fence that nothing closes. */
+const opening = fc.constantFrom(
+  '',
+  '---\ntitle: Outage\ndate: 2025-03-15\n---\n\n',
+  '+++\ntitle = "Outage"\n+++\n\n',
+  '---\n',
+  '---\ntitle: Outage\n\n',
+);
+
+/** What ends a report: nothing, or a code block, comment or HTML block left open. */
+const ending = fc.constantFrom(
+  '',
+  '',
+  '```\nlog line\n',
+  '~~~~\nlog',
+  '<!-- draft\n\nmore\n',
+  '<div>\n',
+);
+
+/**
+ * A whole report: maybe front matter, a title (or none), sections in any order, maybe an
+ * open block at the end, any line endings, maybe a BOM.
+ */
 export const postmortem = fc
   .record({
+    opening,
+    title: fc.boolean(),
     sections: fc.array(section, { maxLength: 9 }),
-    crlf: fc.boolean(),
+    ending,
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
     bom: fc.boolean(),
   })
-  .map(({ sections, crlf, bom }) => {
-    const text = ['# Incident', ...sections].join('\n\n') + '\n';
-    return (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
+  .map(({ opening, title, sections, ending, eol, bom }) => {
+    const body = [...(title ? ['# Incident'] : []), ...sections, ending].join('\n\n');
+    const text = `${opening}${body.trimEnd()}\n`;
+    return (bom ? '\uFEFF' : '') + text.replace(/\n/g, eol);
   });
 
 /** An edit: replace `length` characters at a fraction of the text by `insert`. */
@@ -140,7 +193,11 @@ export const edit = fc.record({
       '```\n',
       '<!--',
       '- 09:00 alert\n',
+      '  - 09:05 sub-item\n',
       '|',
+      '---\n',
+      '-',
+      '\r',
     ),
   ),
 });

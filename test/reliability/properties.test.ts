@@ -1,8 +1,9 @@
 /**
  * Properties of the engine over generated post-mortems and random edits: it never throws,
  * every finding lies inside the document, metrics are never negative, every fix changes only
- * what it names and removes the finding it was offered for, and incremental analysis through
- * a series of edits equals a fresh full analysis.
+ * what it names and removes the finding it was offered for, fixing all twice gives what fixing
+ * once gives, a line suppression applied suppresses its finding, and incremental analysis
+ * through a series of edits equals a fresh full analysis.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -11,6 +12,8 @@ import { analyze } from '../../server/src/engine/analyze';
 import type { Analysis } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { applyEdits } from '../../server/src/engine/fixes/edits';
+import { fixAll } from '../../server/src/engine/fixes/fix-all';
+import { disableLineEdit } from '../../server/src/engine/fixes/suppression-edits';
 import type { Finding, Span } from '../../server/src/engine/model';
 import { createSession } from '../../server/src/engine/session';
 import { METRIC_NAMES } from '../../server/src/engine/model';
@@ -91,6 +94,37 @@ test('a fix changes only the text it names and removes its finding', () => {
         assert.ok(
           count(after, key(finding)) < count(analysis.findings, key(finding)),
           `${key(finding)} is still there after its fix`,
+        );
+      }
+    }),
+    { ...runs, numRuns: 150 },
+  );
+});
+
+test('fixing all twice gives what fixing once gives', () => {
+  fc.assert(
+    fc.property(postmortem, fc.array(edit, { maxLength: 2 }), (generated, edits) => {
+      const { text } = stripBom(edits.reduce(applyEdit, generated));
+      const once = fixAll(text, config).text;
+      assert.equal(fixAll(once, config).text, once);
+    }),
+    { ...runs, numRuns: 150 },
+  );
+});
+
+test('a line suppression applied suppresses its finding, and inserts no other line ending', () => {
+  fc.assert(
+    fc.property(postmortem, (raw) => {
+      const { text, analysis } = analyzeRaw(raw);
+      const eol = analysis.model.lines.eol();
+      for (const finding of analysis.findings) {
+        const suppression = disableLineEdit(analysis.model, finding);
+        if (!suppression) continue;
+        assert.equal(suppression.newText.replace(/\r\n|\r|\n/g, eol), suppression.newText);
+        const after = analyze(applyEdits(text, [suppression]), config).findings;
+        assert.ok(
+          count(after, key(finding)) < count(analysis.findings, key(finding)),
+          `${key(finding)} is still there after its suppression`,
         );
       }
     }),

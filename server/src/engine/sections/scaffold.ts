@@ -102,11 +102,16 @@ export function sectionInsertion(model: PostmortemModel, order: number): Section
   };
 }
 
+/** One line ending: `\r\n`, or `\n` or `\r` alone (never half of a `\r\n`). */
+const EOL = String.raw`(?:\r\n|(?<!\r)\n|\r(?!\n))`;
+const ENDS_BLANK = new RegExp(`${EOL}[ \t]*${EOL}$`);
+const ENDS_LINE = new RegExp(`${EOL}$`);
+
 /** What makes inserted text start after a blank line (nothing at the start of the document). */
 function separatorBefore(text: string, offset: number, eol: string): string {
   if (offset === 0) return '';
-  const head = text.slice(Math.max(0, offset - 4), offset);
-  if (/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(head)) return '';
-  if (/(\r?\n|\r)$/.test(head)) return eol;
+  const head = text.slice(Math.max(0, offset - 16), offset);
+  if (ENDS_BLANK.test(head)) return '';
+  if (ENDS_LINE.test(head)) return eol;
   return eol + eol;
 }
