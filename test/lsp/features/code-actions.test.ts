@@ -237,6 +237,25 @@ describe('language server over stdio', () => {
     );
   });
 
+  test('textDocument/codeAction: insertMissingSections closes a code block left open at the end first', async () => {
+    const withoutLastThree = sample.slice(0, sample.indexOf('## 5. Resolution'));
+    const openFence = `${withoutLastThree}\`\`\`\nlog line\n`;
+    const opened = await open('open-fence.md', openFence);
+    const actions = await codeActions(
+      opened.uri,
+      range(0, 0, 0, 0),
+      [],
+      [CODE_ACTION_KINDS.insertMissingSections],
+    );
+    const text = editedText(openFence, actions[0]!.edit, opened.uri);
+    assert.ok(
+      text.startsWith(`${openFence}\`\`\`\n\n## 5. Resolution & Recovery\n`),
+      text.slice(-400),
+    );
+    assert.equal(text.split('\n').filter((line) => line === '## 7. Lessons Learned').length, 1);
+    assert.ok(text.endsWith(lessonsScaffold));
+  });
+
   test('textDocument/codeAction: insertMissingSections leaves the unsafe preset line out', async () => {
     // The SRE book's layout, every section there: read by google-sre, nothing to insert.
     const sre = ['Summary', 'Impact', 'Root Causes', 'Trigger', 'Resolution', 'Detection']
