@@ -131,6 +131,12 @@ class ListArranger {
   /** Each item's own entry, by where the item starts: the block's, and the timeline's others. */
   private readonly byStart = new Map<number, TimelineEntry>();
   private readonly inBlock: Set<TimelineEntry>;
+  /**
+   * Whether some line moved to another column. Content moved only under markers as wide
+   * reads as it did (each item's end is still where the next marker is): only a shifted line
+   * can make the list read as other blocks.
+   */
+  shifted = false;
 
   constructor(
     private readonly model: PostmortemModel,
@@ -252,6 +258,7 @@ class ListArranger {
         if (i === 0 || /^[ \t]*(?:\r\n|\n|\r)?$/.test(line)) return line;
         const indent = /^[ \t]*/.exec(line)![0];
         if (indent.includes('\t')) throw new Unsortable();
+        this.shifted = true;
         if (delta > 0) return ' '.repeat(delta) + line;
         return indent.length >= -delta ? line.slice(-delta) : line;
       })
@@ -264,16 +271,18 @@ class Unsortable extends Error {}
 
 /**
  * Sorts the lists of a block (each list among itself, items whole); null when the sort cannot
- * be done safely: the sorted text, parsed again, must read as the same blocks moved.
+ * be done safely: where lines moved to another column, the sorted text, parsed again, must
+ * read as the same blocks moved.
  */
 function sortLists(
   model: PostmortemModel,
   block: TimelineBlock,
   node: RootContent,
 ): SortedBlock | null {
+  const arranger = new ListArranger(model, block.entries);
   let arranged: Arranged;
   try {
-    arranged = new ListArranger(model, block.entries).arrange(node);
+    arranged = arranger.arrange(node);
   } catch (error) {
     if (error instanceof Unsortable) return null;
     throw error;
@@ -281,9 +290,11 @@ function sortLists(
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   if (arranged.text === model.text.slice(start, end)) return { edit: null, order: block.entries };
-  const lineStart = model.lines.lineStarts[node.position!.start.line - 1]!;
-  const reparsed = parseMarkdown(model.text.slice(lineStart, start) + arranged.text).children;
-  if (reparsed.length !== 1 || shapeOf(reparsed[0]!) !== arranged.shape) return null;
+  if (arranger.shifted) {
+    const lineStart = model.lines.lineStarts[node.position!.start.line - 1]!;
+    const reparsed = parseMarkdown(model.text.slice(lineStart, start) + arranged.text).children;
+    if (reparsed.length !== 1 || shapeOf(reparsed[0]!) !== arranged.shape) return null;
+  }
   return { edit: { start, end, newText: arranged.text }, order: arranged.order };
 }
 
