@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { diagnosticOf, diagnosticSummary } from './diagnostics';
 import { waitForDiagnostics } from './wait';
 import {
+  createFile,
   LESSONS_SCAFFOLD,
   openFixtureCopy,
+  openReport,
   openLongFixtureCopy,
   removeCreatedFiles,
   skipAcrossHosts,
@@ -165,6 +167,37 @@ describe('Quick fixes', () => {
       'metrics-consistency:25',
       'required-sections:27',
     ]);
+  });
+
+  it('disables a rule for a list item with a comment at its end: the list stays one', async () => {
+    const text = [
+      '# Outage',
+      '',
+      '## Timeline',
+      '',
+      '- 10:10 Engineers join.',
+      '- 10:00 Alert fired.',
+      '- 10:20 Resolved.',
+      '',
+    ].join('\n');
+    const { document, diagnostics } = await openReport(
+      await createFile('postmortems/disable-in-list.md', new TextEncoder().encode(text)),
+    );
+    const order = diagnosticOf(diagnostics, 'timeline-order');
+    const actions = await codeActions(document.uri, order.range, vscode.CodeActionKind.QuickFix);
+    const fixed = waitForDiagnostics(
+      document.uri,
+      'the timeline-order finding to go',
+      (found) => !diagnosticSummary(found).some((entry) => entry.startsWith('timeline-order')),
+    );
+    await apply(
+      actions.find((action) => action.title === 'Disable `timeline-order` for this line'),
+    );
+    assert.equal(
+      document.getText(),
+      text.replace('Alert fired.', 'Alert fired. <!-- postmortem-disable-line timeline-order -->'),
+    );
+    await fixed;
   });
 });
 
