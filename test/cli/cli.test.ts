@@ -46,6 +46,16 @@ interface JsonOutput {
         inferredFrom?: Record<string, string>;
       }[];
     } | null;
+    metadata: Record<string, unknown>;
+    followUps: {
+      line: number;
+      text: string;
+      owner: string | null;
+      due: string | null;
+      ticket: string | null;
+      status: string;
+      overdue: boolean;
+    }[];
   }[];
 }
 
@@ -76,6 +86,8 @@ describe('the sample report', () => {
       'metrics',
       'sections',
       'timeline',
+      'metadata',
+      'followUps',
     ]);
     assert.deepEqual(
       { path: file!.path, diagnostics: file!.diagnostics, metrics: file!.metrics },
@@ -113,6 +125,68 @@ describe('the sample report', () => {
       inferredFrom: { detected: 'monitor' },
     });
     assert.equal(timeline.entries.length, 6);
+  });
+
+  test('json: metadata as written and follow-ups, as SPEC §5 prints them', () => {
+    const [sampleFile] = runJson([sample]).output.files;
+    assert.deepEqual(sampleFile!.metadata, {});
+    assert.deepEqual(
+      sampleFile!.followUps.map(({ line, status, owner }) => [line, status, owner]),
+      [
+        [33, 'done', null],
+        [34, 'done', null],
+        [35, 'done', null],
+      ],
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'postmortem-json-'));
+    const path = join(folder, 'login-postmortem.md');
+    writeFileSync(
+      path,
+      [
+        '---',
+        'id: INC-42',
+        'date: 2025-03-15',
+        'severity: SEV2',
+        'status: draft',
+        'preset: standard',
+        '---',
+        '# Login outage',
+        '',
+        '## Action Items',
+        '',
+        '- [ ] Add config validation @alice due 2099-04-01 (OPS-123)',
+        '- [x] Page on pool usage',
+        '',
+      ].join('\n'),
+    );
+    const [file] = runJson([path]).output.files;
+    rmSync(folder, { recursive: true, force: true });
+    assert.deepEqual(file!.metadata, {
+      id: 'INC-42',
+      date: '2025-03-15',
+      severity: 'SEV2',
+      status: 'draft',
+    });
+    assert.deepEqual(file!.followUps, [
+      {
+        line: 12,
+        text: 'Add config validation',
+        owner: '@alice',
+        due: '2099-04-01',
+        ticket: 'OPS-123',
+        status: 'open',
+        overdue: false,
+      },
+      {
+        line: 13,
+        text: 'Page on pool usage',
+        owner: null,
+        due: null,
+        ticket: null,
+        status: 'done',
+        overdue: false,
+      },
+    ]);
   });
 
   test('json: a missing section is `missing` with no line; no timeline is null', () => {

@@ -33,11 +33,26 @@ function finding(
   };
 }
 
+const followUp: FileResult['read']['followUps'][number] = {
+  line: 40,
+  text: 'Add config validation',
+  owner: '@alice',
+  due: '2025-04-01',
+  ticket: 'OPS-123',
+  status: 'open',
+  overdue: false,
+};
+
 const results: FileResult[] = [
   {
     path: 'docs/login.md',
     absolutePath: '/repo/docs/login.md',
-    read: { sections: [], timeline: { line: 10, entries: [], metricNotes } },
+    read: {
+      sections: [],
+      timeline: { line: 10, entries: [], metricNotes },
+      metadata: { id: 'INC-42', severity: 'SEV2' },
+      followUps: [followUp],
+    },
     findings: [
       finding('required-sections', 'error', 1, 1, 'Missing section `Impact`'),
       finding(
@@ -54,7 +69,7 @@ const results: FileResult[] = [
   {
     path: 'docs/clean.md',
     absolutePath: '/repo/docs/clean.md',
-    read: { sections: [], timeline: null },
+    read: { sections: [], timeline: null, metadata: {}, followUps: [] },
     findings: [],
     metrics: null,
   },
@@ -147,8 +162,18 @@ describe('formatJson', () => {
           },
           sections: [],
           timeline: { line: 10, entries: [], metricNotes },
+          metadata: { id: 'INC-42', severity: 'SEV2' },
+          followUps: [followUp],
         },
-        { path: 'docs/clean.md', diagnostics: [], metrics: null, sections: [], timeline: null },
+        {
+          path: 'docs/clean.md',
+          diagnostics: [],
+          metrics: null,
+          sections: [],
+          timeline: null,
+          metadata: {},
+          followUps: [],
+        },
       ],
     });
     assert.deepEqual(Object.keys(JSON.parse(text).files[0].metrics), [
@@ -156,6 +181,15 @@ describe('formatJson', () => {
       'timeToAcknowledge',
       'timeToMitigate',
       'timeToResolve',
+    ]);
+    assert.deepEqual(Object.keys(JSON.parse(text).files[0].followUps[0]), [
+      'line',
+      'text',
+      'owner',
+      'due',
+      'ticket',
+      'status',
+      'overdue',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import type { FileResult } from './result';
 
 /**
  * One JSON object: each file's path, diagnostics, metrics (null without a timeline), and what
- * was read: its sections and timeline entries.
+ * was read: its sections, timeline entries, front matter fields and follow-ups.
  */
 export function formatJson(results: readonly FileResult[]): string {
   const files = results.map(({ path, findings, metrics, read }) => ({
@@ -22,6 +22,8 @@ export function formatJson(results: readonly FileResult[]): string {
     metrics: metrics ? Object.fromEntries(METRIC_NAMES.map((name) => [name, metrics[name]])) : null,
     sections: read.sections,
     timeline: read.timeline,
+    metadata: read.metadata,
+    followUps: read.followUps,
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }

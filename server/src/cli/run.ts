@@ -198,7 +198,7 @@ async function lintFiles(
         absolutePath: source.absolutePath,
         findings: [],
         metrics: null,
-        read: { sections: [], timeline: null },
+        read: { sections: [], timeline: null, metadata: {}, followUps: [] },
       },
       task: { text, config: resolved.config, applicability },
       write: source.stdin ? null : { file: source.absolutePath, bom: raw.slice(0, bomLength) },

@@ -8,11 +8,14 @@ import { findStatedMilestones } from './metrics/stated-milestones';
 import { incidentNotices, severalIncidents } from './metrics/incidents';
 import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { readFrontMatter } from './markdown/front-matter';
+import { localDate, readFollowUps } from './followups/read';
+import { readMetadata } from './metadata/read';
 import { parseMarkdown } from './markdown/parse';
 import { RULES } from './rules/registry';
 import { readSections } from './sections/infer-preset';
 import { findStatedMetrics } from './metrics/stated';
 import { filterSuppressed } from './rules/suppressed';
+import { ruleSeverity } from './rules/strictness';
 import { isBinaryText, LineIndex, stripBom } from './markdown/lines';
 import type { Reading, Session } from './session';
 import { documentDates } from './timeline/document-dates';
@@ -55,6 +58,14 @@ export function buildModel(
   const statedMilestones = winningStated(timeline, stated);
   const incidents = severalIncidents(tree, timeline);
   const metrics = timeline ? computeMetrics(timeline, milestones, statedMilestones) : null;
+  const followUps = readFollowUps({
+    lines,
+    sections,
+    config: config.followUps,
+    dates,
+    dateOrder: config.dateOrder,
+    today: config.today ?? localDate(new Date()),
+  });
   return {
     text,
     lines,
@@ -69,14 +80,16 @@ export function buildModel(
     // Never one sum across several incidents: none is computed (a notice says why).
     metrics: metrics && incidents.length > 0 ? nullMetrics() : metrics,
     statedMetrics: findStatedMetrics(tree, lines),
+    metadata: readMetadata(matter, text, lines),
+    followUps,
   };
 }
 
-/** Runs every enabled rule over a model. */
+/** Runs every enabled rule over a model, at the severities the report's status gives them. */
 function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const severity = config.rules[rule.id];
+    const severity = ruleSeverity(model, config, rule.id);
     if (severity === 'off') continue;
     for (const finding of rule.check(model, config)) {
       findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? severity });

@@ -19,6 +19,8 @@ export const RULE_IDS = [
   'timeline-order',
   'rca-evidence',
   'metrics-consistency',
+  'metadata',
+  'action-items',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -244,6 +246,10 @@ export interface PostmortemModel {
   /** Null when the document has no timeline section; every value null across several incidents. */
   metrics: Metrics | null;
   statedMetrics: StatedMetric[];
+  /** The front matter's known fields. */
+  metadata: Metadata;
+  /** The action items of the follow-up sections, in document order. */
+  followUps: FollowUp[];
 }
 
 /** Something about the analysis itself that the reader should know, such as what was not checked. */
@@ -282,6 +288,105 @@ export interface Finding extends Omit<RuleFinding, 'severity'> {
   severity: Exclude<Severity, 'off'>;
 }
 
+/** The front matter fields the engine knows, in the order the CLI's `metadata` lists them. */
+export const METADATA_FIELDS = [
+  'title',
+  'id',
+  'date',
+  'severity',
+  'status',
+  'authors',
+  'services',
+  'started',
+  'detected',
+  'resolved',
+] as const;
+
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/** What the `metadata` block of configuration decides: required fields and known values. */
+export interface MetadataConfig {
+  /** Fields every report's front matter must have. */
+  required: MetadataField[];
+  /** The severity scale, most severe first (`SEV1` … `SEV4`). */
+  severities: string[];
+  /** The statuses a report goes through (`draft`, `in-review`, `final`). */
+  statuses: string[];
+  /**
+   * The `id` a new report gets: `{date}` stands for `YYYY-MM-DD`, `{yyyy}`, `{mm}`, `{dd}`
+   * for its parts (`INC-{yyyy}{mm}{dd}`).
+   */
+  idPattern: string;
+}
+
+/**
+ * How loud findings are at a status: `info` makes every finding information; an object gives
+ * rules their severities over the configured ones (`final` raising `placeholder` to `error`).
+ */
+export type StatusStrictness = 'info' | Partial<Record<RuleId, Severity>>;
+
+/** Sections a severity makes required or optional, by section id. */
+export interface SeveritySections {
+  required: string[];
+  optional: string[];
+}
+
+/** What a follow-up must name to pass `action-items`. */
+export const FOLLOW_UP_ATTRIBUTES = ['owner', 'due', 'ticket'] as const;
+
+export type FollowUpAttribute = (typeof FOLLOW_UP_ATTRIBUTES)[number];
+
+/** Where follow-ups are read and what each one must name. */
+export interface FollowUpConfig {
+  /** Ids of the sections whose items are follow-ups. */
+  sections: string[];
+  /** What an open follow-up must name. */
+  require: FollowUpAttribute[];
+  /** Regular expressions of tracking keys (`[A-Z][A-Z0-9]+-\d+`), matched whole-word. */
+  ticketPatterns: string[];
+}
+
+/** A known front matter field as written: its value, and where its key and value are. */
+export interface MetadataEntry {
+  field: MetadataField;
+  /** The parsed value: a string, number, list… (a TOML date or time as written). */
+  value: unknown;
+  keySpan: Span;
+  /** Null for a key written without a value. */
+  valueSpan: Span | null;
+}
+
+/** The report's front matter, as far as the engine knows its fields. */
+export interface Metadata {
+  /** The front matter block, fences included; null without front matter. */
+  span: Span | null;
+  format: 'yaml' | 'toml' | null;
+  /** The known fields written, in the order of `METADATA_FIELDS`. */
+  entries: MetadataEntry[];
+  /** `severity` and `status` as text, when written as text; null otherwise. */
+  severity: string | null;
+  status: string | null;
+}
+
+/** One action item of a report. */
+export interface FollowUp {
+  /** The list item or table row. */
+  span: Span;
+  /** What is to be done, the owner, due date, ticket and status words taken out. */
+  text: string;
+  /** As written: `@alice`, `Alice`. */
+  owner: string | null;
+  /** `YYYY-MM-DD`. */
+  due: string | null;
+  /** An issue URL or a key such as `OPS-123`. */
+  ticket: string | null;
+  status: 'open' | 'done';
+  /** Open and due before the analysis' day. */
+  overdue: boolean;
+  /** What the status was read from: `checkbox`, the `Status` cell, a word; null when assumed open. */
+  statusFrom: string | null;
+}
+
 /** Milestones that keywords can mark (`start` is marked only explicitly or by position). */
 export type KeywordMilestone = Exclude<Milestone, 'start'>;
 
@@ -305,4 +410,15 @@ export interface LintConfig {
   files: string[];
   /** Extensions beside `.md` and `.markdown` that folders are searched for (`.mdx`). */
   extensions: string[];
+  metadata: MetadataConfig;
+  /** How loud findings are, by the report's `status`; statuses not named keep `rules`. */
+  strictness: Record<string, StatusStrictness>;
+  /** Sections made required or optional by the report's `severity`. */
+  severitySections: Record<string, SeveritySections>;
+  followUps: FollowUpConfig;
+  /**
+   * The day follow-ups are due against (`YYYY-MM-DD`); absent: the local date when the
+   * analysis runs. Set by tests and by callers that replay a day.
+   */
+  today?: string;
 }

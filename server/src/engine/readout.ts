@@ -4,7 +4,7 @@
  * `timeline`). Scripts and dashboards read this through the CLI's JSON.
  */
 import { sectionHasContent } from './markdown/content';
-import type { MetricName, Milestone, PostmortemModel, TimeReading } from './model';
+import type { FollowUp, MetricName, Milestone, PostmortemModel, TimeReading } from './model';
 import type { MetricNote } from './metrics/explain';
 import { entryGuesses, metricNotes } from './metrics/explain';
 import { MILESTONES } from './model';
@@ -41,9 +41,18 @@ export interface TimelineReadout {
   unmeasured?: string;
 }
 
+/** A follow-up as SPEC §5 prints it: a field that is not there is `null`. */
+export type FollowUpReadout = { line: number } & Pick<
+  FollowUp,
+  'text' | 'owner' | 'due' | 'ticket' | 'status' | 'overdue'
+>;
+
 export interface Readout {
   sections: SectionReadout[];
   timeline: TimelineReadout | null;
+  /** The front matter's known fields as written, in field order; `{}` without front matter. */
+  metadata: Record<string, unknown>;
+  followUps: FollowUpReadout[];
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -59,7 +68,23 @@ export function isoTime(time: TimeReading): string {
   return `${date}T${clock}:${pad(seconds)}${offset === 0 ? 'Z' : formatOffset(offset)}`;
 }
 
-/** The sections and the timeline of `model`, as SPEC §5 prints them. */
+/** The front matter's known fields and the follow-ups of `model`, as SPEC §5 prints them. */
+function metadataReadout(model: PostmortemModel): Pick<Readout, 'metadata' | 'followUps'> {
+  return {
+    metadata: Object.fromEntries(model.metadata.entries.map((entry) => [entry.field, entry.value])),
+    followUps: model.followUps.map((item) => ({
+      line: item.span.start.line,
+      text: item.text,
+      owner: item.owner,
+      due: item.due,
+      ticket: item.ticket,
+      status: item.status,
+      overdue: item.overdue,
+    })),
+  };
+}
+
+/** The sections, timeline, metadata and follow-ups of `model`, as SPEC §5 prints them. */
 export function readout(model: PostmortemModel): Readout {
   const sections = model.schema.sections.map((spec): SectionReadout => {
     const found = model.sections.find((section) => section.spec.id === spec.id);
@@ -72,7 +97,7 @@ export function readout(model: PostmortemModel): Readout {
     };
   });
   const { timeline, milestones } = model;
-  if (!timeline) return { sections, timeline: null };
+  if (!timeline) return { sections, timeline: null, ...metadataReadout(model) };
   const entries = timeline.entries.map((entry, index): EntryReadout => {
     const marked = MILESTONES.filter((milestone) => milestones[milestone] === index);
     const inferred = entryGuesses(entry, marked);
@@ -90,5 +115,6 @@ export function readout(model: PostmortemModel): Readout {
   return {
     sections,
     timeline: { line, entries, metricNotes: metricNotes(model)!, ...unmeasured },
+    ...metadataReadout(model),
   };
 }

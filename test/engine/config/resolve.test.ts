@@ -239,7 +239,7 @@ describe('resolveConfig: problems at their place', () => {
     assertOneProblem(
       '{\n  "rule": { "placeholder": "off" }\n}',
       '"rule"',
-      'Unknown key `rule`; expected `extends`, `sections`, `addAliases`, `optional`, `rules`, `milestoneKeywords`, `timeZone`, `dateOrder`, `files` or `extensions`',
+      'Unknown key `rule`; expected `extends`, `sections`, `addAliases`, `optional`, `rules`, `milestoneKeywords`, `timeZone`, `dateOrder`, `files`, `extensions`, `metadata`, `strictness`, `severitySections` or `followUps`',
     );
   });
 
@@ -285,7 +285,7 @@ describe('resolveConfig: problems at their place', () => {
     assertOneProblem(
       text,
       '"placeholders"',
-      'Unknown rule `placeholders`; expected `required-sections`, `section-order`, `empty-section`, `placeholder`, `timeline-time`, `timeline-order`, `rca-evidence` or `metrics-consistency`',
+      'Unknown rule `placeholders`; expected `required-sections`, `section-order`, `empty-section`, `placeholder`, `timeline-time`, `timeline-order`, `rca-evidence`, `metrics-consistency`, `metadata` or `action-items`',
     );
     assert.equal(resolveConfig(text, FILE).config.rules.placeholder, 'info');
   });
@@ -555,7 +555,7 @@ describe('resolveConfig: extends files', () => {
         endLine: 2,
         endColumn: 20,
         message:
-          'Unknown rule `nope`; expected `required-sections`, `section-order`, `empty-section`, `placeholder`, `timeline-time`, `timeline-order`, `rca-evidence` or `metrics-consistency`',
+          'Unknown rule `nope`; expected `required-sections`, `section-order`, `empty-section`, `placeholder`, `timeline-time`, `timeline-order`, `rca-evidence`, `metrics-consistency`, `metadata` or `action-items`',
       },
     ]);
   });

@@ -14,7 +14,17 @@ import {
   defaultConfig,
   DEFAULT_MILESTONE_KEYWORDS,
 } from '../../../server/src/engine/config/defaults';
-import { DATE_ORDERS, RULE_IDS } from '../../../server/src/engine/model';
+import {
+  FOLLOW_UP_KEYS,
+  METADATA_KEYS,
+  SEVERITY_SECTION_KEYS,
+} from '../../../server/src/engine/config/metadata';
+import {
+  DATE_ORDERS,
+  FOLLOW_UP_ATTRIBUTES,
+  METADATA_FIELDS,
+  RULE_IDS,
+} from '../../../server/src/engine/model';
 import { PRESETS } from '../../../server/src/engine/sections/presets';
 import { RULES } from '../../../server/src/engine/rules/registry';
 import { ruleUrl } from '../../../server/src/engine/rules/rule';
@@ -96,4 +106,25 @@ test('dateOrder: the orders the resolver reads, and null, each resolving', () =>
     assert.deepEqual(resolved.problems, [], text);
     assert.equal(resolved.config.dateOrder, value);
   }
+});
+
+test('metadata, followUps, strictness, severitySections: the keys and defaults the resolver has', () => {
+  const config = defaultConfig();
+  assert.deepEqual(Object.keys(properties.metadata.properties), [...METADATA_KEYS]);
+  for (const key of METADATA_KEYS) {
+    assert.deepEqual(properties.metadata.properties[key].default, config.metadata[key], key);
+  }
+  assert.deepEqual(properties.metadata.properties.required.items.enum, [...METADATA_FIELDS]);
+  assert.deepEqual(Object.keys(properties.followUps.properties), [...FOLLOW_UP_KEYS]);
+  for (const key of FOLLOW_UP_KEYS) {
+    assert.deepEqual(properties.followUps.properties[key].default, config.followUps[key], key);
+  }
+  assert.deepEqual(properties.followUps.properties.require.items.enum, [...FOLLOW_UP_ATTRIBUTES]);
+  assert.deepEqual(properties.strictness.default, config.strictness);
+  assert.deepEqual(Object.keys(properties.strictness.additionalProperties.anyOf[1].properties), [
+    ...RULE_IDS,
+  ]);
+  assert.deepEqual(Object.keys(properties.severitySections.additionalProperties.properties), [
+    ...SEVERITY_SECTION_KEYS,
+  ]);
 });

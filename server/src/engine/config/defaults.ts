@@ -1,5 +1,13 @@
 /** The configuration a document gets when nothing else is said: the `standard` schema. */
-import type { KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
+import type {
+  FollowUpConfig,
+  KeywordMilestone,
+  LintConfig,
+  MetadataConfig,
+  RuleId,
+  Severity,
+  StatusStrictness,
+} from '../model';
 import { standard } from '../sections/presets/standard';
 import { RULES } from '../rules/registry';
 
@@ -63,6 +71,35 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
   ],
 };
 
+/** The `metadata` block when none is given: no field required, `SEV1`…`SEV4`, three statuses. */
+export const DEFAULT_METADATA: Readonly<MetadataConfig> = {
+  required: [],
+  severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
+  statuses: ['draft', 'in-review', 'final'],
+  idPattern: 'PM-{date}',
+};
+
+/**
+ * How loud findings are by status: a draft's are information, a final report's missing
+ * sections, empty sections, template text and incomplete follow-ups are errors.
+ */
+export const DEFAULT_STRICTNESS: Readonly<Record<string, StatusStrictness>> = {
+  draft: 'info',
+  final: {
+    'required-sections': 'error',
+    'empty-section': 'error',
+    placeholder: 'error',
+    'action-items': 'error',
+  },
+};
+
+/** Follow-ups come from the prevention section; an open one needs an owner and a due date. */
+export const DEFAULT_FOLLOW_UPS: Readonly<FollowUpConfig> = {
+  sections: ['prevention'],
+  require: ['owner', 'due'],
+  ticketPatterns: ['[A-Z][A-Z0-9]+-\\d+', '#\\d+'],
+};
+
 /** Each rule's default severity. */
 export function defaultSeverities(): Record<RuleId, Severity> {
   return Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])) as Record<
@@ -71,7 +108,10 @@ export function defaultSeverities(): Record<RuleId, Severity> {
   >;
 }
 
-/** The default configuration: `standard` schema, default severities and keywords, no zone. */
+/**
+ * The default configuration: `standard` schema, default severities and keywords, no zone, the
+ * default metadata, strictness and follow-ups.
+ */
 export function defaultConfig(): LintConfig {
   return {
     schema: standard,
@@ -81,5 +121,9 @@ export function defaultConfig(): LintConfig {
     dateOrder: null,
     files: [],
     extensions: [],
+    metadata: structuredClone(DEFAULT_METADATA),
+    strictness: structuredClone(DEFAULT_STRICTNESS),
+    severitySections: {},
+    followUps: structuredClone(DEFAULT_FOLLOW_UPS),
   };
 }

@@ -13,6 +13,7 @@ import { zoneOffset } from '../timeline/zones';
 import { describeType, oneOf, parseJson, propertiesOf } from './json';
 import { problemAt } from './problems';
 import type { ConfigProblem } from './problems';
+import { readFollowUps, readMetadata, readSeveritySections, readStrictness } from './metadata';
 import { applySchemaEdits } from './sections';
 import type { Report } from './sections';
 
@@ -32,6 +33,10 @@ export const CONFIG_KEYS = [
   'dateOrder',
   'files',
   'extensions',
+  'metadata',
+  'strictness',
+  'severitySections',
+  'followUps',
 ] as const;
 
 /** Milestones whose keywords a configuration can set (`start` is marked only explicitly). */
@@ -124,6 +129,13 @@ function resolveWithin(
   const orderNode = values.get('dateOrder');
   const filesNode = values.get('files');
   const extensionsNode = values.get('extensions');
+  const metadataNode = values.get('metadata');
+  const strictnessNode = values.get('strictness');
+  const severitySectionsNode = values.get('severitySections');
+  const followUpsNode = values.get('followUps');
+  const metadata = metadataNode
+    ? readMetadata(metadataNode, config.metadata, report)
+    : config.metadata;
   return {
     config: {
       schema,
@@ -137,6 +149,16 @@ function resolveWithin(
       extensions: extensionsNode
         ? readStrings(extensionsNode, 'extensions', EXTENSION, report)
         : config.extensions,
+      metadata,
+      strictness: strictnessNode
+        ? readStrictness(strictnessNode, metadata.statuses, config.strictness, report)
+        : config.strictness,
+      severitySections: severitySectionsNode
+        ? readSeveritySections(severitySectionsNode, metadata.severities, schema, report)
+        : config.severitySections,
+      followUps: followUpsNode
+        ? readFollowUps(followUpsNode, config.followUps, schema, report)
+        : config.followUps,
     },
     problems,
     files,

@@ -39,7 +39,11 @@ function readName(node: Node, what: string, report: Report): string | undefined 
 }
 
 /** A list of non-empty strings; invalid items are reported and left out. */
-function readNames(node: Node, what: string, report: Report): { name: string; node: Node }[] {
+export function readNames(
+  node: Node,
+  what: string,
+  report: Report,
+): { name: string; node: Node }[] {
   if (node.type !== 'array') {
     report(node, `Expected ${what} to be an array of strings, found ${describeType(node)}`);
     return [];

@@ -31,6 +31,12 @@ export interface FrontMatter {
   fields: Record<string, unknown>;
   /** The offset in the document of each top-level key. */
   keys: Record<string, number>;
+  /**
+   * Where each top-level key's value is written, `[start, end)` offsets in the document: a
+   * scalar's text (quotes included), a YAML list's or mapping's whole text, a TOML value's
+   * first line. Absent for a key written with no value.
+   */
+  values: Record<string, [number, number]>;
 }
 
 /** The line that may open front matter: `---` or `+++` alone, trailing spaces and tabs allowed. */
@@ -77,33 +83,60 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function readYaml(source: string, base: number): Pick<FrontMatter, 'fields' | 'keys'> {
+type Read = Pick<FrontMatter, 'fields' | 'keys' | 'values'>;
+
+function readYaml(source: string, base: number): Read {
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
   const keys: Record<string, number> = {};
-  if (!isMap(doc.contents)) return { fields: {}, keys };
+  const values: Record<string, [number, number]> = {};
+  if (!isMap(doc.contents)) return { fields: {}, keys, values };
   for (const item of doc.contents.items) {
-    if (isScalar(item.key) && item.key.range)
-      keys[String(item.key.value)] = base + item.key.range[0];
+    if (!isScalar(item.key) || !item.key.range) continue;
+    const key = String(item.key.value);
+    keys[key] = base + item.key.range[0];
+    const range = (item.value as { range?: [number, number, number] } | null)?.range;
+    if (range && range[1] > range[0]) values[key] = [base + range[0], base + range[1]];
   }
   const fields = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
-  return { fields: isRecord(fields) ? fields : {}, keys };
+  return { fields: isRecord(fields) ? fields : {}, keys, values };
 }
 
 /** A top-level TOML key at the start of a line: `date = …`, `"preset" = …`. */
-const TOML_KEY = /^[ \t]{0,8}(["']?)([A-Za-z0-9_-]{1,64})\1[ \t]{0,8}=/;
+const TOML_KEY = /^[ \t]{0,8}(["']?)([A-Za-z0-9_-]{1,64})\1[ \t]{0,8}=[ \t]*/;
 
-function readToml(source: string, base: number): Pick<FrontMatter, 'fields' | 'keys'> {
+/** The end of a TOML value on its line: before a `#` comment outside quotes, spaces trimmed. */
+function tomlValueEnd(line: string, start: number): number {
+  let quote: string | null = null;
+  let end = start;
+  for (let i = start; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') break;
+    if (c !== ' ' && c !== '\t' && c !== '\r') end = i + 1;
+  }
+  return end;
+}
+
+function readToml(source: string, base: number): Read {
   const fields = plain(parseToml(source));
   const keys: Record<string, number> = {};
+  const values: Record<string, [number, number]> = {};
   let offset = base;
   for (const line of source.split('\n')) {
     // Keys after the first table header belong to that table.
     if (/^[ \t]*\[/.test(line)) break;
     const key = TOML_KEY.exec(line);
-    if (key && !(key[2]! in keys)) keys[key[2]!] = offset + line.indexOf(key[2]!);
+    if (key && !(key[2]! in keys)) {
+      keys[key[2]!] = offset + line.indexOf(key[2]!);
+      const start = key[0].length;
+      const end = tomlValueEnd(line, start);
+      if (end > start) values[key[2]!] = [offset + start, offset + end];
+    }
     offset += line.length + 1;
   }
-  return { fields: isRecord(fields) ? fields : {}, keys };
+  return { fields: isRecord(fields) ? fields : {}, keys, values };
 }
 
 /**
@@ -121,7 +154,7 @@ export function readFrontMatter(children: readonly MatterNode[], text: string): 
   const format = node.type;
   const opened = text.indexOf('\n', start) + 1;
   const closed = text.lastIndexOf('\n', end - 1);
-  let read: Pick<FrontMatter, 'fields' | 'keys'> = { fields: {}, keys: {} };
+  let read: Read = { fields: {}, keys: {}, values: {} };
   if (opened > 0 && closed >= opened && end - start <= MAX_FRONT_MATTER) {
     const source = text.slice(opened, closed);
     try {

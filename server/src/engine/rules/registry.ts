@@ -1,5 +1,10 @@
-/** Every rule, in the order of SPEC §4: the order findings of one place are listed in. */
+/**
+ * Every rule, in the order of SPEC §4 and then the metadata rules: the order findings of one
+ * place are listed in.
+ */
+import { actionItems } from './action-items';
 import { emptySection } from './empty-section';
+import { metadata } from './metadata';
 import { metricsConsistency } from './metrics-consistency';
 import { placeholder } from './placeholder';
 import { rcaEvidence } from './rca-evidence';
@@ -18,4 +23,6 @@ export const RULES: readonly Rule[] = [
   timelineOrder,
   rcaEvidence,
   metricsConsistency,
+  metadata,
+  actionItems,
 ];

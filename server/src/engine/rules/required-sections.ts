@@ -2,7 +2,8 @@
  * `required-sections`: a required section of the schema is missing; and, once, as
  * information, that the report follows another known preset than the configured one.
  */
-import type { PostmortemModel, RuleFinding, Span } from '../model';
+import { scaleValue } from '../metadata/read';
+import type { LintConfig, PostmortemModel, RuleFinding, SectionSpec, Span } from '../model';
 import { namePresetFix } from '../sections/document-preset';
 import { sectionInsertion } from '../sections/scaffold';
 import type { Rule } from './rule';
@@ -31,17 +32,27 @@ function inferredPresetFinding(model: PostmortemModel): RuleFinding | null {
   };
 }
 
+/** Whether the report must have a section: as its severity's `severitySections` say, else as the schema does. */
+function isRequired(spec: SectionSpec, model: PostmortemModel, config: LintConfig): boolean {
+  const written = model.metadata.severity;
+  const severity = written === null ? null : scaleValue(written, config.metadata.severities);
+  const bySeverity = severity === null ? undefined : config.severitySections[severity];
+  if (bySeverity?.required.includes(spec.id)) return true;
+  if (bySeverity?.optional.includes(spec.id)) return false;
+  return spec.required;
+}
+
 export const requiredSections: Rule = {
   id: 'required-sections',
   description: 'A required section of the schema is missing.',
   defaultSeverity: 'warning',
   reads: 'structure',
-  check(model) {
+  check(model, config) {
     const present = new Set(model.sections.map((section) => section.spec.id));
     const inferred = inferredPresetFinding(model);
     const findings: RuleFinding[] = inferred ? [inferred] : [];
     model.schema.sections.forEach((spec, order) => {
-      if (!spec.required || present.has(spec.id)) return;
+      if (!isRequired(spec, model, config) || present.has(spec.id)) return;
       const { offset, text, after, open, anchor } = sectionInsertion(model, order);
       // Where the section belongs: the squiggle says where the fix inserts it.
       const span = anchor ?? reportSpan(model);

@@ -1,0 +1,71 @@
+/**
+ * A report's metadata: the known fields of its front matter (`title`, `id`, `date`,
+ * `severity`, `status`, `authors`, `services`, `started`, `detected`, `resolved`), each with
+ * where its key and value are written, read from what `markdown/front-matter.ts` parsed.
+ * Other fields (`preset`, `type`, `tags`) are the front matter's own business.
+ */
+import type { FrontMatter } from '../markdown/front-matter';
+import type { LineIndex } from '../markdown/lines';
+import type { Metadata, MetadataEntry } from '../model';
+import { METADATA_FIELDS } from '../model';
+
+/** The metadata of a document without front matter. */
+export const NO_METADATA: Metadata = {
+  span: null,
+  format: null,
+  entries: [],
+  severity: null,
+  status: null,
+};
+
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim();
+  return typeof value === 'number' ? String(value) : null;
+}
+
+/** The metadata of a document whose front matter is `matter` (null when it has none). */
+export function readMetadata(matter: FrontMatter | null, text: string, lines: LineIndex): Metadata {
+  if (!matter) return NO_METADATA;
+  const entries = METADATA_FIELDS.flatMap((field): MetadataEntry[] => {
+    const key = matter.keys[field];
+    if (key === undefined) return [];
+    const value = matter.values[field];
+    const parsed = matter.fields[field] ?? null;
+    // A TOML date or time as written, not as its parser rewrites it (`…T10:00:00.000Z`).
+    const source = value ? text.slice(value[0], value[1]) : '';
+    const written =
+      matter.format === 'toml' && typeof parsed === 'string' && /^\d/.test(source)
+        ? source
+        : parsed;
+    return [
+      {
+        field,
+        value: written,
+        keySpan: lines.span(key, key + field.length),
+        valueSpan: value ? lines.span(value[0], value[1]) : null,
+      },
+    ];
+  });
+  return {
+    span: lines.span(matter.start, matter.end),
+    format: matter.format,
+    entries,
+    severity: textOf(matter.fields.severity),
+    status: textOf(matter.fields.status),
+  };
+}
+
+/** The entry of `field`, if the front matter writes it. */
+export function metadataEntry(metadata: Metadata, field: string): MetadataEntry | undefined {
+  return metadata.entries.find((entry) => entry.field === field);
+}
+
+/** A value as compared with a scale: case, spaces, `-` and `_` do not matter (`Sev 2`, `SEV-2`). */
+function folded(value: string): string {
+  return value.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** The value of `scale` that `written` names, ignoring case and separators; null for none. */
+export function scaleValue(written: string, scale: readonly string[]): string | null {
+  return scale.find((value) => folded(value) === folded(written)) ?? null;
+}
