@@ -170,6 +170,19 @@ describe('snippets as the engine reads them', () => {
     }
   });
 
+  test('the report is a draft: valid front matter, information only, each `HH:mm` one finding', () => {
+    const text = expand(bodyOf(snippetWithPrefix('pm-report')));
+    const { model, findings } = analyze(text, defaultConfig());
+    assert.equal(model.metadata.status, 'draft');
+    assert.deepEqual(
+      findings.filter((finding) => finding.severity !== 'info' || finding.ruleId === 'metadata'),
+      [],
+    );
+    const templateTimes = findings.filter((finding) => finding.message.includes('`HH:mm`'));
+    assert.equal(templateTimes.length, 5);
+    assert.ok(templateTimes.every((finding) => finding.ruleId === 'placeholder'));
+  });
+
   test('each section snippet is read as its section, with a body', () => {
     const sections: [string, string][] = [
       ['pm-summary', 'summary'],

@@ -203,15 +203,18 @@ describe('Commands', () => {
     assert.equal(onDisk, document.getText());
     const lines = onDisk.split('\n');
     // Not the workspace's sections (standard): the report names the preset it follows.
-    assert.deepEqual(lines.slice(0, 8), [
+    assert.deepEqual(lines.slice(0, 11), [
       '---',
+      'title: Checkout outage',
+      `id: PM-${date}`,
+      `date: ${date}`,
+      'severity:',
+      'status: draft',
       'type: postmortem',
       'preset: google-sre',
       '---',
       '',
       '# Post-Mortem: Checkout outage',
-      '',
-      `**Date:** ${date}`,
     ]);
     // The sections of the preset picked in the second input.
     assert.deepEqual(

@@ -63,8 +63,13 @@ describe('Snippets', () => {
     );
     assert.equal(await editor.insertSnippet(body), true);
     const lines = editor.document.getText().split('\n');
-    assert.equal(lines[0], '# Post-Mortem: Incident title');
-    assert.equal(lines[2], `- **Date:** ${today()}`);
+    assert.deepEqual(lines.slice(0, 4), [
+      '---',
+      'title: Incident title',
+      `id: PM-${today()}`,
+      `date: ${today()}`,
+    ]);
+    assert.equal(lines[9], '# Post-Mortem: Incident title');
     assert.deepEqual(
       lines.filter((line) => line.startsWith('## ')),
       [

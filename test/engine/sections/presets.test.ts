@@ -8,7 +8,7 @@ import type { LintConfig, Schema } from '../../../server/src/engine/model';
 import { normalizeHeading } from '../../../server/src/engine/sections/normalize';
 import { findPreset, PRESETS } from '../../../server/src/engine/sections/presets';
 import { standard } from '../../../server/src/engine/sections/presets/standard';
-import { renderTemplate } from '../../../server/src/engine/sections/template';
+import { renderTemplate, reportId } from '../../../server/src/engine/sections/template';
 import { corpusDir, repoRoot } from '../../helpers/paths';
 
 function configFor(schema: Schema): LintConfig {
@@ -84,6 +84,15 @@ describe('renderTemplate', () => {
       renderTemplate(schema, 'Login outage', '2025-03-15'),
       '# Post-Mortem: Login outage\n\n**Date:** 2025-03-15\n\n## Summary\n\nWhat.\n\n## Notes\n',
     );
+  });
+
+  test('with metadata: front matter with the title, the id of the pattern, the date, a draft', () => {
+    const schema: Schema = { sections: [] };
+    assert.equal(
+      renderTemplate(schema, 'DB: pool', '2025-03-15', 'dfds', { idPattern: 'INC-{yyyy}{mm}{dd}' }),
+      '---\ntitle: "DB: pool"\nid: INC-20250315\ndate: 2025-03-15\nseverity:\nstatus: draft\ntype: postmortem\npreset: dfds\n---\n\n# Post-Mortem: DB: pool\n',
+    );
+    assert.equal(reportId('PM-{date}', '2025-03-15'), 'PM-2025-03-15');
   });
 });
 

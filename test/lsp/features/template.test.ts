@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { googleSre } from '../../../server/src/engine/sections/presets/google-sre';
 import { standard } from '../../../server/src/engine/sections/presets/standard';
 import { renderTemplate } from '../../../server/src/engine/sections/template';
@@ -11,17 +12,28 @@ import { TEMPLATE_REQUEST } from '../../../server/src/protocol';
 import { serverSession } from '../../helpers/server-session';
 
 describe('language server over stdio', () => {
-  const { client } = serverSession();
+  const { client, open } = serverSession();
 
   test('postmortem/template: the default schema, a preset, and an unknown preset', async () => {
     const standardResult = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
       title: 'Login outage',
       date: '2025-03-15',
     });
+    const metadata = { idPattern: 'PM-{date}' };
     assert.deepEqual(standardResult, {
-      text: renderTemplate(standard, 'Login outage', '2025-03-15'),
+      text: renderTemplate(standard, 'Login outage', '2025-03-15', undefined, metadata),
     });
-    assert.equal(standardResult.text.split('\n')[0], '# Post-Mortem: Login outage');
+    assert.deepEqual(standardResult.text.split('\n').slice(0, 9), [
+      '---',
+      'title: Login outage',
+      'id: PM-2025-03-15',
+      'date: 2025-03-15',
+      'severity:',
+      'status: draft',
+      '---',
+      '',
+      '# Post-Mortem: Login outage',
+    ]);
     const sre = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
       preset: 'google-sre',
       title: 'Login outage',
@@ -29,9 +41,9 @@ describe('language server over stdio', () => {
     });
     // Not the configured sections: the report names its preset, to be checked against it.
     assert.deepEqual(sre, {
-      text: renderTemplate(googleSre, 'Login outage', '2025-03-15', 'google-sre'),
+      text: renderTemplate(googleSre, 'Login outage', '2025-03-15', 'google-sre', metadata),
     });
-    assert.ok(sre.text.startsWith('---\ntype: postmortem\npreset: google-sre\n---\n'));
+    assert.ok(sre.text.includes('status: draft\ntype: postmortem\npreset: google-sre\n---\n'));
     const same = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
       preset: 'standard',
       title: 'Login outage',
@@ -46,5 +58,20 @@ describe('language server over stdio', () => {
         return true;
       },
     );
+  });
+
+  test('a new report opens with no warning: a draft, its front matter valid, its findings information', async () => {
+    const { text } = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+      title: 'Login: outage',
+      date: '2025-03-15',
+    });
+    assert.ok(text.startsWith('---\ntitle: "Login: outage"\n'));
+    const { diagnostics } = await open('new-postmortem.md', text);
+    assert.ok(diagnostics.length > 0);
+    assert.deepEqual(
+      diagnostics.filter((diagnostic) => diagnostic.severity !== DiagnosticSeverity.Information),
+      [],
+    );
+    assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'metadata'));
   });
 });

@@ -124,7 +124,10 @@ describe('configuration', () => {
       title: 'Login outage',
       date: '2025-03-15',
     });
-    assert.deepEqual(result, { text: renderTemplate(googleSre, 'Login outage', '2025-03-15') });
+    const metadata = { idPattern: 'PM-{date}' };
+    assert.deepEqual(result, {
+      text: renderTemplate(googleSre, 'Login outage', '2025-03-15', undefined, metadata),
+    });
     // The preset the folder is configured with needs no front matter; another one does.
     for (const [preset, named] of [
       ['google-sre', undefined],
@@ -138,7 +141,7 @@ describe('configuration', () => {
       });
       const schema = preset === 'standard' ? standard : googleSre;
       assert.deepEqual(picked, {
-        text: renderTemplate(schema, 'Login outage', '2025-03-15', named),
+        text: renderTemplate(schema, 'Login outage', '2025-03-15', named, metadata),
       });
     }
   });

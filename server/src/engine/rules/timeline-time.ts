@@ -11,6 +11,7 @@ import type {
   ZoneProblem,
   ZoneReadingName,
 } from '../model';
+import { isBlankText, PLACEHOLDER } from '../markdown/content';
 import { formatOffset } from '../timeline/zones';
 import type { Rule } from './rule';
 
@@ -79,6 +80,16 @@ function timelessFinding(timeline: Timeline): RuleFinding[] {
   ];
 }
 
+/**
+ * Whether an unreadable time is template text (`HH:mm`, `20xx-MM-DD HH:mm`): one problem, which
+ * `placeholder` (or `empty-section`) reports, not also an unreadable time.
+ */
+function isTemplateTime(entry: TimelineEntry): boolean {
+  if (entry.timeProblem !== 'unreadable') return false;
+  const text = entry.timeText.trim();
+  return text !== '' && text.search(PLACEHOLDER) >= 0 && isBlankText(text);
+}
+
 export const timelineTime: Rule = {
   id: 'timeline-time',
   description:
@@ -92,7 +103,7 @@ export const timelineTime: Rule = {
     // An unknown or ambiguous zone is said once, on the first entry that has it.
     const zonesSaid = new Set<string>();
     for (const entry of model.timeline.entries) {
-      if (entry.timeProblem === 'untimed') continue;
+      if (entry.timeProblem === 'untimed' || isTemplateTime(entry)) continue;
       const span = entry.timeSpan ?? entry.span;
       // The order is the document's: said once, on its first date.
       const reported = entry.timeProblem === 'date-order' && dateOrderReported;

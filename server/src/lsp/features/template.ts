@@ -13,9 +13,12 @@ export async function template(
   if (typeof params?.title !== 'string' || typeof params.date !== 'string') {
     throw new ResponseError(ErrorCodes.InvalidParams, 'Expected `title` and `date` strings');
   }
-  const configured = params.uri ? (await configFor(params.uri)).schema : defaultConfig().schema;
+  const config = params.uri ? await configFor(params.uri) : defaultConfig();
+  const configured = config.schema;
+  // A new report is a draft: its front matter says so, with its date and configured id.
+  const metadata = { idPattern: config.metadata.idPattern };
   if (!params.preset) {
-    return { text: renderTemplate(configured, params.title, params.date) };
+    return { text: renderTemplate(configured, params.title, params.date, undefined, metadata) };
   }
   const preset = findPreset(params.preset);
   if (!preset) {
@@ -24,5 +27,5 @@ export async function template(
   // Sections other than the configured ones are named in the report, which is then checked
   // against them rather than against the configuration.
   const named = dequal(preset.schema, configured) ? undefined : preset.name;
-  return { text: renderTemplate(preset.schema, params.title, params.date, named) };
+  return { text: renderTemplate(preset.schema, params.title, params.date, named, metadata) };
 }
