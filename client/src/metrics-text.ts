@@ -1,5 +1,8 @@
-/** Metrics as people read them in the client: `1h 5m`, and a Markdown table for "Copy Metrics". */
-import type { MetricName, MetricNote, Metrics } from '../../server/src/protocol';
+/**
+ * Metrics and follow-ups as people read them in the client: `1h 5m`, `@alice · due 2025-04-01`,
+ * and the Markdown tables of "Copy Metrics".
+ */
+import type { MetricName, MetricNote, Metrics, OutlineFollowUp } from '../../server/src/protocol';
 import {
   formatDuration,
   gapReason,
@@ -52,4 +55,33 @@ export function metricsMarkdown(metrics: Metrics): string {
   return ['| Metric | Value | From → to |', '|--------|-------|-----------|', ...rows, ''].join(
     '\n',
   );
+}
+
+/** A follow-up's status, owner, due date and ticket in a line: `open · @alice · due 2025-04-01, overdue`. */
+export function followUpDescription(followUp: OutlineFollowUp): string {
+  const due = followUp.due
+    ? `due ${followUp.due}${followUp.overdue ? ', overdue' : ''}`
+    : 'no due date';
+  return [followUp.status, followUp.owner ?? 'no owner', due, followUp.ticket ?? 'no ticket'].join(
+    ' · ',
+  );
+}
+
+/** A table cell: its pipes escaped, its line breaks folded. */
+function cell(text: string | null): string {
+  return text === null ? '—' : text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+}
+
+/** The follow-ups as a Markdown table, one row each, for "Copy Metrics". */
+export function followUpsMarkdown(followUps: readonly OutlineFollowUp[]): string {
+  const rows = followUps.map((followUp) => {
+    const status = followUp.overdue ? 'open, overdue' : followUp.status;
+    return `| ${cell(followUp.text)} | ${cell(followUp.owner)} | ${cell(followUp.due)} | ${cell(followUp.ticket)} | ${status} |`;
+  });
+  return [
+    '| Follow-up | Owner | Due | Ticket | Status |',
+    '|-----------|-------|-----|--------|--------|',
+    ...rows,
+    '',
+  ].join('\n');
 }

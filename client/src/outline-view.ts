@@ -1,31 +1,34 @@
 /**
  * The Post-Mortem view in the Explorer: the schema's sections (present, empty or missing), the
- * timeline with its milestones, and the metrics, for the active editor's report.
+ * timeline with its milestones, the metrics, and the follow-ups (owner, due date, status, the
+ * overdue ones marked), for the active editor's report.
  */
 import * as vscode from 'vscode';
 import type {
   MetricName,
   MetricNote,
   OutlineEntry,
+  OutlineFollowUp,
   OutlineRange,
   OutlineSection,
 } from '../../server/src/protocol';
 import { METRIC_NAMES, METRIC_VOCABULARY } from '../../server/src/protocol';
 import { COMMANDS } from './constants';
-import { metricDescription, metricExplanation } from './metrics-text';
+import { followUpDescription, metricDescription, metricExplanation } from './metrics-text';
 import type { OutlineTracker } from './outline-tracker';
 import { sectionProgress } from './section-progress';
 
-type Group = 'sections' | 'timeline' | 'metrics';
+type Group = 'sections' | 'timeline' | 'metrics' | 'followUps';
 
 /** One row of the view. */
 export type OutlineNode =
   | { kind: 'group'; group: Group }
   | { kind: 'section'; section: OutlineSection }
   | { kind: 'entry'; entry: OutlineEntry; index: number }
-  | { kind: 'metric'; name: MetricName; note: MetricNote };
+  | { kind: 'metric'; name: MetricName; note: MetricNote }
+  | { kind: 'followUp'; followUp: OutlineFollowUp; index: number };
 
-const GROUPS: readonly Group[] = ['sections', 'timeline', 'metrics'];
+const GROUPS: readonly Group[] = ['sections', 'timeline', 'metrics', 'followUps'];
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -58,6 +61,8 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
         if (!notes) return [];
         return METRIC_NAMES.map((name) => ({ kind: 'metric', name, note: notes[name] }));
       }
+      case 'followUps':
+        return outline.followUps.map((followUp, index) => ({ kind: 'followUp', followUp, index }));
     }
   }
 
@@ -71,6 +76,8 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
         return this.entryItem(node.entry, node.index);
       case 'metric':
         return metricItem(node.name, node.note);
+      case 'followUp':
+        return this.followUpItem(node.followUp, node.index);
     }
   }
 
@@ -103,6 +110,19 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
         item.description = metrics ? undefined : 'no timeline to measure';
         item.iconPath = new vscode.ThemeIcon('dashboard');
         item.contextValue = metrics ? 'metrics' : 'metrics-missing';
+        return withId(item, group);
+      }
+      case 'followUps': {
+        const followUps = outline?.followUps ?? [];
+        const item = new vscode.TreeItem('Follow-ups', followUps.length > 0 ? expanded : none);
+        const open = followUps.filter((followUp) => followUp.status === 'open').length;
+        const overdue = followUps.filter((followUp) => followUp.overdue).length;
+        item.description =
+          followUps.length === 0
+            ? 'no action items'
+            : `${open} open${overdue > 0 ? `, ${overdue} overdue` : ''} of ${followUps.length}`;
+        item.iconPath = new vscode.ThemeIcon('tasklist');
+        item.contextValue = 'followUps';
         return withId(item, group);
       }
     }
@@ -157,6 +177,20 @@ export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode>
     item.command = this.revealCommand(entry.range, 'Go to Entry');
     item.contextValue = 'entry';
     return withId(item, `entry:${index}`);
+  }
+
+  private followUpItem(followUp: OutlineFollowUp, index: number): vscode.TreeItem {
+    const item = new vscode.TreeItem(followUp.text, vscode.TreeItemCollapsibleState.None);
+    item.description = followUpDescription(followUp);
+    item.iconPath = followUp.overdue
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : followUp.status === 'done'
+        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('circle-outline');
+    item.tooltip = `${followUp.text}\n\n${followUpDescription(followUp)}`;
+    item.command = this.revealCommand(followUp.range, 'Go to Follow-up');
+    item.contextValue = `followUp-${followUp.status}`;
+    return withId(item, `followUp:${index}`);
   }
 
   private revealCommand(range: OutlineRange, title: string): vscode.Command | undefined {

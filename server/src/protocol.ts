@@ -5,7 +5,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ConfigSource } from './engine/config/resolve';
 import type { MetricNote } from './engine/metrics/explain';
-import type { MetricName, Metrics, Milestone } from './engine/model';
+import type { FollowUp, MetricName, Metrics, Milestone } from './engine/model';
 
 // What the client shows of the engine's vocabulary, so that it imports only this file. From
 // the modules that hold it, not the engine's index: the client bundle stays without a parser.
@@ -71,6 +71,12 @@ export interface OutlineEntry {
   inferredFrom: Partial<Record<Milestone, string>>;
 }
 
+/** A follow-up (action item) as the view shows it; a field not written is null. */
+export type OutlineFollowUp = Pick<
+  FollowUp,
+  'text' | 'owner' | 'due' | 'ticket' | 'status' | 'overdue'
+> & { range: OutlineRange };
+
 export interface OutlineResult {
   uri: string;
   /** False for Markdown that is not a post-mortem (no view, no findings). */
@@ -78,6 +84,8 @@ export interface OutlineResult {
   /** Schema sections in schema order. */
   sections: OutlineSection[];
   timeline: OutlineEntry[];
+  /** The follow-ups of the report's follow-up sections, in document order. */
+  followUps: OutlineFollowUp[];
   /** Null when the report has no timeline. */
   metrics: Metrics | null;
   /** Per metric: why it has no value, and the keyword guesses it rests on; null with `metrics`. */

@@ -1,10 +1,15 @@
 // The client's pure helpers: report file names, metrics text, section progress.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metricsMarkdown, metricValue } from '../../client/src/metrics-text';
+import {
+  followUpDescription,
+  followUpsMarkdown,
+  metricsMarkdown,
+  metricValue,
+} from '../../client/src/metrics-text';
 import { isoDate, reportFileName, slugify } from '../../client/src/report-file';
 import { sectionProgress } from '../../client/src/section-progress';
-import type { OutlineSection } from '../../server/src/protocol';
+import type { OutlineFollowUp, OutlineSection } from '../../server/src/protocol';
 
 test('isoDate writes the local calendar date', () => {
   assert.equal(isoDate(new Date(2025, 2, 5, 23, 59)), '2025-03-05');
@@ -80,5 +85,44 @@ test('sectionProgress counts required sections, and optional ones only when writ
   assert.deepEqual(
     progress.empty.map((s) => s.id),
     ['timeline'],
+  );
+});
+
+test('follow-ups: a line for the view, a table for Copy Metrics (pipes escaped, overdue said)', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  const followUps: OutlineFollowUp[] = [
+    {
+      text: 'Validate config | units',
+      owner: '@alice',
+      due: '2025-04-01',
+      ticket: 'OPS-1',
+      status: 'open',
+      overdue: true,
+      range,
+    },
+    {
+      text: 'Alert on pool',
+      owner: null,
+      due: null,
+      ticket: null,
+      status: 'done',
+      overdue: false,
+      range,
+    },
+  ];
+  assert.equal(
+    followUpDescription(followUps[0]!),
+    'open · @alice · due 2025-04-01, overdue · OPS-1',
+  );
+  assert.equal(followUpDescription(followUps[1]!), 'done · no owner · no due date · no ticket');
+  assert.equal(
+    followUpsMarkdown(followUps),
+    [
+      '| Follow-up | Owner | Due | Ticket | Status |',
+      '|-----------|-------|-----|--------|--------|',
+      '| Validate config \\| units | @alice | 2025-04-01 | OPS-1 | open, overdue |',
+      '| Alert on pool | — | — | — | done |',
+      '',
+    ].join('\n'),
   );
 });

@@ -42,6 +42,12 @@ export { METRIC_VOCABULARY } from './metrics/vocabulary';
 export type {
   DateOrder,
   Finding,
+  FollowUp,
+  FollowUpConfig,
+  Metadata,
+  MetadataConfig,
+  MetadataEntry,
+  MetadataField,
   KeywordMilestone,
   LintConfig,
   MetricName,
@@ -58,9 +64,19 @@ export type {
   Timeline,
   TimelineEntry,
 } from './model';
-export { DATE_ORDERS, METRIC_NAMES, MILESTONES, RULE_IDS } from './model';
+export {
+  DATE_ORDERS,
+  FOLLOW_UP_ATTRIBUTES,
+  METADATA_FIELDS,
+  METRIC_NAMES,
+  MILESTONES,
+  RULE_IDS,
+} from './model';
 export type { Readout } from './readout';
 export { readout } from './readout';
+export type { FollowUpReadout } from './readout';
+export { METADATA_FIELD_DESCRIPTIONS } from './metadata/fields';
+export { metadataEntry, scaleValue } from './metadata/read';
 export { RULES } from './rules/registry';
 export { ruleUrl } from './rules/rule';
 export { PRESETS, findPreset, unknownPresetMessage } from './sections/presets';

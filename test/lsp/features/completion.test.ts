@@ -130,4 +130,43 @@ describe('language server over stdio', () => {
     assert.ok(times.includes(item!.label), `${item!.label} is one of ${times.join(', ')}`);
     assert.deepEqual(item!.textEdit, { range: range(23, 2, 23, 2), newText: item!.label });
   });
+
+  test('textDocument/completion: front matter fields not yet written, then their values', async () => {
+    const text = '---\nstatus: \ntype: postmortem\n\n---\n# Outage\n';
+    const opened = await open('front-matter.md', text);
+    const at = async (line: number, character: number) =>
+      (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: opened.uri },
+        position: { line, character },
+      })) as CompletionItem[];
+    const fields = await at(3, 0);
+    assert.deepEqual(
+      fields.map((item) => item.label),
+      ['title', 'id', 'date', 'severity', 'authors', 'services', 'started', 'detected', 'resolved'],
+    );
+    assert.deepEqual(fields[0]!.textEdit, { range: range(3, 0, 3, 0), newText: 'title: ' });
+    const statuses = await at(1, 8);
+    assert.deepEqual(
+      statuses.map((item) => [item.label, item.textEdit]),
+      ['draft', 'in-review', 'final'].map((status) => [
+        status,
+        { range: range(1, 8, 1, 8), newText: status },
+      ]),
+    );
+    assert.deepEqual(await at(0, 3), []);
+    const toml = await open(
+      'front-matter.toml.md',
+      '+++\ntype = "postmortem"\nseverity = "S"\n+++\n# Outage\n',
+    );
+    const severities = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: toml.uri },
+      position: { line: 2, character: 13 },
+    })) as CompletionItem[];
+    assert.deepEqual(
+      severities.map(
+        (item) => item.textEdit && 'newText' in item.textEdit && item.textEdit.newText,
+      ),
+      ['"SEV1"', '"SEV2"', '"SEV3"', '"SEV4"'],
+    );
+  });
 });

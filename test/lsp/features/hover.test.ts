@@ -58,4 +58,51 @@ describe('language server over stdio', () => {
     assert.match(await hoverAt(rows, 6), /Guessed: read month first/);
     assert.doesNotMatch(await hoverAt(`On 13/02/2025 too.\n\n${rows}`, 8), /Guessed/);
   });
+
+  test('textDocument/hover: a follow-up, as read; a front matter field, with its values', async () => {
+    const text = [
+      '---',
+      'status: draft',
+      'type: postmortem',
+      '---',
+      '# Outage',
+      '',
+      '## Action Items',
+      '',
+      '- [ ] Add config validation @alice due 2020-04-01 (OPS-123)',
+      '- Raise the limits',
+      '',
+    ].join('\n');
+    const opened = await open('follow-ups.md', text);
+    const at = (line: number, character: number) =>
+      client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: opened.uri },
+        position: { line, character },
+      }) as Promise<Hover | null>;
+    assert.deepEqual(await at(8, 20), {
+      contents: {
+        kind: 'markdown',
+        value: [
+          '**Follow-up**: `Add config validation`',
+          'Status: open (from checkbox)',
+          'Owner: `@alice` · Due: 2020-04-01, **overdue** · Ticket: `OPS-123`',
+        ].join('\n\n'),
+      },
+      range: range(8, 0, 8, 59),
+    });
+    assert.equal(
+      ((await at(9, 4))!.contents as { value: string }).value,
+      [
+        '**Follow-up**: `Raise the limits`',
+        'Status: open (no status written)',
+        'Owner: not written · Due: not written · Ticket: not written',
+      ].join('\n\n'),
+    );
+    const status = (await at(1, 10))!;
+    assert.deepEqual(status.range, range(1, 0, 1, 6));
+    assert.match(
+      (status.contents as { value: string }).value,
+      /^\*\*`status`\*\*: .*\n\nOne of `draft`, `in-review`, `final`$/,
+    );
+  });
 });

@@ -94,6 +94,20 @@ describe('language server over stdio', () => {
         entry(15, '1:30 PM', 'Permanent fix implemented (optimized DB queries).', []),
         entry(16, '1:35 PM', 'Issue marked as resolved.', ['resolved'], { resolved: 'resolved' }),
       ],
+      // The sample's follow-ups are ticked off (✅): done, with nothing else said.
+      followUps: [
+        'Set up alerts for high DB connection usage.',
+        'Optimize SQL queries to reduce load.',
+        'Improve auto-scaling rules.',
+      ].map((text, index) => ({
+        text,
+        owner: null,
+        due: null,
+        ticket: null,
+        status: 'done',
+        overdue: false,
+        range: range(30 + index, 0, 30 + index, `- ✅ ${text}`.length),
+      })),
       metrics: { timeToDetect: 0, timeToAcknowledge: 5, timeToMitigate: 20, timeToResolve: 40 },
       metricNotes: {
         timeToDetect: { minutes: 0, gap: null, inferredFrom: ['monitor'] },

@@ -102,6 +102,7 @@ describe('language server over stdio', () => {
       isPostmortem: false,
       sections: [],
       timeline: [],
+      followUps: [],
       metrics: null,
       metricNotes: null,
     });

@@ -1,14 +1,20 @@
 /**
  * Completion: section headings on empty and heading lines (missing sections first, in schema
- * order), milestone markers after `[` in timeline rows, and the current time in the
- * timeline's own format at the start of a row or item.
+ * order), milestone markers after `[` in timeline rows, the current time in the timeline's own
+ * format at the start of a row or item, and in front matter the known fields not yet written
+ * and the configured severities and statuses (today for `date`).
  */
 import type { CompletionItem, Position, Range } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
-import type { Milestone, PostmortemModel } from '../../engine';
-import { MILESTONES, formatNowLike } from '../../engine';
+import type { LintConfig, Milestone, PostmortemModel } from '../../engine';
+import {
+  METADATA_FIELDS,
+  METADATA_FIELD_DESCRIPTIONS,
+  MILESTONES,
+  formatNowLike,
+} from '../../engine';
 import type { AnalyzedPostmortem } from '../session/analyzed';
 
 /**
@@ -50,6 +56,15 @@ export function completions(
   const lineEnd = model.lines.lineEnd(line);
   const prefix = model.text.slice(lineStart, offset);
   const rangeOf = (start: number, end: number): Range => positions.rangeOf(start, end);
+  const front = model.metadata.span;
+  if (front && front.start.offset < offset && offset < front.end.offset) {
+    const lineText = model.text.slice(lineStart, lineEnd);
+    // Not on the fences themselves.
+    if (/^(?:---|\+\+\+)[ \t]*$/.test(lineText)) return [];
+    return frontMatterItems(model, document.config, prefix, offset, now, (start) =>
+      rangeOf(start, lineEnd),
+    );
+  }
   if (prefix.endsWith(']') || inCodeOrHtml(model, offset)) return [];
 
   const timeline = model.timeline;
@@ -123,4 +138,60 @@ function sectionItems(
       textEdit: { range, newText },
     };
   });
+}
+
+/** `YYYY-MM-DD` of a date in the local zone. */
+function localDay(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const FIELD_KEY = /^[ \t]*([A-Za-z_-]*)$/;
+const FIELD_VALUE = /^[ \t]*(severity|status|date)[ \t]*[:=][ \t]*([^\s]*)$/;
+
+/**
+ * In front matter: at a key, the known fields the front matter lacks; after `severity:`,
+ * `status:` or `date:` (`=` in TOML), the values they take. `rangeFrom(start)` runs from an
+ * offset of the line to its end.
+ */
+function frontMatterItems(
+  model: PostmortemModel,
+  config: LintConfig,
+  prefix: string,
+  offset: number,
+  now: Date,
+  rangeFrom: (start: number) => Range,
+): CompletionItem[] {
+  const toml = model.metadata.format === 'toml';
+  const key = FIELD_KEY.exec(prefix);
+  if (key) {
+    const written = new Set(model.metadata.entries.map((entry) => entry.field));
+    const range = rangeFrom(offset - key[1]!.length);
+    return METADATA_FIELDS.filter((field) => !written.has(field)).map((field, index) => ({
+      label: field,
+      kind: CompletionItemKind.Property,
+      detail: METADATA_FIELD_DESCRIPTIONS[field],
+      sortText: String(index).padStart(2, '0'),
+      textEdit: { range, newText: toml ? `${field} = ` : `${field}: ` },
+    }));
+  }
+  const value = FIELD_VALUE.exec(prefix);
+  if (!value) return [];
+  const field = value[1] as 'severity' | 'status' | 'date';
+  const range = rangeFrom(offset - value[2]!.length);
+  // What is typed of the value, quotes included, is replaced; TOML writes text in quotes.
+  const quote = toml && field !== 'date' ? '"' : '';
+  const values =
+    field === 'date'
+      ? [localDay(now)]
+      : field === 'severity'
+        ? config.metadata.severities
+        : config.metadata.statuses;
+  return values.map((text, index) => ({
+    label: text,
+    kind: CompletionItemKind.EnumMember,
+    detail: field === 'date' ? 'Today' : `A ${field} of the configuration`,
+    sortText: String(index).padStart(2, '0'),
+    textEdit: { range, newText: `${quote}${text}${quote}` },
+  }));
 }

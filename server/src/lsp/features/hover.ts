@@ -1,9 +1,10 @@
 /**
  * Hover on a timeline time: the time as read (date and zone), elapsed since the start and
- * since the entry before, the milestones the entry marks and why.
+ * since the entry before, the milestones the entry marks and why. On a follow-up's first
+ * line: what was read of it. On a front matter field: what it means and the values it takes.
  */
-import type { PostmortemModel, TimeReading } from '../../engine';
-import { MILESTONES, formatDuration } from '../../engine';
+import type { FollowUp, LintConfig, PostmortemModel, Span, TimeReading } from '../../engine';
+import { METADATA_FIELD_DESCRIPTIONS, MILESTONES, formatDuration } from '../../engine';
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { AnalyzedPostmortem } from '../session/analyzed';
@@ -84,21 +85,69 @@ function describeEntry(model: PostmortemModel, index: number): string[] {
   return parts;
 }
 
-/** The hover at a position: only on timeline times. */
+/** What was read of a follow-up: status and where it comes from, owner, due date, ticket. */
+function describeFollowUp(item: FollowUp): string[] {
+  const status = item.statusFrom
+    ? `${item.status} (from ${item.statusFrom})`
+    : `${item.status} (no status written)`;
+  const due = item.due ? `${item.due}${item.overdue ? ', **overdue**' : ''}` : 'not written';
+  return [
+    `**Follow-up**: ${code(item.text)}`,
+    `Status: ${status}`,
+    [
+      `Owner: ${item.owner ? code(item.owner) : 'not written'}`,
+      `Due: ${due}`,
+      `Ticket: ${item.ticket ? code(item.ticket) : 'not written'}`,
+    ].join(' · '),
+  ];
+}
+
+/** What a front matter field means, and for severity and status the configured values. */
+function describeField(
+  field: keyof typeof METADATA_FIELD_DESCRIPTIONS,
+  config: LintConfig,
+): string[] {
+  const parts = [`**\`${field}\`**: ${METADATA_FIELD_DESCRIPTIONS[field]}`];
+  const scale =
+    field === 'severity'
+      ? config.metadata.severities
+      : field === 'status'
+        ? config.metadata.statuses
+        : null;
+  if (scale) parts.push(`One of ${scale.map((value) => `\`${value}\``).join(', ')}`);
+  return parts;
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.start.offset <= offset && offset <= span.end.offset;
+}
+
+/** The hover at a position: on timeline times, follow-ups and front matter fields. */
 export function hover(document: AnalyzedPostmortem, position: Position): Hover | null {
   const { positions } = document;
   const { model } = document.analysis;
-  if (!model.timeline) return null;
   const offset = positions.offset(position);
-  const index = model.timeline.entries.findIndex(
+  const markdown = (parts: string[], span: Span): Hover => ({
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: positions.range(span),
+  });
+  const index =
+    model.timeline?.entries.findIndex(
+      (entry) => entry.timeSpan !== null && contains(entry.timeSpan, offset),
+    ) ?? -1;
+  if (index >= 0)
+    return markdown(describeEntry(model, index), model.timeline!.entries[index]!.timeSpan!);
+  const field = model.metadata.entries.find(
     (entry) =>
-      entry.timeSpan !== null &&
-      entry.timeSpan.start.offset <= offset &&
-      offset <= entry.timeSpan.end.offset,
+      contains(entry.keySpan, offset) ||
+      (entry.valueSpan !== null && contains(entry.valueSpan, offset)),
   );
-  if (index < 0) return null;
-  return {
-    contents: { kind: MarkupKind.Markdown, value: describeEntry(model, index).join('\n\n') },
-    range: positions.range(model.timeline.entries[index]!.timeSpan!),
-  };
+  if (field) return markdown(describeField(field.field, document.config), field.keySpan);
+  const line = model.lines.point(offset).line;
+  const item = model.followUps.find((candidate) => candidate.span.start.line === line);
+  if (item) {
+    const end = Math.min(item.span.end.offset, model.lines.lineEnd(line));
+    return markdown(describeFollowUp(item), model.lines.span(item.span.start.offset, end));
+  }
+  return null;
 }

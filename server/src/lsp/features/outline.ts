@@ -24,6 +24,7 @@ export function outline(uri: string, document: AnalyzedDocument | undefined): Ou
       isPostmortem: false,
       sections: [],
       timeline: [],
+      followUps: [],
       metrics: null,
       metricNotes: null,
     };
@@ -58,6 +59,15 @@ export function outline(uri: string, document: AnalyzedDocument | undefined): Ou
         inferredFrom: entryGuesses(entry, milestones),
       };
     }),
+    followUps: model.followUps.map(({ text, owner, due, ticket, status, overdue, span }) => ({
+      text,
+      owner,
+      due,
+      ticket,
+      status,
+      overdue,
+      range: positions.range(span),
+    })),
     metrics: model.metrics,
     metricNotes: metricNotes(model),
   };
