@@ -144,6 +144,11 @@ function emptyParts(text: string): Parts {
 /** Tracking-key patterns, whole-word, compiled once per configuration. */
 const keyPatterns = new WeakMap<readonly string[], RegExp | null>();
 
+/** The first tracking key (`OPS-123`, `#12`) of the configured patterns in a text, or null. */
+export function ticketKey(text: string, patterns: readonly string[]): string | null {
+  return keyPattern(patterns)?.exec(text)?.[0] ?? null;
+}
+
 function keyPattern(patterns: readonly string[]): RegExp | null {
   if (keyPatterns.has(patterns)) return keyPatterns.get(patterns)!;
   const source = patterns.map((pattern) => `(?:${pattern})`).join('|');
