@@ -132,7 +132,7 @@ describe('Commands', () => {
     assert.deepEqual(editor.selection.active, new vscode.Position(17, row.length - 2));
   });
 
-  it('Copy Metrics as Markdown puts the metrics table on the clipboard', async () => {
+  it('Copy Metrics as Markdown puts the metrics and follow-ups tables on the clipboard', async () => {
     await openReport(workspaceFile(FIXTURE));
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('postmortem.copyMetrics');
@@ -145,6 +145,10 @@ describe('Commands', () => {
         '| Time to acknowledge (TTA) | 5m | detected → acknowledged |',
         '| Time to mitigate (TTM) | 20m | start → mitigated |',
         '| Time to resolve (TTR) | 40m | start → resolved |',
+        '',
+        '| Follow-up | Owner | Due | Ticket | Status |',
+        '|-----------|-------|-----|--------|--------|',
+        '| Set up alerts for high DB connection usage. | — | — | — | done |',
         '',
       ].join('\n'),
     );
@@ -237,7 +241,7 @@ describe('Commands', () => {
       api,
       'the new report in the view',
       (seen) =>
-        api.outlineView.description === vscode.workspace.asRelativePath(uri) && seen.length === 3,
+        api.outlineView.description === vscode.workspace.asRelativePath(uri) && seen.length === 4,
     );
     assert.deepEqual(rowLines(rows), [
       'Sections (0/10 complete)',
@@ -257,6 +261,7 @@ describe('Commands', () => {
       '  TTA (not marked)',
       '  TTM (not marked)',
       '  TTR (not marked)',
+      'Follow-ups (no action items)',
     ]);
   });
 });

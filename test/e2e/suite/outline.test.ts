@@ -35,6 +35,8 @@ const FIXTURE_ROWS = [
   '  TTA (5m, guessed)',
   '  TTM (20m, guessed)',
   '  TTR (40m, guessed)',
+  'Follow-ups (0 open of 1)',
+  '  Set up alerts for high DB connection usage. (done · no owner · no due date · no ticket)',
 ];
 
 describe('The Post-Mortem view', () => {
@@ -46,7 +48,7 @@ describe('The Post-Mortem view', () => {
     const rows = await waitForOutline(
       api,
       'the rows of the fixture',
-      (seen) => api.outlineView.description === FIXTURE && seen.length === 3,
+      (seen) => api.outlineView.description === FIXTURE && seen.length === 4,
     );
     assert.deepEqual(rowLines(rows), FIXTURE_ROWS);
   });
@@ -57,7 +59,7 @@ describe('The Post-Mortem view', () => {
     await waitForOutline(
       api,
       'the rows of the fixture',
-      (seen) => api.outlineView.description === FIXTURE && seen.length === 3,
+      (seen) => api.outlineView.description === FIXTURE && seen.length === 4,
     );
     const outputFocused = until(
       vscode.window.onDidChangeActiveTextEditor,
@@ -73,6 +75,29 @@ describe('The Post-Mortem view', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closePanel');
     }
+  });
+
+  it('shows the follow-ups: owner, due date, ticket and status, the overdue ones marked', async () => {
+    const { api } = await activeExtension();
+    const { editor } = await openFixtureCopy('outline-follow-ups');
+    const line = editor.document.getText().split('\n').indexOf('## 6. Preventative Measures') + 1;
+    assert.ok(line > 0, 'The report has no `## 6. Preventative Measures`');
+    await editor.edit((edit) =>
+      edit.insert(
+        new vscode.Position(line, 0),
+        '- [ ] Alert on pool usage @alice due 2020-04-01 (OPS-123)\n- [ ] Raise the connection limit, owner: Bob\n',
+      ),
+    );
+    const rows = await waitForOutline(api, 'the follow-ups added', (seen) =>
+      rowLines(seen).some((row) => row.startsWith('Follow-ups (2 open')),
+    );
+    const lines = rowLines(rows);
+    assert.deepEqual(lines.slice(lines.indexOf('Follow-ups (2 open, 1 overdue of 3)')), [
+      'Follow-ups (2 open, 1 overdue of 3)',
+      '  Alert on pool usage (open · @alice · due 2020-04-01, overdue · OPS-123)',
+      '  Raise the connection limit (open · Bob · no due date · no ticket)',
+      '  Set up alerts for high DB connection usage. (done · no owner · no due date · no ticket)',
+    ]);
   });
 
   it('follows the edits: a sorted timeline shows sorted, a new section shows as empty', async () => {
@@ -120,7 +145,7 @@ describe('The Post-Mortem view', () => {
       const written = await waitForOutline(
         api,
         'the rows of the untitled report',
-        (seen) => api.outlineView.description === untitled && seen.length === 3,
+        (seen) => api.outlineView.description === untitled && seen.length === 4,
       );
       assert.ok(!rowLines(written).includes('  Lessons Learned (missing)'));
       // Deleting the last section, from its heading to the end, shows it as missing.
