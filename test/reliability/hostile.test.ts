@@ -239,6 +239,8 @@ describe('postmortem-lint as a process', () => {
             diagnostics: { rule: string; line: number }[];
             sections: unknown;
             timeline: unknown;
+            metadata: unknown;
+            followUps: unknown;
           }[];
         };
         assert.deepEqual(Object.keys(output), ['files']);
@@ -248,6 +250,8 @@ describe('postmortem-lint as a process', () => {
           'metrics',
           'sections',
           'timeline',
+          'metadata',
+          'followUps',
         ]);
         assert.deepEqual(output, {
           files: [
@@ -257,6 +261,8 @@ describe('postmortem-lint as a process', () => {
               metrics: expected.metrics,
               sections: output.files[0]!.sections,
               timeline: output.files[0]!.timeline,
+              metadata: output.files[0]!.metadata,
+              followUps: output.files[0]!.followUps,
             },
           ],
         });
