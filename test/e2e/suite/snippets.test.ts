@@ -83,11 +83,13 @@ describe('Snippets', () => {
       ],
     );
     assert.equal(editor.document.getText(editor.selection), 'Incident title');
-    // What is left to write: the five `HH:mm` times of the timeline rows.
-    const rows = [21, 22, 23, 24, 25];
-    assert.deepEqual(diagnosticSummary(await checked), [
-      ...rows.map((line) => `placeholder:${line}`),
-      ...rows.map((line) => `timeline-time:${line}`),
-    ]);
+    // What is left to write: the five `HH:mm` times of the timeline rows, each one finding,
+    // and information only: the report is a draft.
+    const found = await checked;
+    assert.deepEqual(
+      diagnosticSummary(found),
+      [25, 26, 27, 28, 29].map((line) => `placeholder:${line}`),
+    );
+    assert.ok(found.every((d) => d.severity === vscode.DiagnosticSeverity.Information));
   });
 });
