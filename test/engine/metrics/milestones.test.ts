@@ -376,6 +376,32 @@ describe('a Phase or Status column', () => {
     assert.equal(m.metrics!.timeToResolve, 50);
   });
 
+  test('a phase that goes back in the lifecycle is follow-up work and marks nothing', () => {
+    const m = model(
+      table(
+        'Phase',
+        ['10:00', 'Write errors in the logs', 'Identify'],
+        ['10:30', 'Firewall enabled again', 'Remediate'],
+        ['12:15', 'Exposed data assessed', 'Investigate'],
+        ['12:40', 'Status page closed', 'Resolved'],
+      ),
+    );
+    assert.deepEqual(marksOf(m), [['detected'], ['mitigated'], [], ['resolved']]);
+    assert.equal(m.metrics!.timeToAcknowledge, null);
+  });
+
+  test('the cell itself is no keyword: `Monitoring` marks no detection', () => {
+    const m = model(
+      table(
+        'Status',
+        ['10:00', 'Error rate up', 'Investigating'],
+        ['10:20', 'Bad deploy reverted', 'Monitoring'],
+        ['10:50', 'All regions healthy', 'Resolved'],
+      ),
+    );
+    assert.deepEqual(marksOf(m), [['acknowledged'], [], ['resolved']]);
+  });
+
   test('a table without one: keywords as ever', () => {
     const m = model(table('Owner', ['10:00', 'Alert fired', 'Ann'], ['10:30', 'Resolved', 'Bo']));
     assert.deepEqual(marksOf(m), [['detected'], ['resolved']]);

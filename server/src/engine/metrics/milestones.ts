@@ -57,14 +57,20 @@ function phaseMilestone(phase: string | null): Milestone | null {
 /**
  * Marks from a Phase or Status column: the first row of each run of a phase marks the
  * milestone its word names (the rows after it stay in that phase), as explicitly as a marker.
+ * A phase earlier in the lifecycle than one the table has reached is follow-up work (an
+ * `Investigate` row after `Remediate`), not that milestone, and marks nothing.
  */
 function phaseMarks(entries: TimelineEntry[]): TimelineEntry['marks'][] {
   let previous: Milestone | null = null;
+  let reached = -1;
   return entries.map((entry) => {
     const milestone = phaseMilestone(entry.phase);
     const starts = milestone !== null && milestone !== previous;
     if (entry.phase !== null) previous = milestone;
     if (!starts) return [];
+    const stage = MILESTONES.indexOf(milestone);
+    if (stage < reached) return [];
+    reached = stage;
     return [{ milestone, reason: `phase \`${entry.phase}\``, inferredFrom: null }];
   });
 }
@@ -122,6 +128,17 @@ function keywordMark(description: string, { stems, pattern }: KeywordPattern): s
 }
 
 /**
+ * The text keywords are looked for in: the description without its Phase or Status cell, whose
+ * word marks through `phaseMarks` or not at all (`Monitoring` is no detection).
+ */
+function keywordText(entry: TimelineEntry): string {
+  if (entry.phase === null) return entry.description;
+  const cells = entry.description.split(' | ');
+  const at = cells.lastIndexOf(entry.phase);
+  return at < 0 ? entry.description : cells.filter((_, i) => i !== at).join(' | ');
+}
+
+/**
  * Fills each entry's `marks` from its description and Phase column: explicit markers and
  * phases, and keywords for the milestones no entry marks explicitly. Marks are listed in milestone order.
  */
@@ -141,8 +158,9 @@ export function markEntries(
   const patterns = keywordPatterns(keywords).filter(({ milestone }) => !marked.has(milestone));
   entries.forEach((entry, i) => {
     const marks = explicit[i]!;
+    const text = keywordText(entry);
     for (const pattern of patterns) {
-      const stem = keywordMark(entry.description, pattern);
+      const stem = keywordMark(text, pattern);
       if (stem) {
         marks.push({
           milestone: pattern.milestone,
