@@ -314,6 +314,33 @@ describe('common phrases', () => {
     assert.equal(milestoneTimes(outreach).detected, null);
   });
 
+  test('for detection by others: someone notified the team, a report or e-mail received', () => {
+    for (const detection of [
+      'A community member notified the platform team in chat',
+      'The on-call was notified by a partner',
+      'Support received reports of slow logins',
+      'We received an e-mail from a researcher about the flaw',
+      'We became aware of the outage from a tweet',
+      'The team was made aware of the breach',
+    ]) {
+      const m = model(list('10:00 Bad config pushed', `10:12 ${detection}`));
+      assert.equal(milestoneTimes(m).detected, '10:12', detection);
+    }
+  });
+
+  test('a detection word aimed at others is the team telling them, not learning', () => {
+    const m = model(
+      list(
+        '10:00 Bad config pushed',
+        '10:05 Banner added to alert users of delays',
+        '10:06 Mail sent notifying customers of the upgrade',
+        '10:07 Sam alerts infrastructure providers to upgrade',
+        '10:20 Alert fired for customer-facing checkout errors',
+      ),
+    );
+    assert.deepEqual(marksOf(m), [[], [], [], [], ['detected']]);
+  });
+
   test('for acknowledgement: an incident declared, an incident commander appointed', () => {
     for (const acknowledgement of [
       '@sam Declared an incident',

@@ -5,6 +5,7 @@
  * `the clusters page of the console`). Every pattern is anchored and bounded: a keyword's
  * context is a few words either side, read from slices of at most `REACH` characters.
  */
+import type { KeywordMilestone } from '../model';
 
 const REACH = 80;
 const WORD = "[\\p{L}\\p{N}'\u2019-]+";
@@ -33,13 +34,30 @@ const PAGE_NOUN_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:(?:the|a|an|this|that|our|their|its|your|each|every)\s+[\p{L}\p{N}'\u2019-]+|web|home|status|landing|login|error|settings|admin|console|wiki)\s+$/iu;
 const PAGE_NOUN_AFTER = /^\s+of(?![\p{L}\p{N}])/iu;
 
-/** Whether the keyword at `[start, end)` of `text` may mark its milestone. */
-export function guessHolds(text: string, start: number, end: number): boolean {
+/**
+ * Who a detection keyword goes out to, its object up to three words after it, when that is not
+ * the team: `alerts infrastructure providers`, `notifying users of the upgrade`, `an e-mail
+ * sent to customers`. The team telling others is its communication, not the moment it learnt;
+ * an alert `for customer-facing APIs` or `from users` still holds.
+ */
+const OUTBOUND_AFTER = new RegExp(
+  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:(?!(?:for|on|about|in|from|of|at|by|with)\\s)${WORD}\\s+){0,2}?(?:users?|customers?|clients?|providers?|partners?|vendors?|subscribers?|stakeholders?|merchants?|the public|community)(?![\\p{L}\\p{N}-])`,
+  'iu',
+);
+
+/** Whether the keyword at `[start, end)` of `text` may mark `milestone`. */
+export function guessHolds(
+  text: string,
+  start: number,
+  end: number,
+  milestone: KeywordMilestone,
+): boolean {
   const before = text.slice(Math.max(0, start - REACH), start);
   const after = text.slice(end, end + REACH);
   if (NEGATED_BEFORE.test(before) || FAILED_AFTER.test(after) || NOUN_AFTER.test(after)) {
     return false;
   }
+  if (milestone === 'detected' && OUTBOUND_AFTER.test(after)) return false;
   const wordEnd = end + (/^[\p{L}\p{N}]*/u.exec(after)?.[0].length ?? 0);
   if (text.slice(start, wordEnd).toLowerCase() === 'page') {
     const rest = text.slice(wordEnd, wordEnd + REACH);

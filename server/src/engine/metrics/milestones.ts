@@ -116,11 +116,14 @@ const MAX_MATCHES = 50;
  * The stem a description marks a milestone by, the first whose words let it stand as a guess
  * (`guessHolds`: not `rollback attempted`, not `monitoring period`); null when none does.
  */
-function keywordMark(description: string, { stems, pattern }: KeywordPattern): string | null {
+function keywordMark(
+  description: string,
+  { milestone, stems, pattern }: KeywordPattern,
+): string | null {
   let seen = 0;
   for (const match of description.matchAll(pattern)) {
     if (++seen > MAX_MATCHES) break;
-    if (!guessHolds(description, match.index, match.index + match[0].length)) continue;
+    if (!guessHolds(description, match.index, match.index + match[0].length, milestone)) continue;
     const group = match.findIndex((value, i) => i > 0 && value !== undefined);
     return stems[group - 1]!;
   }
