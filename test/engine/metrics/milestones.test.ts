@@ -300,6 +300,24 @@ describe('common phrases', () => {
     }
   });
 
+  test('for mitigation: a problem no longer seen; for the end: systems stabilized', () => {
+    for (const mitigation of [
+      'We are no longer bottlenecked on ingress',
+      'Checkout no longer failing after the config change',
+      'EU users no longer affected',
+    ]) {
+      const m = model(list('10:00 Queue backing up', `10:30 ${mitigation}`));
+      assert.equal(milestoneTimes(m).mitigated, '10:30', mitigation);
+    }
+    // What no longer happens may be the problem itself.
+    const problem = model(list('10:00 Deploy', '10:05 Workers no longer respond to health checks'));
+    assert.equal(milestoneTimes(problem).mitigated, null);
+    for (const end of ['Queues draining and systems are stabilizing', 'Error rates stabilised']) {
+      const m = model(list('10:00 Queue backing up', '10:30 Threads raised', `10:50 ${end}`));
+      assert.equal(milestoneTimes(m).resolved, '10:50', end);
+    }
+  });
+
   test('for detection by people: a customer reached out, users reported, complaints', () => {
     for (const detection of [
       'A customer reached out to support',

@@ -58,6 +58,14 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'restart',
     'failover',
     'restored',
+    'no longer bottleneck',
+    'no longer fail',
+    'no longer error',
+    'no longer lag',
+    'no longer down',
+    'no longer degraded',
+    'no longer affected',
+    'no longer impacted',
   ],
   resolved: [
     'resolved',
@@ -77,6 +85,8 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'back online',
     'recovered',
     'fully operational',
+    'stabiliz',
+    'stabilis',
   ],
 };
 
