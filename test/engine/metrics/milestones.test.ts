@@ -359,12 +359,16 @@ describe('common phrases', () => {
     assert.deepEqual(marksOf(m), [[], [], [], [], ['detected']]);
   });
 
-  test('for acknowledgement: an incident declared, an incident commander appointed', () => {
+  test('for acknowledgement: an incident declared, a commander appointed, responders convened', () => {
     for (const acknowledgement of [
       '@sam Declared an incident',
       'Incident declared in #ops',
       'The incident was declared a SEV2',
       '@kim appoints @lee as incident commander',
+      'Huddle begins in #security',
+      'War room opened on the 3rd floor',
+      'Incident bridge call started',
+      'Incident channel #inc-42 created',
     ]) {
       const m = model(list('10:00 Alert fired', `10:07 ${acknowledgement}`));
       assert.equal(milestoneTimes(m).acknowledged, '10:07', acknowledgement);

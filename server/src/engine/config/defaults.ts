@@ -48,6 +48,11 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'declares an incident',
     'incident declared',
     'incident was declared',
+    'huddle',
+    'war room',
+    'bridge call',
+    'incident bridge',
+    'incident channel',
   ],
   mitigated: [
     'mitigat',
