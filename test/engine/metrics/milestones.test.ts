@@ -302,7 +302,7 @@ describe('common phrases', () => {
 
   test('for mitigation: a problem no longer seen; for the end: systems stabilized', () => {
     for (const mitigation of [
-      'We are no longer bottlenecked on ingress',
+      'The API is no longer bottlenecked on the database',
       'Checkout no longer failing after the config change',
       'EU users no longer affected',
     ]) {
@@ -312,7 +312,7 @@ describe('common phrases', () => {
     // What no longer happens may be the problem itself.
     const problem = model(list('10:00 Deploy', '10:05 Workers no longer respond to health checks'));
     assert.equal(milestoneTimes(problem).mitigated, null);
-    for (const end of ['Queues draining and systems are stabilizing', 'Error rates stabilised']) {
+    for (const end of ['Load coming down, systems stabilizing', 'Error rates stabilised']) {
       const m = model(list('10:00 Queue backing up', '10:30 Threads raised', `10:50 ${end}`));
       assert.equal(milestoneTimes(m).resolved, '10:50', end);
     }
@@ -346,6 +346,19 @@ describe('common phrases', () => {
     }
   });
 
+  test('seeing that things work is no detection; elevated error rates are one', () => {
+    const m = model(
+      list(
+        '07:35 Sale opens',
+        '07:55 Fans notice on the forum that the new checkout is live',
+        '08:02 We noticed the staging site was available again',
+        '08:15 Dashboards show elevated error rates on payments',
+      ),
+    );
+    assert.deepEqual(marksOf(m), [[], [], [], ['detected']]);
+    assert.equal(m.metrics!.timeToDetect, 40);
+  });
+
   test('a detection word aimed at others is the team telling them, not learning', () => {
     const m = model(
       list(
@@ -365,7 +378,7 @@ describe('common phrases', () => {
       'Incident declared in #ops',
       'The incident was declared a SEV2',
       '@kim appoints @lee as incident commander',
-      'Huddle begins in #security',
+      'Security huddle started on a call',
       'War room opened on the 3rd floor',
       'Incident bridge call started',
       'Incident channel #inc-42 created',

@@ -35,6 +35,7 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'receives an e-mail',
     'became aware',
     'made aware',
+    'elevated error',
   ],
   acknowledged: [
     'acknowledg',

@@ -45,6 +45,16 @@ const OUTBOUND_AFTER = new RegExp(
   'iu',
 );
 
+/**
+ * A healthy state as what a detection keyword sees, within its clause: `users notice the
+ * frontend is live`, `noticed the site was available again`. Seeing that things work is no
+ * detection of a problem.
+ */
+const HEALTHY_AFTER = new RegExp(
+  `^[\\p{L}\\p{N}'\u2019-]*(?:\\s+${WORD}){0,8}?\\s+(?:is|are|was|were)\\s+(?:now\\s+|again\\s+)?(?:live|working|available|healthy|online|operational|normal|stable)(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
 /** Whether the keyword at `[start, end)` of `text` may mark `milestone`. */
 export function guessHolds(
   text: string,
@@ -57,7 +67,9 @@ export function guessHolds(
   if (NEGATED_BEFORE.test(before) || FAILED_AFTER.test(after) || NOUN_AFTER.test(after)) {
     return false;
   }
-  if (milestone === 'detected' && OUTBOUND_AFTER.test(after)) return false;
+  if (milestone === 'detected' && (OUTBOUND_AFTER.test(after) || HEALTHY_AFTER.test(after))) {
+    return false;
+  }
   const wordEnd = end + (/^[\p{L}\p{N}]*/u.exec(after)?.[0].length ?? 0);
   if (text.slice(start, wordEnd).toLowerCase() === 'page') {
     const rest = text.slice(wordEnd, wordEnd + REACH);
