@@ -94,3 +94,27 @@ test('a lone top heading after a note is the title too', () => {
   const text = '> From the team wiki.\n\n# Lessons template\n\n## Impact\n\nA.\n';
   assert.deepEqual(found(text), ['impact heading L5']);
 });
+
+test('a generic heading is the summary when it opens the report, metadata headings aside', () => {
+  const text =
+    '## Report: payouts missed\n\n## Date: 2025-01-02\n\n## Details\n\nPayouts were late.\n\n## Impact\n\nA.\n';
+  assert.deepEqual(found(text), ['summary heading L5', 'impact heading L9']);
+  // Not after another section, and not when the report has a summary of its own.
+  assert.deepEqual(found('# T\n\n## Impact\n\nA.\n\n## Details\n\nB.\n'), ['impact heading L3']);
+  assert.deepEqual(
+    found('# T\n\nThe opening paragraph is long enough to be prose.\n\n## Details\n\nB.\n'),
+    ['summary intro L3'],
+  );
+});
+
+test('a generic heading whose text explains a cause is the root cause analysis', () => {
+  const text = '# T\n\n## Summary\n\nA.\n\n## Description\n\nRewards were zero due to a bug.\n';
+  assert.deepEqual(found(text), ['summary heading L3', 'rca heading L7']);
+  // Without a cause it stays unmatched; a heading with a name of its own is never read so.
+  assert.deepEqual(found('# T\n\n## Summary\n\nA.\n\n## Description\n\nRewards were zero.\n'), [
+    'summary heading L3',
+  ]);
+  assert.deepEqual(found('# T\n\n## Summary\n\nA.\n\n## Attendees\n\nAna, who caused nothing.\n'), [
+    'summary heading L3',
+  ]);
+});

@@ -18,6 +18,11 @@ const PROSE_WORDS = 6;
 /** A `Key: value` line: a short label, a colon and a value (`Date: 2025-03-15`). */
 const METADATA_LINE = /^[ \t]*[^\s:][^:\n]{0,40}:(?:[ \t]|$)/;
 
+/** Whether a line is `Key: value` metadata: a label of four words at most and a colon. */
+export function isMetadataLine(line: string): boolean {
+  return METADATA_LINE.test(line) && line.slice(0, line.indexOf(':')).split(/\s+/).length <= 4;
+}
+
 /**
  * The index of the document's title: its first heading, when nothing but front matter and
  * comments comes before it, or when every other heading is deeper (a lone `#` after a note);
@@ -37,9 +42,7 @@ function isProse(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false;
   const text = toString(node);
   const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const metadata = lines.every(
-    (line) => METADATA_LINE.test(line) && line.slice(0, line.indexOf(':')).split(/\s+/).length <= 4,
-  );
+  const metadata = lines.every(isMetadataLine);
   return !metadata && text.split(/\s+/).filter(Boolean).length >= PROSE_WORDS;
 }
 

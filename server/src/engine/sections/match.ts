@@ -2,21 +2,17 @@
  * Finds the schema's sections in a document (SPEC §1), strongest reading first: headings
  * that are a section's exact name; the untitled opening as the summary; headings that name
  * a section by its words (sub-headings inside another section included); then, for sections
- * still missing, label lines. The first match of a section in that order is that section.
+ * still missing, label lines, and headings of a generic name where their place or text says
+ * which (`generic.ts`). The first match of a section in that order is that section.
  */
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../markdown/lines';
 import type { Schema, Section, Span } from '../model';
+import { genericSections, type HeadingAt } from './generic';
 import { introSection, titleIndex } from './intro';
 import { labelSections } from './labels';
 import { sectionMatcher, type SectionMatch } from './matcher';
-
-interface HeadingAt {
-  node: Heading;
-  index: number;
-  text: string;
-}
 
 /** The section a heading starts: it runs to the next heading of the same or a higher level. */
 function headingSection(
@@ -92,6 +88,20 @@ export function findSections(tree: Root, schema: Schema, lines: LineIndex): Sect
   if (!complete()) {
     for (const label of labelSections(children, matcher, lines, found.get('timeline')?.span)) {
       add(label);
+    }
+  }
+  if (!complete()) {
+    const open = headings.filter(
+      (at) => at.index !== title && !within(found.get('timeline')?.span, at.node),
+    );
+    const starts = new Set([...found.values()].map((section) => section.span.start.offset));
+    const missing = new Set(
+      schema.sections.flatMap((spec) => (found.has(spec.id) ? [] : [spec.id])),
+    );
+    const taken = (at: HeadingAt) => starts.has(at.node.position!.start.offset!);
+    for (const [id, at] of genericSections(children, open, missing, taken)) {
+      const order = schema.sections.findIndex((spec) => spec.id === id);
+      add(headingSection(children, at, { spec: schema.sections[order]!, order }, lines));
     }
   }
   return [...found.values()].sort(

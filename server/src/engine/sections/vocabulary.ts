@@ -99,3 +99,20 @@ export const SECTION_WORDS: Readonly<Record<string, readonly string[]>> = {
   ],
   background: ['background', 'context'],
 };
+
+/**
+ * Headings that name no section by their words, whole (normalized): they say only that more is
+ * said. `generic.ts` reads them where nothing else names a section.
+ */
+export const GENERIC_HEADINGS: ReadonlySet<string> = new Set([
+  'details',
+  'description',
+  'context',
+  'analysis',
+  'discussion',
+  'narrative',
+  'notes',
+]);
+
+/** Words by which a text explains a cause: `caused`, `causing`, `due to`, `because`. */
+export const CAUSE_WORDS = /\b(?:caus(?:e|es|ed|ing)|due to|because|root cause|as a result of)\b/i;
