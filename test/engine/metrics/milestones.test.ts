@@ -366,10 +366,16 @@ describe('common phrases', () => {
         '10:05 Banner added to alert users of delays',
         '10:06 Mail sent notifying customers of the upgrade',
         '10:07 Sam alerts infrastructure providers to upgrade',
+        '10:08 Status e-mail with the alert sent to all customers',
         '10:20 Alert fired for customer-facing checkout errors',
       ),
     );
-    assert.deepEqual(marksOf(m), [[], [], [], [], ['detected']]);
+    assert.deepEqual(marksOf(m), [[], [], [], [], [], ['detected']]);
+    // A report names whom it is about: reporting a user is a detection.
+    const report = model(
+      list('10:00 Spam uploads begin', '10:30 An e-mail arrives reporting this user'),
+    );
+    assert.equal(milestoneTimes(report).detected, '10:30');
   });
 
   test('for acknowledgement: an incident declared, a commander appointed, responders convened', () => {

@@ -34,16 +34,37 @@ const PAGE_NOUN_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:(?:the|a|an|this|that|our|their|its|your|each|every)\s+[\p{L}\p{N}'\u2019-]+|web|home|status|landing|login|error|settings|admin|console|wiki)\s+$/iu;
 const PAGE_NOUN_AFTER = /^\s+of(?![\p{L}\p{N}])/iu;
 
+/** People outside the team whom the team tells: `users`, `infrastructure providers`, `the public`. */
+const RECIPIENT =
+  '(?:users?|customers?|clients?|providers?|partners?|vendors?|subscribers?|stakeholders?|merchants?|the public|community)(?![\\p{L}\\p{N}-])';
+
 /**
- * Who a detection keyword goes out to, its object up to three words after it, when that is not
- * the team: `alerts infrastructure providers`, `notifying users of the upgrade`, `an e-mail
- * sent to customers`. The team telling others is its communication, not the moment it learnt;
- * an alert `for customer-facing APIs` or `from users` still holds.
+ * A detection word's object up to three words after it, when that is someone outside the team:
+ * `alerts infrastructure providers`, `notifying users of the upgrade`. Only for words whose
+ * object is whom they reach (`alert`, `notify`, `page`, `warn`, `inform`): `reporting this
+ * user` names whom the report is about. An alert `for customer-facing APIs` or `from users`
+ * still holds.
  */
-const OUTBOUND_AFTER = new RegExp(
-  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:(?!(?:for|on|about|in|from|of|at|by|with)\\s)${WORD}\\s+){0,2}?(?:users?|customers?|clients?|providers?|partners?|vendors?|subscribers?|stakeholders?|merchants?|the public|community)(?![\\p{L}\\p{N}-])`,
+const RECIPIENT_OBJECT = new RegExp(
+  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:(?!(?:for|on|about|in|from|of|at|by|with)\\s)${WORD}\\s+){0,2}?${RECIPIENT}`,
   'iu',
 );
+const RECIPIENT_VERB = /^(?:alert|notif|page|warn|inform)/i;
+
+/** A detection word sent on to someone outside the team: `an e-mail sent to customers`. */
+const TO_RECIPIENT = new RegExp(
+  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:${WORD}\\s+){0,2}?to\\s+(?:(?:the|our|all|affected|some)\\s+)?${RECIPIENT}`,
+  'iu',
+);
+
+/**
+ * Whether the detection word at `start` of `text`, `after` following it, goes out to others:
+ * the team telling them is its communication, not the moment it learnt.
+ */
+function outbound(text: string, start: number, after: string): boolean {
+  if (TO_RECIPIENT.test(after)) return true;
+  return RECIPIENT_VERB.test(text.slice(start, start + 6)) && RECIPIENT_OBJECT.test(after);
+}
 
 /**
  * A healthy state as what a detection keyword sees, within its clause: `users notice the
@@ -67,7 +88,7 @@ export function guessHolds(
   if (NEGATED_BEFORE.test(before) || FAILED_AFTER.test(after) || NOUN_AFTER.test(after)) {
     return false;
   }
-  if (milestone === 'detected' && (OUTBOUND_AFTER.test(after) || HEALTHY_AFTER.test(after))) {
+  if (milestone === 'detected' && (outbound(text, start, after) || HEALTHY_AFTER.test(after))) {
     return false;
   }
   const wordEnd = end + (/^[\p{L}\p{N}]*/u.exec(after)?.[0].length ?? 0);
