@@ -243,7 +243,7 @@ const marksOf = (m: PostmortemModel) =>
   m.timeline!.entries.map((e) => e.marks.map((mark) => mark.milestone));
 
 describe('keyword guesses that do not hold', () => {
-  test('an action that failed or did not happen marks nothing', () => {
+  test('an action that failed, did not happen or happened by accident marks nothing', () => {
     const m = model(
       list(
         '10:00 Errors on checkout',
@@ -256,9 +256,11 @@ describe('keyword guesses that do not hold', () => {
         '10:25 No alert fired for the queue',
         '10:30 Began working on a rollback of the change',
         '10:32 Preparing the failover to the replica',
+        '10:34 The pipeline unexpectedly restarted every node',
+        '10:36 A cleanup job accidentally rolled back the schema',
       ),
     );
-    assert.deepEqual(marksOf(m).slice(1), [[], [], [], [], [], [], [], [], []]);
+    assert.deepEqual(marksOf(m).slice(1), [[], [], [], [], [], [], [], [], [], [], []]);
   });
 
   test('a keyword used as a plain noun marks nothing', () => {

@@ -11,11 +11,12 @@ const REACH = 80;
 const WORD = "[\\p{L}\\p{N}'\u2019-]+";
 
 /**
- * A negation, an attempt or an action still ahead up to three words before the keyword: `not
- * fixed`, `tried to restart`, `working on a rollback`, `preparing the failover`.
+ * A negation, an attempt, an accident or an action still ahead up to three words before the
+ * keyword: `not fixed`, `tried to restart`, `accidentally reverted`, `working on a rollback`,
+ * `preparing the failover`.
  */
 const NEGATED_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}'\u2019])(?:not|no|never|nobody|none|nor|without|cannot|(?:did|does|do|was|were|is|are|has|have|had|could|would|should|wo|ca)n['\u2019]?t|failed|unable|attempt(?:s|ed|ing)?|tried|trying|try|working|prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\\s+(?:${WORD}\\s+){0,2}$`,
+  `(?:^|[^\\p{L}\\p{N}'\u2019])(?:not|no|never|nobody|none|nor|without|cannot|(?:did|does|do|was|were|is|are|has|have|had|could|would|should|wo|ca)n['\u2019]?t|failed|unable|attempt(?:s|ed|ing)?|accidentally|unexpectedly|ungracefully|unintentionally|inadvertently|mistakenly|erroneously|tried|trying|try|working|prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\\s+(?:${WORD}\\s+){0,2}$`,
   'iu',
 );
 
