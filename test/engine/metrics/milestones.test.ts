@@ -226,6 +226,18 @@ describe('milestones never precede what they are measured from', () => {
     assert.equal(m.metrics!.timeToAcknowledge, null);
   });
 
+  test('a mitigation after the resolution leaves the resolution to stand for it', () => {
+    const m = model(
+      list(
+        '10:00 Errors begin',
+        '10:30 Errors resolved',
+        '12:00 Failover drill restored the replica',
+      ),
+    );
+    assert.equal(milestoneTimes(m).mitigated, null);
+    assert.equal(m.metrics!.timeToMitigate, 30);
+  });
+
   test('an explicit start after other marked entries leaves them out', () => {
     const m = model(list('08:50 alert fired', '09:00 (problem started)', '09:20 all clear'));
     assert.equal(milestoneTimes(m).detected, null);

@@ -206,8 +206,8 @@ export function winningStated(
  * `resolved`, the last; `start` falls back to a stated start, then to the first entry with a
  * time. A milestone that a stated time wins (`winningStated`) has no entry. Detection,
  * mitigation and resolution count only from the start on, acknowledgement only from the
- * detection on. Mitigation is left null when no entry marks it (metrics then use the
- * resolution).
+ * detection on. Mitigation is left null when no entry marks it before the resolution (metrics
+ * then use the resolution).
  */
 export function resolveMilestones(
   timeline: Timeline | null,
@@ -243,6 +243,9 @@ export function resolveMilestones(
   result.acknowledged = notBefore('acknowledged', instantOf('detected') ?? start)[0] ?? null;
   result.mitigated = notBefore('mitigated', start)[0] ?? null;
   if (!wins.resolved) result.resolved = notBefore('resolved', start).at(-1) ?? null;
+  // Nor can the mitigation follow the resolution: the resolution then stands for it.
+  const resolved = instantOf('resolved');
+  if (resolved !== null && (instantOf('mitigated') ?? resolved) > resolved) result.mitigated = null;
   return result;
 }
 
