@@ -314,6 +314,15 @@ describe('common phrases', () => {
     }
   });
 
+  test('for mitigation: a revert, a failover; for the end: back to normal', () => {
+    for (const mitigation of ['Bad release reverted', 'We failed over to the standby region']) {
+      const m = model(list('10:00 Errors begin', `10:20 ${mitigation}`, '10:50 Fix deployed'));
+      assert.equal(milestoneTimes(m).mitigated, '10:20', mitigation);
+    }
+    const m = model(list('10:00 Errors begin', '10:50 Traffic returned to normal levels'));
+    assert.equal(milestoneTimes(m).resolved, '10:50');
+  });
+
   test('for mitigation: a problem no longer seen; for the end: systems stabilized', () => {
     for (const mitigation of [
       'The API is no longer bottlenecked on the database',
@@ -402,6 +411,7 @@ describe('common phrases', () => {
       'War room opened on the 3rd floor',
       'Incident bridge call started',
       'Incident channel #inc-42 created',
+      'Sam started looking into the alert',
     ]) {
       const m = model(list('10:00 Alert fired', `10:07 ${acknowledgement}`));
       assert.equal(milestoneTimes(m).acknowledged, '10:07', acknowledgement);
@@ -477,7 +487,7 @@ describe('a Phase or Status column', () => {
       table(
         'Status',
         ['10:00', 'Error rate up', 'Investigating'],
-        ['10:20', 'Bad deploy reverted', 'Monitoring'],
+        ['10:20', 'Config change pushed', 'Monitoring'],
         ['10:50', 'All regions healthy', 'Resolved'],
       ),
     );

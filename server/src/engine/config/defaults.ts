@@ -54,6 +54,7 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'bridge call',
     'incident bridge',
     'incident channel',
+    'looking into',
   ],
   mitigated: [
     'mitigat',
@@ -63,6 +64,8 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'rollback',
     'restart',
     'failover',
+    'failed over',
+    'revert',
     'restored',
     'no longer bottleneck',
     'no longer fail',
@@ -93,6 +96,7 @@ export const DEFAULT_MILESTONE_KEYWORDS: Record<KeywordMilestone, string[]> = {
     'fully operational',
     'stabiliz',
     'stabilis',
+    'returned to normal',
   ],
 };
 
