@@ -289,6 +289,19 @@ describe('keyword guesses that do not hold', () => {
     assert.equal(m.timeline!.entries[4]!.marks[0]!.inferredFrom, 'page');
   });
 
+  test('`failed` describing a thing is no failed action', () => {
+    const m = model(
+      list(
+        '10:00 Deploy',
+        '10:04 Alert on failed order writes',
+        '10:06 Users reported failed logins',
+        '10:08 Restart of workers failed',
+        '10:09 The restart failed the health checks',
+      ),
+    );
+    assert.deepEqual(marksOf(m), [[], ['detected'], ['detected'], [], []]);
+  });
+
   test('a failed attempt does not hide a later keyword that holds', () => {
     const m = model(list('10:00 Errors', '10:05 Restart failed; failover to the replica'));
     assert.deepEqual(m.timeline!.entries[1]!.marks, [

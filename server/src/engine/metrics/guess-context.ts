@@ -20,9 +20,22 @@ const NEGATED_BEFORE = new RegExp(
   'iu',
 );
 
-/** What says, up to two words after the keyword, that its action failed: `attempted`, `did not help`. */
+/** Words after which `failed` describes a thing (`alert on failed writes`). */
+const PREPOSITION = '(?:on|for|about|of|from|with|in|at|by)';
+
+/**
+ * A word after `failed` that it describes (`reported failed logins`): any word but those that
+ * go on with the failure (`failed to`, `failed again`, `failed because`).
+ */
+const FAILED_NOUN =
+  '(?!(?:to|again|and|but|because|as|with|due|after|on|in|at|for|twice|too|so|when|while|then|since|over|the|a|an|its|their|our|this|all)(?![\\p{L}\\p{N}]))\\p{L}';
+
+/**
+ * What says, up to two words after the keyword, that its action failed: `attempted`, `did not
+ * help`. Not `failed` describing a thing (`alert on failed writes`, `reports of failed logins`).
+ */
 const FAILED_AFTER = new RegExp(
-  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:${WORD}\\s+){0,2}?(?:(?:was|were|is|has been|had been|got)\\s+)?(?:attempted|unsuccessful|ineffective|failed|to no avail|(?:did|does|do|would|could|has|had)(?:\\s+not|n['\u2019]?t)\\s+(?:seem\\s+to\\s+|appear\\s+to\\s+)?(?:help|work|fix|resolve|solve|succeed|change|improve|restore|recover|stick))(?![\\p{L}\\p{N}])`,
+  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:${WORD}\\s+){0,2}?(?:(?:was|were|is|has been|had been|got)\\s+)?(?:attempted|unsuccessful|ineffective|(?<!\\s${PREPOSITION}\\s+)failed(?!\\s+${FAILED_NOUN})|to no avail|(?:did|does|do|would|could|has|had)(?:\\s+not|n['\u2019]?t)\\s+(?:seem\\s+to\\s+|appear\\s+to\\s+)?(?:help|work|fix|resolve|solve|succeed|change|improve|restore|recover|stick))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
