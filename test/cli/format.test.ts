@@ -116,6 +116,42 @@ describe('formatStylish', () => {
     assert.ok(colored.includes('\u001b[4mdocs/login.md\u001b[0m'));
     assert.ok(!formatStylish(results, false).includes('\u001b'));
   });
+
+  test('control characters of paths, messages and notices are escaped, colour or not', () => {
+    const hostile: FileResult = {
+      path: 'docs/\u001b]0;owned\u0007.md',
+      absolutePath: '/repo/docs/x.md',
+      read: { sections: [], timeline: null, metadata: {}, followUps: [] },
+      findings: [
+        finding('timeline-time', 'warning', 3, 1, 'Cannot read `\u001b[2J\u009b31m\u007f`'),
+      ],
+      notices: [
+        {
+          message: 'Unknown preset `\u001b[31mred\r`',
+          span: {
+            start: { line: 2, column: 1, offset: 0 },
+            end: { line: 2, column: 1, offset: 0 },
+          },
+        },
+      ],
+      metrics: null,
+    };
+    /** Control characters but the newlines that end rows. */
+    const controls = (text: string) =>
+      [...text].filter((char) => {
+        const code = char.charCodeAt(0);
+        return (code < 0x20 && char !== '\n') || (code >= 0x7f && code <= 0x9f);
+      });
+    const plain = formatStylish([hostile], false);
+    assert.deepEqual(controls(plain), []);
+    assert.ok(plain.includes('docs/\\x1b]0;owned\\x07.md'));
+    assert.ok(plain.includes('Cannot read `\\x1b[2J\\x9b31m\\x7f`'));
+    assert.ok(plain.includes('Unknown preset `\\x1b[31mred\\x0d`'));
+    // With colour, the only escapes left are the styles' own.
+    const colored = formatStylish([hostile], true).split('\u001b');
+    assert.ok(colored.slice(1).every((after) => /^\[[0-9;]*m/.test(after)));
+    assert.ok(colored.length > 1);
+  });
 });
 
 describe('formatJson', () => {

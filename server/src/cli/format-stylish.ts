@@ -2,6 +2,7 @@
 import type { Finding, Readout } from '../engine';
 import { metricsLine } from '../engine';
 import type { FileResult } from './result';
+import { escapeControls } from './terminal-text';
 
 /** ANSI styles, or none when the output is not a colour terminal. */
 interface Styles {
@@ -34,43 +35,45 @@ function plural(count: number, word: string): string {
 
 /**
  * Each file's path, its findings as `line:column  severity  message  rule` rows and its
- * metrics, then a summary line; nothing when no file was linted.
+ * metrics, then a summary line; nothing when no file was linted. Paths and messages (which
+ * quote the report) have their control characters escaped.
  */
 export function formatStylish(results: readonly FileResult[], color: boolean): string {
   if (results.length === 0) return '';
   const style = styles(color);
   const out: string[] = [];
   for (const result of results) {
-    out.push(style.path(result.path));
+    out.push(style.path(escapeControls(result.path)));
     const rows = result.findings.map((finding) => ({
       finding,
+      message: escapeControls(finding.message),
       position: `${finding.span.start.line}:${finding.span.start.column}`,
     }));
     const notices = (result.notices ?? []).map((notice) => ({
-      notice,
+      message: escapeControls(notice.message),
       position: `${notice.span.start.line}:${notice.span.start.column}`,
     }));
     const positions = [...rows, ...notices].map((row) => row.position.length);
     const positionWidth = Math.max(0, ...positions);
     const severityWidth = Math.max(0, ...rows.map((row) => row.finding.severity.length));
-    const messageWidth = Math.max(0, ...rows.map((row) => row.finding.message.length));
-    for (const { notice, position } of notices) {
+    const messageWidth = Math.max(0, ...rows.map((row) => row.message.length));
+    for (const { message, position } of notices) {
       out.push(
-        `  ${style.dim(position.padEnd(positionWidth))}  ${style.dim('note'.padEnd(severityWidth))}  ${notice.message}`,
+        `  ${style.dim(position.padEnd(positionWidth))}  ${style.dim('note'.padEnd(severityWidth))}  ${message}`,
       );
     }
-    for (const { finding, position } of rows) {
+    for (const { finding, message, position } of rows) {
       out.push(
         [
           `  ${style.dim(position.padEnd(positionWidth))}`,
           style.severity(finding.severity, finding.severity.padEnd(severityWidth)),
-          finding.message.padEnd(messageWidth),
+          message.padEnd(messageWidth),
           style.dim(finding.ruleId),
         ].join('  '),
       );
     }
     if (rows.length === 0) out.push(`  ${style.summary('clean', 'no problems')}`);
-    out.push(`  ${style.dim(formatMetrics(result.read))}`, '');
+    out.push(`  ${style.dim(escapeControls(formatMetrics(result.read)))}`, '');
   }
   const count = (severity: Finding['severity']) =>
     results.reduce(

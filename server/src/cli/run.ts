@@ -31,6 +31,7 @@ import { formatStylish } from './format-stylish';
 import type { AnalysisOutcome, AnalysisSummary, AnalysisTask } from './pool';
 import { analyzeInWorkers, outcomeOf, summarize, workerCount } from './pool';
 import type { FileResult, RunProblem } from './result';
+import { escapeControls } from './terminal-text';
 
 /** Where the command writes, and what it knows of its surroundings. */
 export interface CliContext {
@@ -273,12 +274,15 @@ function fixOne(
   return left;
 }
 
-/** A problem as a line of standard error; with a place, as `file:line:column: message`. */
+/**
+ * A problem as a line of standard error; with a place, as `file:line:column: message`. Its
+ * control characters are escaped (file names and messages may come from anywhere).
+ */
 function problemLine({ message, location }: RunProblem): string {
   if (location?.line !== undefined) {
-    return `${location.path}:${location.line}:${location.column}: ${message}`;
+    return escapeControls(`${location.path}:${location.line}:${location.column}: ${message}`);
   }
-  return `postmortem-lint: ${message}`;
+  return escapeControls(`postmortem-lint: ${message}`);
 }
 
 /** Runs the command with `argv` (options and targets) and resolves to the exit status. */
@@ -310,7 +314,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   for (const result of linted) {
     for (const notice of result.notices ?? []) {
       const { line, column } = notice.span.start;
-      context.stderr.write(`${result.path}:${line}:${column}: ${notice.message}\n`);
+      context.stderr.write(
+        `${escapeControls(`${result.path}:${line}:${column}: ${notice.message}`)}\n`,
+      );
     }
   }
   const count = (severity: string) =>
