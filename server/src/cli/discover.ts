@@ -12,6 +12,7 @@ import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { hasMarkdownExtension } from '../engine';
+import { foldersUpward } from '../node/repository';
 
 /** A file to lint: how to show it (as given, or joined to the folder given) and where it is. */
 export interface DiscoveredFile {
@@ -68,13 +69,8 @@ class IgnoreFiles {
 
   /** Whether `absolutePath` is ignored by one of the folders above it. */
   ignores(absolutePath: string): boolean {
-    let folder = dirname(absolutePath);
-    for (let depth = 0; depth < 256; depth++) {
-      const rules = this.of(folder);
-      if (rules?.ignores(slashes(relative(folder, absolutePath)))) return true;
-      const parent = dirname(folder);
-      if (parent === folder || existsSync(join(folder, '.git'))) return false;
-      folder = parent;
+    for (const folder of foldersUpward(dirname(absolutePath))) {
+      if (this.of(folder)?.ignores(slashes(relative(folder, absolutePath)))) return true;
     }
     return false;
   }

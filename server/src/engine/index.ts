@@ -27,6 +27,8 @@ export { sectionHasContent } from './markdown/content';
 export type { FrontMatter } from './markdown/front-matter';
 export { frontMatterText, readFrontMatter } from './markdown/front-matter';
 export { LineIndex, isBinaryText, stripBom } from './markdown/lines';
+export type { InvalidUtf8 } from './markdown/utf8';
+export { decodeUtf8, describeInvalidUtf8 } from './markdown/utf8';
 export { formatDuration } from './metrics/durations';
 export type { MetricNote } from './metrics/explain';
 export {

@@ -175,9 +175,37 @@ describe('resolveConfig: JSON syntax', () => {
         column: 3,
         endLine: 1,
         endColumn: 8,
-        message: 'Unexpected `rules`; expected a JSON value or a name in double quotes',
+        message: 'Unexpected characters; expected a JSON value or a name in double quotes',
       },
     ]);
+  });
+
+  test('a syntax error never quotes the text (the file may be a secret, not configuration)', () => {
+    const text = 'API_TOKEN=s3cr3t-v4lu3\n';
+    const [problem] = problems(text);
+    assert.deepEqual(
+      { ...problem, message: undefined },
+      { file: FILE, line: 1, column: 1, endLine: 1, endColumn: 23, message: undefined },
+    );
+    assert.ok(!/API|TOKEN|s3cr3t/.test(problem!.message), problem!.message);
+  });
+
+  test('nesting deeper than 32 levels is a problem at the first bracket too deep, not a crash', () => {
+    const text = `{ "rules": ${'['.repeat(200_000)}${']'.repeat(200_000)} }`;
+    const resolved = resolveConfig(text, FILE);
+    assert.deepEqual(resolved.problems, [
+      {
+        file: FILE,
+        line: 1,
+        column: 12 + 31,
+        endLine: 1,
+        endColumn: 13 + 31,
+        message: 'Nested more than 32 levels deep',
+      },
+    ]);
+    assert.deepEqual(resolved.config, defaultConfig());
+    // Brackets inside strings do not count.
+    assert.deepEqual(problems(`{ "files": ["${'['.repeat(100)}"] }`), []);
   });
 
   test('a comment', () => {
@@ -378,6 +406,34 @@ describe('resolveConfig: problems at their place', () => {
     );
   });
 
+  test('sections: at most 200, read in one pass (40,000 are not checked pairwise)', () => {
+    const items = Array.from({ length: 40_000 }, (_, i) => `{ "id": "s${i}", "title": "S ${i}" }`);
+    const text = `{ "sections": [${items.join(', ')}] }`;
+    const resolved = resolveConfig(text, FILE);
+    assert.deepEqual(resolved.problems, [
+      {
+        file: FILE,
+        ...placeOf(text, '{ "id": "s200", "title": "S 200" }'),
+        message: 'More than 200 items in `sections`; the 39800 after the first 200 are left out',
+      },
+    ]);
+    assert.equal(resolved.config.schema.sections.length, 200);
+  });
+
+  test('sections: aliases at most 100 per list, names at most 200 characters', () => {
+    const aliases = Array.from({ length: 101 }, (_, i) => `"Alias ${i}"`);
+    assert.deepEqual(
+      problems(`{ "addAliases": { "summary": [${aliases.join(', ')}] } }`).map((p) => p.message),
+      ['More than 100 items in `addAliases.summary`; the 1 after the first 100 are left out'],
+    );
+    const long = `"${'T'.repeat(201)}"`;
+    assertOneProblem(
+      `{ "sections": [{ "id": "extra", "title": ${long} }] }`,
+      long,
+      'Expected `title` to be at most 200 characters long',
+    );
+  });
+
   test('sections: an item of the wrong type', () => {
     assertOneProblem(
       '{ "sections": [1] }',
@@ -477,6 +533,27 @@ describe('resolveConfig: problems at their place', () => {
       'Expected each keyword of `detected` to be a non-empty string, found an empty string',
     );
     assert.deepEqual(resolveConfig(text, FILE).config.milestoneKeywords.detected, ['alert']);
+  });
+
+  test('milestoneKeywords: at most 100 per milestone, each at most 200 characters', () => {
+    const many = Array.from({ length: 33_000 }, (_, i) => `"kw${i}"`);
+    const text = `{ "milestoneKeywords": { "detected": [${many.join(', ')}] } }`;
+    const resolved = resolveConfig(text, FILE);
+    assert.deepEqual(resolved.problems, [
+      {
+        file: FILE,
+        ...placeOf(text, '"kw100"'),
+        message:
+          'More than 100 items in `milestoneKeywords.detected`; the 32900 after the first 100 are left out',
+      },
+    ]);
+    assert.equal(resolved.config.milestoneKeywords.detected.length, 100);
+    const long = `"${'x'.repeat(201)}"`;
+    assertOneProblem(
+      `{ "milestoneKeywords": { "resolved": ["fixed", ${long}] } }`,
+      long,
+      'Expected each keyword of `resolved` to be at most 200 characters long',
+    );
   });
 
   test('timeZone: an unknown zone, and a zone of the wrong type', () => {
@@ -598,6 +675,21 @@ describe('resolveConfig: extends files', () => {
         ],
       ],
     );
+  });
+
+  test('a chain of 1,800 files stops at 32, where it goes deeper, and the rest still applies', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1800; i++) {
+      files[`/repo/c${i}.json`] = `{ "extends": "./c${i + 1}.json", "timeZone": "UTC" }`;
+    }
+    const text = '{ "extends": "./c0.json" }';
+    const resolved = resolveConfig(text, FILE, reader(files));
+    assert.deepEqual(
+      resolved.problems.map((p) => [p.file, p.message]),
+      [['/repo/c30.json', 'Cannot extend `./c31.json`: `extends` goes more than 32 files deep']],
+    );
+    assert.equal(resolved.files.length, 32);
+    assert.equal(resolved.config.timeZone, 'UTC');
   });
 
   test('an indirect cycle is reported where it closes', () => {

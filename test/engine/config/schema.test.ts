@@ -6,10 +6,16 @@ import { test } from 'node:test';
 import {
   CONFIG_KEYS,
   KEYWORD_MILESTONES,
+  MAX_KEYWORDS,
   resolveConfig,
   SEVERITIES,
 } from '../../../server/src/engine/config/resolve';
-import { SECTION_KEYS } from '../../../server/src/engine/config/sections';
+import {
+  MAX_NAME_LENGTH,
+  MAX_NAMES,
+  MAX_SECTIONS,
+  SECTION_KEYS,
+} from '../../../server/src/engine/config/sections';
 import {
   defaultConfig,
   DEFAULT_MILESTONE_KEYWORDS,
@@ -84,6 +90,31 @@ test('milestoneKeywords: the keyword milestones, with the default stems', () => 
 test('sections: a section object has exactly the keys the resolver reads', () => {
   assert.deepEqual(Object.keys(schema.definitions.section.properties), [...SECTION_KEYS]);
   assert.deepEqual(schema.definitions.section.required, ['id']);
+});
+
+test('the bounds of lists and names are those of the resolver', () => {
+  const section = schema.definitions.section.properties;
+  const keywords = KEYWORD_MILESTONES.map((m) => properties.milestoneKeywords.properties[m]);
+  assert.deepEqual(
+    [
+      properties.sections.maxItems,
+      ...['files', 'extensions', 'optional'].map((key) => properties[key].maxItems),
+      properties.addAliases.additionalProperties.maxItems,
+      section.aliases.maxItems,
+      ...keywords.map((list) => list.maxItems),
+    ],
+    [MAX_SECTIONS, ...Array(5).fill(MAX_NAMES), ...keywords.map(() => MAX_KEYWORDS)],
+  );
+  assert.deepEqual(
+    [
+      section.id.maxLength,
+      section.title.maxLength,
+      section.aliases.items.maxLength,
+      properties.addAliases.additionalProperties.items.maxLength,
+      ...keywords.map((list) => list.items.maxLength),
+    ],
+    Array(4 + keywords.length).fill(MAX_NAME_LENGTH),
+  );
 });
 
 test('the examples in the schema resolve without problems', () => {

@@ -3,7 +3,8 @@
  * are edited) and the settings that override them.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
@@ -174,4 +175,39 @@ describe('configuration', () => {
     assert.deepEqual(await published, { uri: documentUri, version: 1, diagnostics: [] });
     client.settings = {};
   });
+});
+
+describe('configuration files as an attack', () => {
+  const { client, scratch: folder } = serverSession({
+    prefix: 'postmortem-config-attack-',
+    prepare: (folder) => {
+      mkdirSync(join(folder, '.git'));
+      mkdirSync(join(folder, 'postmortems'));
+      execFileSync('mkfifo', [join(folder, 'fifo.json')]);
+      symlinkSync('/dev/zero', join(folder, 'zero.json'));
+    },
+  });
+
+  for (const [reference, reason] of [
+    ['/dev/zero', `outside the repository \`${folder}\`, where configuration files are read`],
+    ['./zero.json', `outside the repository \`${folder}\`, where configuration files are read`],
+    ['./fifo.json', 'not a regular file'],
+  ] as const) {
+    test(`extends ${reference}: a diagnostic on the configuration, the report still checked`, async () => {
+      const configPath = join(folder, '.postmortemrc.json');
+      writeFileSync(configPath, JSON.stringify({ extends: reference }));
+      const reportUri = pathUri(join(folder, 'postmortems', `${reference.length}.md`));
+      const configDiagnostics = client.diagnosticsFor(pathUri(configPath));
+      const reportDiagnostics = client.diagnosticsFor(reportUri, 1);
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: pathUri(configPath), type: FileChangeType.Changed }],
+      });
+      await client.open(reportUri, sampleWithoutLessons);
+      assert.deepEqual(
+        (await configDiagnostics).diagnostics.map((diagnostic) => diagnostic.message),
+        [`Cannot read \`${reference}\`: ${reason}`],
+      );
+      assert.deepEqual(await reportDiagnostics, requiredLessons(reportUri, 1));
+    });
+  }
 });

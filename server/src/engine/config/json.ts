@@ -25,10 +25,37 @@ const PARSE_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string',
 };
 
+/** How deep arrays and objects may nest: a configuration needs four levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The offset of the first `[` or `{` nested deeper than `MAX_JSON_DEPTH`, or null: one pass,
+ * strings skipped, so that the parser (which recurses) never sees such a text.
+ */
+function tooDeep(text: string): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === ']' || c === '}') {
+      depth--;
+    }
+  }
+  return null;
+}
+
 /**
  * Parses JSON text. Comments and trailing commas are errors: the file is plain JSON. The tree
  * is undefined when the text has a syntax error, so that a half-read file is never used; the
- * problem is the first syntax error.
+ * problem is the first syntax error. Messages never quote the text: the file may not be
+ * configuration at all, and hold a secret.
  */
 export function parseJson(
   text: string,
@@ -39,6 +66,13 @@ export function parseJson(
     return {
       root: undefined,
       problems: [problemAt(file, lines, 0, 0, 'Expected a JSON object, found an empty file')],
+    };
+  }
+  const deep = tooDeep(text);
+  if (deep !== null) {
+    return {
+      root: undefined,
+      problems: [problemAt(file, lines, deep, 1, `Nested more than ${MAX_JSON_DEPTH} levels deep`)],
     };
   }
   const errors: { error: number; offset: number; length: number }[] = [];
@@ -57,7 +91,7 @@ export function parseJson(
             lines,
             error.offset,
             error.length,
-            `Unexpected \`${text.slice(error.offset, error.offset + error.length)}\`; expected a JSON value or a name in double quotes`,
+            'Unexpected characters; expected a JSON value or a name in double quotes',
           )
         : problemAt(
             file,

@@ -14,7 +14,7 @@ import { describeType, oneOf, parseJson, propertiesOf } from './json';
 import { problemAt } from './problems';
 import type { ConfigProblem } from './problems';
 import { readFollowUps, readMetadata, readSeveritySections, readStrictness } from './metadata';
-import { applySchemaEdits } from './sections';
+import { applySchemaEdits, boundedItems, MAX_NAME_LENGTH, MAX_NAMES } from './sections';
 import type { Report } from './sections';
 
 /** Severities a rule can be given. */
@@ -38,6 +38,12 @@ export const CONFIG_KEYS = [
   'severitySections',
   'followUps',
 ] as const;
+
+/** How many files deep `extends` may go (a chain of 32 files is far more than teams write). */
+export const MAX_EXTENDS_DEPTH = 32;
+
+/** How many keywords a milestone may have. */
+export const MAX_KEYWORDS = 100;
 
 /** Milestones whose keywords a configuration can set (`start` is marked only explicitly). */
 export const KEYWORD_MILESTONES = MILESTONES.filter(
@@ -190,6 +196,13 @@ function resolveExtends(
     report(node, `Cannot extend \`${reference}\`: files cannot be read here`);
     return undefined;
   }
+  if (chain.length >= MAX_EXTENDS_DEPTH) {
+    report(
+      node,
+      `Cannot extend \`${reference}\`: \`extends\` goes more than ${MAX_EXTENDS_DEPTH} files deep`,
+    );
+    return undefined;
+  }
   const source = read(reference, fileName);
   if ('error' in source) {
     report(node, `Cannot read \`${reference}\`: ${source.error}`);
@@ -250,10 +263,17 @@ function readKeywords(
       );
       continue;
     }
-    keywords[key as KeywordMilestone] = (value.children ?? []).flatMap((item) => {
-      if (item.type === 'string' && String(item.value).trim() !== '') {
-        return [String(item.value).trim()];
+    const items = boundedItems(value, MAX_KEYWORDS, `\`milestoneKeywords.${key}\``, report);
+    keywords[key as KeywordMilestone] = items.flatMap((item) => {
+      const keyword = item.type === 'string' ? String(item.value).trim() : '';
+      if (keyword.length > MAX_NAME_LENGTH) {
+        report(
+          item,
+          `Expected each keyword of \`${key}\` to be at most ${MAX_NAME_LENGTH} characters long`,
+        );
+        return [];
       }
+      if (keyword !== '') return [keyword];
       report(
         item,
         `Expected each keyword of \`${key}\` to be a non-empty string, found ${item.type === 'string' ? 'an empty string' : describeType(item)}`,
@@ -285,7 +305,7 @@ function readStrings(node: Node, key: string, rule: StringRule, report: Report):
     report(node, `Expected \`${key}\` to be an array of strings, found ${describeType(node)}`);
     return [];
   }
-  return (node.children ?? []).flatMap((item) => {
+  return boundedItems(node, MAX_NAMES, `\`${key}\``, report).flatMap((item) => {
     if (item.type === 'string' && rule.test(String(item.value))) return [String(item.value)];
     const found = item.type === 'string' ? `\`${String(item.value)}\`` : describeType(item);
     report(item, `Expected each item of \`${key}\` to be ${rule.expected}, found ${found}`);

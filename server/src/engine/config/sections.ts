@@ -10,6 +10,11 @@ import { describeType, oneOf, propertiesOf } from './json';
 /** Records a problem at a node of the configuration being read. */
 export type Report = (node: Node, message: string) => void;
 
+/** How many sections a schema may list, how many names a list may give, how long a name may be. */
+export const MAX_SECTIONS = 200;
+export const MAX_NAMES = 100;
+export const MAX_NAME_LENGTH = 200;
+
 /** Keys of a section object in `sections`. */
 export const SECTION_KEYS = ['id', 'title', 'aliases', 'required', 'scaffold'] as const;
 
@@ -35,7 +40,25 @@ function readName(node: Node, what: string, report: Report): string | undefined 
     report(node, `Expected ${what} to be a non-empty string`);
     return undefined;
   }
+  if (value.length > MAX_NAME_LENGTH) {
+    report(node, `Expected ${what} to be at most ${MAX_NAME_LENGTH} characters long`);
+    return undefined;
+  }
   return value;
+}
+
+/**
+ * Items of a list, at most `limit` of them: a problem at the first one past it says how many
+ * are left out.
+ */
+export function boundedItems(node: Node, limit: number, what: string, report: Report): Node[] {
+  const items = node.children ?? [];
+  if (items.length <= limit) return items;
+  report(
+    items[limit]!,
+    `More than ${limit} items in ${what}; the ${items.length - limit} after the first ${limit} are left out`,
+  );
+  return items.slice(0, limit);
 }
 
 /** A list of non-empty strings; invalid items are reported and left out. */
@@ -48,7 +71,7 @@ export function readNames(
     report(node, `Expected ${what} to be an array of strings, found ${describeType(node)}`);
     return [];
   }
-  return (node.children ?? []).flatMap((item) => {
+  return boundedItems(node, MAX_NAMES, what, report).flatMap((item) => {
     const name = readName(item, `each of ${what}`, report);
     return name === undefined ? [] : [{ name, node: item }];
   });
@@ -58,10 +81,10 @@ export function readNames(
 function readSectionItem(
   item: Node,
   base: Schema,
+  baseById: ReadonlyMap<string, SectionSpec>,
   report: Report,
 ): { spec: SectionSpec; names: WrittenName[] } | undefined {
-  const baseIds = base.sections.map((spec) => spec.id);
-  const find = (id: string) => base.sections.find((spec) => spec.id === id);
+  const find = (id: string) => baseById.get(id);
   if (item.type === 'string') {
     const id = readName(item, 'a section id', report);
     if (id === undefined) return undefined;
@@ -69,7 +92,7 @@ function readSectionItem(
     if (!spec) {
       report(
         item,
-        `Unknown section \`${id}\`; expected ${oneOf(baseIds)}, or an object with a \`title\` to add a section`,
+        `Unknown section \`${id}\`; expected ${oneOf(base.sections.map((spec) => spec.id))}, or an object with a \`title\` to add a section`,
       );
       return undefined;
     }
@@ -153,13 +176,16 @@ function applySectionList(node: Node, base: Schema, report: Report, names: Writt
     return { sections: base.sections.map(cloneSection) };
   }
   const sections: SectionSpec[] = [];
-  for (const item of node.children ?? []) {
-    const read = readSectionItem(item, base, report);
+  const listed = new Set<string>();
+  const baseById = new Map(base.sections.map((spec) => [spec.id, spec]));
+  for (const item of boundedItems(node, MAX_SECTIONS, '`sections`', report)) {
+    const read = readSectionItem(item, base, baseById, report);
     if (!read) continue;
-    if (sections.some((other) => other.id === read.spec.id)) {
+    if (listed.has(read.spec.id)) {
       report(item, `Section \`${read.spec.id}\` is listed more than once`);
       continue;
     }
+    listed.add(read.spec.id);
     sections.push(read.spec);
     names.push(...read.names);
   }
@@ -209,8 +235,9 @@ function checkNames(schema: Schema, names: WrittenName[], report: Report): void 
       if (!owners.has(key)) owners.set(key, spec.id);
     }
   }
+  const ids = new Set(schema.sections.map((spec) => spec.id));
   for (const { sectionId, name, node } of names) {
-    if (!schema.sections.some((spec) => spec.id === sectionId)) continue;
+    if (!ids.has(sectionId)) continue;
     const key = normalizeHeading(name);
     const owner = owners.get(key);
     if (key === '') {
