@@ -48,6 +48,8 @@ interface Expected {
   metrics: Metrics | null;
   /** Files that are not text: the CLI reports them as unreadable (exit 2), the editor notes it. */
   binary?: true;
+  /** What the CLI notes of the file itself on stderr (`line:column: message`), before analysing it. */
+  read?: string;
 }
 
 const BINARY: Expected = {
@@ -90,6 +92,7 @@ const EXPECTED: Record<string, Expected> = {
     findings: [],
     notice: null,
     metrics: SAMPLE_METRICS,
+    read: '4:111: Not UTF-8 (byte 0xFF at line 4, column 111): bytes that are not UTF-8 are read as U+FFFD, and `--fix` leaves the file as it is',
   },
   'the sample saved as UTF-16 (read as UTF-8)': BINARY,
   'time parser bait: long runs of digits and colons in the timeline': {
@@ -232,7 +235,11 @@ describe('postmortem-lint as a process', () => {
           return;
         }
         assert.equal(status, expected.findings.length > 0 ? 1 : 0, stderr);
-        assert.equal(stderr, expected.notice ? `${file}:1:1: ${expected.notice}\n` : '');
+        const lines = [
+          ...(expected.read ? [`${file}:${expected.read}\n`] : []),
+          ...(expected.notice ? [`${file}:1:1: ${expected.notice}\n`] : []),
+        ];
+        assert.equal(stderr, lines.join(''));
         const output = JSON.parse(stdout) as {
           files: {
             path: string;

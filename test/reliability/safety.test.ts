@@ -79,7 +79,7 @@ describe('sources', () => {
  * vscode-languageclient (which starts the bundled server over IPC) and vscode-languageserver
  * (socket and pipe transports, global module lookup): code this product does not call with
  * anything from a workspace. `buffer` and `process` come with yaml (front matter: binary
- * scalars, warnings).
+ * scalars, warnings). `node:crypto` names the CLI's `--fix` temporary files at random.
  */
 const BUNDLE_MODULES: Record<string, string[]> = {
   'server/out/server.js': [
@@ -103,6 +103,7 @@ const BUNDLE_MODULES: Record<string, string[]> = {
     'buffer',
     'fs',
     'module',
+    'node:crypto',
     'node:fs',
     'node:os',
     'node:path',

@@ -2,10 +2,11 @@
  * Which files the command line names (SPEC §5): files as given (whatever their extension,
  * always linted), Markdown files below folders, files matching globs, minus `!pattern`
  * exclusions and, unless `--no-ignore`, what `.gitignore` and `.postmortemignore` files say.
- * Folders named `node_modules` or starting with a dot are not searched; links to folders are
- * not followed (they can make cycles).
+ * Folders named `node_modules` or starting with a dot are not searched. Symbolic links are not
+ * followed in folders and globs, to files or folders (they can lead out of the tree, or make
+ * cycles): they are listed as skipped. A link named on the command line is linted.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
@@ -26,6 +27,8 @@ export interface Discovery {
   files: DiscoveredFile[];
   /** Arguments that name nothing (folders that cannot be read are skipped): one message each. */
   errors: string[];
+  /** Symbolic links that folders and globs would have taken, as the files are shown. */
+  skippedLinks: string[];
 }
 
 export interface DiscoveryOptions {
@@ -95,6 +98,43 @@ function glob(pattern: string, cwd: string): string[] {
   }).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * The symbolic links in `cwd` and the folders a search of it enters (relative, with `/`) that
+ * `takes` would take, sorted; links are not followed, only listed.
+ */
+function linksIn(
+  cwd: string,
+  takes: (path: string, entry: { isLinkToFolder(): boolean }) => boolean,
+): string[] {
+  const folders = [
+    '',
+    ...globSync('**/*', {
+      cwd,
+      dot: false,
+      ignore: SKIPPED,
+      followSymbolicLinks: false,
+      expandDirectories: false,
+      onlyDirectories: true,
+    }),
+  ];
+  return folders
+    .flatMap((folder) => {
+      let entries;
+      try {
+        entries = readdirSync(join(cwd, folder), { withFileTypes: true });
+      } catch {
+        return [];
+      }
+      return entries.flatMap((entry) => {
+        if (!entry.isSymbolicLink() || entry.name.startsWith('.')) return [];
+        const path = `${folder}${entry.name}`;
+        const isLinkToFolder = () => statOf(join(cwd, path))?.isDirectory() ?? false;
+        return takes(path, { isLinkToFolder }) ? [path] : [];
+      });
+    })
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The files that the command line's arguments name, each once, in the order named. */
 export function discoverFiles(
   args: readonly string[],
@@ -103,6 +143,7 @@ export function discoverFiles(
 ): Discovery {
   const files: DiscoveredFile[] = [];
   const errors: string[] = [];
+  const skippedLinks: string[] = [];
   const seen = new Set<string>();
   const exclusions = args.filter((arg) => arg.startsWith('!') && arg.length > 1);
   const excluded = exclusions.length
@@ -112,16 +153,24 @@ export function discoverFiles(
       )
     : () => false;
   const ignoreFiles = options.useIgnoreFiles ? new IgnoreFiles() : null;
+  /** Whether a path found in a folder or by a glob is left out by `!` or an ignore file. */
+  const leftOut = (absolutePath: string) => {
+    const fromCwd = slashes(relative(cwd, absolutePath));
+    if (excluded(fromCwd) || excluded(slashes(absolutePath))) return true;
+    return ignoreFiles?.ignores(absolutePath) ?? false;
+  };
   const add = (path: string, explicit: boolean) => {
     const absolutePath = resolve(cwd, path);
     if (seen.has(absolutePath)) return;
-    if (!explicit) {
-      const fromCwd = slashes(relative(cwd, absolutePath));
-      if (excluded(fromCwd) || excluded(slashes(absolutePath))) return;
-      if (ignoreFiles?.ignores(absolutePath)) return;
-    }
+    if (!explicit && leftOut(absolutePath)) return;
     seen.add(absolutePath);
     files.push({ path, absolutePath, explicit });
+  };
+  /** Lists the links of `folder` (shown as `shownAs`) that `takes` takes and nothing leaves out. */
+  const skipLinks = (folder: string, shownAs: string, takes: Parameters<typeof linksIn>[1]) => {
+    for (const path of linksIn(folder, takes)) {
+      if (!leftOut(join(folder, path))) skippedLinks.push(join(shownAs, ...path.split('/')));
+    }
   };
   for (const arg of args) {
     if (exclusions.includes(arg)) continue;
@@ -130,12 +179,13 @@ export function discoverFiles(
     if (stat?.isFile()) {
       add(arg, true);
     } else if (stat?.isDirectory()) {
+      const markdown = (path: string) =>
+        hasMarkdownExtension(path) ||
+        hasMarkdownExtension(path, options.extensionsFor(dirname(join(absolute, path))));
       for (const path of glob('**/*', absolute)) {
-        const markdown =
-          hasMarkdownExtension(path) ||
-          hasMarkdownExtension(path, options.extensionsFor(dirname(join(absolute, path))));
-        if (markdown) add(join(arg, ...path.split('/')), false);
+        if (markdown(path)) add(join(arg, ...path.split('/')), false);
       }
+      skipLinks(absolute, arg, (path, entry) => markdown(path) || entry.isLinkToFolder());
     } else if (isDynamicPattern(slashes(arg))) {
       // Searched from the glob's fixed part, and shown joined to it, as a folder is.
       const scan = picomatch.scan(slashes(arg));
@@ -143,11 +193,15 @@ export function discoverFiles(
       const found = statOf(resolve(cwd, base))?.isDirectory()
         ? glob(scan.glob, resolve(cwd, base))
         : [];
+      if (statOf(resolve(cwd, base))?.isDirectory()) {
+        const matches = picomatch(scan.glob, { dot: false });
+        skipLinks(resolve(cwd, base), base, (path) => matches(path));
+      }
       if (found.length === 0) errors.push(`No files match \`${arg}\``);
       for (const path of found) add(join(base, ...path.split('/')), false);
     } else {
       errors.push(`Cannot read \`${arg}\`: no such file or directory`);
     }
   }
-  return { files, errors };
+  return { files, errors, skippedLinks };
 }

@@ -1,19 +1,13 @@
 /** The `postmortem-lint` command: lint the files named, print them in a format, exit status. */
-import {
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { describeFsError, findConfigFile, loadConfigFile } from '../node/config-files';
-import type { ConfigProblem, FileGlobs, ResolvedConfig } from '../engine';
+import type { ConfigProblem, FileGlobs, InvalidUtf8, Notice, ResolvedConfig } from '../engine';
 import {
   DEFAULT_POSTMORTEM_FILES,
   defaultConfig,
+  describeInvalidUtf8,
   fixAll,
   isBinaryText,
   readout,
@@ -30,6 +24,8 @@ import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import type { AnalysisOutcome, AnalysisSummary, AnalysisTask } from './pool';
 import { analyzeInWorkers, outcomeOf, summarize, workerCount } from './pool';
+import { readReport, replaceReport } from './report-file';
+import type { FileSnapshot, ReportFile } from './report-file';
 import type { FileResult, RunProblem } from './result';
 import { escapeControls } from './terminal-text';
 
@@ -53,38 +49,40 @@ const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 /** What stands for standard input among the targets. */
 const STDIN = '-';
 
-/**
- * Writes `text` over `file` through a temporary file in the same folder and a rename, so
- * that the file is never half-written. A symbolic link keeps pointing at the fixed file.
- */
-function writeAtomically(file: string, text: string): void {
-  const target = realpathSync(file);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, { encoding: 'utf8', mode: statSync(target).mode });
-    renameSync(temporary, target);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Nothing to clean up when the temporary file was never written.
-    }
-    throw error;
-  }
-}
-
-/** What to lint: a file found, or standard input. */
+/** What to lint: a file found, or standard input (which has no snapshot: it is not written). */
 interface Source extends DiscoveredFile {
-  raw(): Promise<string>;
-  stdin: boolean;
+  read(): Promise<Pick<ReportFile, 'raw' | 'invalid'> & { snapshot: FileSnapshot | null }>;
 }
 
 /** A file read and configured, waiting for its analysis. */
 interface Pending {
   result: FileResult;
   task: AnalysisTask;
-  /** Where to write fixes (null for standard input); with its byte order mark, if any. */
-  write: { file: string; bom: string } | null;
+  /**
+   * Where to write fixes, with its byte order mark and what it was when read; null for
+   * standard input and for a file that `--fix` must not write (not UTF-8).
+   */
+  write: { file: string; bom: string; snapshot: FileSnapshot } | null;
+  /** Notices of the reading itself, before the analysis's own. */
+  notices: Notice[];
+}
+
+/** The first byte that is not UTF-8, placed in the text without its byte order mark. */
+function withoutBom(invalid: InvalidUtf8, bomLength: number): InvalidUtf8 {
+  return {
+    ...invalid,
+    column: invalid.line === 1 ? invalid.column - bomLength : invalid.column,
+    offset: invalid.offset - bomLength,
+  };
+}
+
+/** The notice of a report read with bytes that are not UTF-8 (linted, never written). */
+function invalidUtf8Notice(invalid: InvalidUtf8): Notice {
+  const start = { line: invalid.line, column: invalid.column, offset: invalid.offset };
+  return {
+    message: `Not UTF-8 (byte ${describeInvalidUtf8(invalid)}): bytes that are not UTF-8 are read as U+FFFD, and \`--fix\` leaves the file as it is`,
+    span: { start, end: start },
+  };
 }
 
 /**
@@ -146,10 +144,11 @@ async function lintFiles(
     },
   );
   discovery.errors.forEach((message) => fail({ kind: 'execution', message }));
+  if (discovery.skippedLinks.length > 0)
+    context.stderr.write(`${skippedLinksLine(discovery.skippedLinks)}\n`);
   const sources: Source[] = discovery.files.map((file) => ({
     ...file,
-    raw: () => Promise.resolve(readFileSync(file.absolutePath, 'utf8')),
-    stdin: false,
+    read: () => Promise.resolve(readReport(file.absolutePath)),
   }));
   if (options.targets.includes(STDIN)) {
     const path = options.stdinFilename ?? '<stdin>';
@@ -157,16 +156,15 @@ async function lintFiles(
       path,
       absolutePath: resolve(context.cwd, path),
       explicit: true,
-      raw: context.readStdin,
-      stdin: true,
+      read: async () => ({ raw: await context.readStdin(), invalid: null, snapshot: null }),
     });
   }
 
   const pending: Pending[] = [];
   for (const source of sources) {
-    let raw: string;
+    let read: Awaited<ReturnType<Source['read']>>;
     try {
-      raw = await source.raw();
+      read = await source.read();
     } catch (error) {
       fail({
         kind: 'execution',
@@ -175,6 +173,7 @@ async function lintFiles(
       });
       continue;
     }
+    const { raw, invalid, snapshot } = read;
     if (isBinaryText(raw)) {
       fail({
         kind: 'execution',
@@ -193,6 +192,18 @@ async function lintFiles(
     ];
     const applicability =
       source.explicit || options.all ? null : { path: source.absolutePath, fileGlobs };
+    const notices: Notice[] = [];
+    const firstInvalid = invalid && withoutBom(invalid, bomLength);
+    if (firstInvalid && options.fix) {
+      // Writing the text back would turn every such byte into U+FFFD: the file is linted only.
+      fail({
+        kind: 'execution',
+        message: `Cannot fix \`${source.path}\`: it is not UTF-8 (byte ${describeInvalidUtf8(firstInvalid)}), and \`--fix\` never re-encodes a file`,
+        location: { path: source.path },
+      });
+    } else if (firstInvalid) {
+      notices.push(invalidUtf8Notice(firstInvalid));
+    }
     pending.push({
       result: {
         path: source.path,
@@ -202,14 +213,20 @@ async function lintFiles(
         read: { sections: [], timeline: null, metadata: {}, followUps: [] },
       },
       task: { text, config: resolved.config, applicability },
-      write: source.stdin ? null : { file: source.absolutePath, bom: raw.slice(0, bomLength) },
+      write:
+        snapshot && !invalid
+          ? { file: source.absolutePath, bom: raw.slice(0, bomLength), snapshot }
+          : null,
+      notices,
     });
   }
 
   const analyze = context.analyze ?? summarize;
   let outcomes: AnalysisOutcome[];
   if (options.fix) {
-    outcomes = pending.map((item) => fixOne(item, analyze, fail));
+    outcomes = pending.map((item) =>
+      item.write ? fixOne(item, item.write, analyze, fail) : outcomeOf(item.task, analyze),
+    );
   } else {
     const tasks = pending.map(({ task }) => task);
     const workers = context.analyze ? 0 : workerCount(tasks.length, options.jobs);
@@ -218,7 +235,7 @@ async function lintFiles(
         ? await analyzeInWorkers(tasks, workers, context.workerScript)
         : tasks.map((task) => outcomeOf(task, analyze));
   }
-  return pending.flatMap(({ result }, index) => {
+  return pending.flatMap(({ result, notices }, index) => {
     const outcome = outcomes[index]!;
     if ('error' in outcome) {
       fail({
@@ -229,7 +246,8 @@ async function lintFiles(
       return [];
     }
     const { postmortem, ...summary } = outcome;
-    return postmortem ? [Object.assign(result, summary)] : [];
+    if (!postmortem) return [];
+    return [Object.assign(result, summary, { notices: [...notices, ...(summary.notices ?? [])] })];
   });
 }
 
@@ -238,7 +256,8 @@ async function lintFiles(
  * fixes written in place; what is left is its outcome.
  */
 function fixOne(
-  { result, task, write }: Pending,
+  { result, task }: Pending,
+  write: NonNullable<Pending['write']>,
   analyze: (task: AnalysisTask) => AnalysisSummary,
   fail: (problem: RunProblem) => void,
 ): AnalysisOutcome {
@@ -260,18 +279,33 @@ function fixOne(
     read: readout(fixed.analysis.model),
     postmortem: true,
   };
-  if (fixed.text === task.text || write === null) return left;
+  if (fixed.text === task.text) return left;
+  let refused: string | null;
   try {
-    writeAtomically(write.file, write.bom + fixed.text);
+    refused = replaceReport(write.file, write.snapshot, Buffer.from(write.bom + fixed.text));
   } catch (error) {
-    fail({
-      kind: 'execution',
-      message: `Cannot write \`${result.path}\`: ${describeFsError(error)}`,
-      location: { path: result.path },
-    });
-    return outcomeOf(task, analyze);
+    refused = `cannot write it: ${describeFsError(error)}`;
   }
-  return left;
+  if (refused === null) return left;
+  fail({
+    kind: 'execution',
+    message: `Cannot fix \`${result.path}\`: ${refused}`,
+    location: { path: result.path },
+  });
+  return outcomeOf(task, analyze);
+}
+
+/** How many links to show by name in the line that says they were skipped. */
+const LINKS_NAMED = 10;
+
+/** The one line saying which symbolic links folders and globs did not follow. */
+function skippedLinksLine(links: readonly string[]): string {
+  const named = links.slice(0, LINKS_NAMED).map((link) => `\`${link}\``);
+  if (links.length > LINKS_NAMED) named.push(`${links.length - LINKS_NAMED} more`);
+  const count = links.length === 1 ? 'a symbolic link' : `${links.length} symbolic links`;
+  return escapeControls(
+    `postmortem-lint: Skipped ${count}, which folders and globs do not follow (name a file to check it): ${named.join(', ')}`,
+  );
 }
 
 /**

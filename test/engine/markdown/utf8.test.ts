@@ -12,13 +12,13 @@ test('UTF-8, with or without a byte order mark: the text as it is, nothing inval
 test('Latin-1: every invalid byte replaced, the first one found at its line and column', () => {
   const decoded = decodeUtf8(bytes('# Report\r\n\r\n- 10:00 caf\xe9 ferm\xe9\n', 'latin1'));
   assert.equal(decoded.text, '# Report\r\n\r\n- 10:00 caf\uFFFD ferm\uFFFD\n');
-  assert.deepEqual(decoded.invalid, { byte: 0xe9, line: 3, column: 12 });
+  assert.deepEqual(decoded.invalid, { byte: 0xe9, line: 3, column: 12, offset: 23 });
   assert.equal(describeInvalidUtf8(decoded.invalid!), '0xE9 at line 3, column 12');
 });
 
 test('a sequence cut short, in the middle or at the end, is found at its lead byte', () => {
   const middle = Buffer.concat([bytes('ab€'), Buffer.from([0xe2, 0x82]), bytes('cd')]);
-  assert.deepEqual(decodeUtf8(middle).invalid, { byte: 0xe2, line: 1, column: 4 });
+  assert.deepEqual(decodeUtf8(middle).invalid, { byte: 0xe2, line: 1, column: 4, offset: 3 });
   const end = Buffer.concat([bytes('x\ny'), Buffer.from([0xf0, 0x9f])]);
-  assert.deepEqual(decodeUtf8(end).invalid, { byte: 0xf0, line: 2, column: 2 });
+  assert.deepEqual(decodeUtf8(end).invalid, { byte: 0xf0, line: 2, column: 2, offset: 3 });
 });

@@ -10,6 +10,7 @@ export interface InvalidUtf8 {
   byte: number;
   line: number;
   column: number;
+  offset: number;
 }
 
 /** A file's text (a byte order mark kept), and its first byte that is not UTF-8, if any. */
@@ -56,6 +57,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
       byte: bytes[new TextEncoder().encode(before).length] ?? 0,
       line: point.line,
       column: point.column,
+      offset: before.length,
     },
   };
 }
