@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { formatJson } from '../../server/src/cli/format-json';
 import { formatMetrics, formatStylish } from '../../server/src/cli/format-stylish';
 import type { FileResult } from '../../server/src/cli/result';
+import { escapeControls } from '../../server/src/cli/terminal-text';
 import type { MetricNote } from '../../server/src/engine/metrics/explain';
 import type { Finding, MetricName } from '../../server/src/engine/model';
 
@@ -227,5 +229,32 @@ describe('formatJson', () => {
       'status',
       'overdue',
     ]);
+  });
+});
+
+describe('escapeControls', () => {
+  const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+
+  test('no control character is left, and text without one is unchanged', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xa0 }).map((code) => String.fromCharCode(code)),
+      fc.string({ unit: 'grapheme', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const text = units.join('');
+        const escaped = escapeControls(text);
+        assert.ok(![...escaped].some((char) => isControl(char.charCodeAt(0))));
+        if (![...text].some((char) => isControl(char.charCodeAt(0)))) {
+          assert.equal(escaped, text);
+        }
+        // Each control becomes its `\\xNN`: taking them back gives the text.
+        const back = escaped.replace(/\\x([0-9a-f]{2})/g, (whole, hex: string) =>
+          isControl(parseInt(hex, 16)) ? String.fromCharCode(parseInt(hex, 16)) : whole,
+        );
+        if (!text.includes('\\x')) assert.equal(back, text);
+      }),
+      { numRuns: 500, seed: 20261201 },
+    );
   });
 });
