@@ -54,7 +54,7 @@ function tooDeep(text: string): number | null {
 /**
  * Parses JSON text. Comments and trailing commas are errors: the file is plain JSON. The tree
  * is undefined when the text has a syntax error, so that a half-read file is never used; the
- * problem is the first syntax error. Messages never quote the text: the file may not be
+ * problem is the first syntax error. Syntax errors never quote the text: the file may not be
  * configuration at all, and hold a secret.
  */
 export function parseJson(
