@@ -426,6 +426,13 @@ describe('resolveConfig: problems at their place', () => {
       problems(`{ "addAliases": { "summary": [${aliases.join(', ')}] } }`).map((p) => p.message),
       ['More than 100 items in `addAliases.summary`; the 1 after the first 100 are left out'],
     );
+    // A key given again (900 times, say) adds nothing: each section keeps a bounded list.
+    const again = Array.from({ length: 900 }, (_, i) => `"summary": ["Again ${i}"]`);
+    const resolved = resolveConfig(`{ "addAliases": { ${again.join(', ')} } }`, FILE);
+    assert.equal(resolved.problems.length, 899);
+    assert.equal(resolved.problems[0]!.message, 'Duplicate key `summary`');
+    const summary = resolved.config.schema.sections.find((section) => section.id === 'summary');
+    assert.equal(summary!.aliases.at(-1), 'Again 0');
     const long = `"${'T'.repeat(201)}"`;
     assertOneProblem(
       `{ "sections": [{ "id": "extra", "title": ${long} }] }`,

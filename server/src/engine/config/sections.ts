@@ -207,7 +207,14 @@ function applyAddAliases(node: Node, schema: Schema, report: Report, names: Writ
     report(node, `Expected \`addAliases\` to be an object, found ${describeType(node)}`);
     return;
   }
+  const given = new Set<string>();
   for (const { keyNode, key, value } of propertiesOf(node)) {
+    // A key given again would add to the same section without bound: the first one is used.
+    if (given.has(key)) {
+      report(keyNode, `Duplicate key \`${key}\``);
+      continue;
+    }
+    given.add(key);
     const spec = sectionNamed(schema, key, keyNode, report);
     const aliases = readNames(value, `\`addAliases.${key}\``, report);
     if (!spec) continue;
