@@ -2,9 +2,11 @@
  * `postmortem-lint` and the files on disk: links are not followed out of the tree, `--fix`
  * never writes through a link, never re-encodes a file that is not UTF-8, writes through an
  * exclusive temporary file, keeps mode and owner, refuses read-only files and hard links, and
- * leaves a file that changed since it was read. Terminal escapes in what it prints are escaped.
+ * leaves a file that changed since it was read. A FIFO or a device is never read. Terminal
+ * escapes in what it prints are escaped.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -228,6 +230,27 @@ describe('terminal escapes', () => {
     assert.match(
       stderr,
       /^postmortems\/\\x1b\]0;owned\\x07\.md:2:1: Unknown preset `\\x1b\[2Jgone`/,
+    );
+  });
+});
+
+describe('files that are not regular', () => {
+  test('a FIFO or a device named is not read (exit 2); a FIFO as an ignore file ignores nothing', () => {
+    write('postmortems/report.md', sample);
+    mkdirSync(join(root, '.git'));
+    execFileSync('mkfifo', [join(root, 'pipe.md'), join(root, '.gitignore')]);
+    const named = runCli(['pipe.md', '/dev/zero'], { cwd: root, timeout: 20_000 });
+    assert.equal(named.status, 2);
+    assert.equal(
+      named.stderr,
+      'postmortem-lint: Cannot read `pipe.md`: not a regular file\npostmortem-lint: Cannot read `/dev/zero`: not a regular file\n',
+    );
+    const folder = runCli(['--format', 'json', '.'], { cwd: root, timeout: 20_000 });
+    assert.equal(folder.status, 0, folder.stderr);
+    const files = (JSON.parse(folder.stdout) as { files: { path: string }[] }).files;
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['postmortems/report.md'],
     );
   });
 });

@@ -6,7 +6,7 @@
  * followed in folders and globs, to files or folders (they can lead out of the tree, or make
  * cycles): they are listed as skipped. A link named on the command line is linted.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
@@ -14,6 +14,7 @@ import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { hasMarkdownExtension } from '../engine';
 import { foldersUpward } from '../node/repository';
+import { readSmallFile } from '../node/small-files';
 
 /** A file to lint: how to show it (as given, or joined to the folder given) and where it is. */
 export interface DiscoveredFile {
@@ -38,6 +39,9 @@ export interface DiscoveryOptions {
   extensionsFor(folder: string): readonly string[];
 }
 
+/** How large an ignore file may be; a larger one ignores nothing. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 /** Ignore files read, in the order they apply within one folder. */
 const IGNORE_FILES = ['.gitignore', '.postmortemignore'] as const;
 
@@ -60,9 +64,11 @@ class IgnoreFiles {
         const file = join(folder, name);
         if (!existsSync(file)) continue;
         try {
-          rules = (rules ?? ignore()).add(readFileSync(file, 'utf8'));
+          const bytes = readSmallFile(file, MAX_IGNORE_FILE_BYTES);
+          // An ignore file that cannot be read (a FIFO, say, or too large) ignores nothing.
+          if (typeof bytes !== 'string') rules = (rules ?? ignore()).add(bytes.toString('utf8'));
         } catch {
-          // An ignore file that cannot be read ignores nothing.
+          // Nor does one that is gone or may not be read.
         }
       }
       this.folders.set(folder, rules);
@@ -186,6 +192,9 @@ export function discoverFiles(
         if (markdown(path)) add(join(arg, ...path.split('/')), false);
       }
       skipLinks(absolute, arg, (path, entry) => markdown(path) || entry.isLinkToFolder());
+    } else if (stat) {
+      // A FIFO or a device: reading it could wait forever, or never end.
+      errors.push(`Cannot read \`${arg}\`: not a regular file`);
     } else if (isDynamicPattern(slashes(arg))) {
       // Searched from the glob's fixed part, and shown joined to it, as a folder is.
       const scan = picomatch.scan(slashes(arg));

@@ -47,6 +47,8 @@ export function readReport(path: string): ReportFile {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd, { bigint: true });
+    // Found as a file, and since replaced by a FIFO or a device: not read either.
+    if (!stats.isFile()) throw new Error('not a regular file');
     const { text, invalid } = decodeUtf8(readFileSync(fd));
     return { raw: text, invalid, snapshot: { stats, link } };
   } finally {

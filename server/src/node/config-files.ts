@@ -3,19 +3,12 @@
  * nearest one from its folder upward, within its repository), reads it and follows `extends`
  * paths, reading only small regular files inside the repository.
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readSync,
-  realpathSync,
-  statSync,
-} from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ConfigSource, ResolvedConfig } from '../engine';
 import { CONFIG_FILE_NAME, decodeUtf8, defaultConfig, loadConfig } from '../engine';
 import { foldersUpward, repositoryRoot } from './repository';
+import { readSmallFile, tooLarge } from './small-files';
 
 /** Why a file system call failed, for people: `no such file or directory`. */
 export function describeFsError(error: unknown): string {
@@ -81,36 +74,6 @@ function realPathOf(fileName: string, openInEditor: boolean): string {
   }
 }
 
-/** Reads at most `limit + 1` bytes of an open file: enough to know it is larger than `limit`. */
-function readAtMost(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  while (total <= limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit + 1 - total));
-    const read = readSync(fd, chunk, 0, chunk.length, null);
-    if (read === 0) break;
-    chunks.push(chunk.subarray(0, read));
-    total += read;
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/**
- * A regular file's bytes, at most `MAX_CONFIG_BYTES` of them, or why it is not read. It is
- * opened without blocking (a FIFO would wait for a writer forever) and checked again once open.
- */
-function readRegularFile(path: string): Buffer | string {
-  if (!statSync(path).isFile()) return 'not a regular file';
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    if (!fstatSync(fd).isFile()) return 'not a regular file';
-    const bytes = readAtMost(fd, MAX_CONFIG_BYTES);
-    return bytes.length > MAX_CONFIG_BYTES ? 'larger than 1 MB' : bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Reads a configuration file: only inside `root`, only a regular file of at most 1 MB, only
  * UTF-8. `openText` is an editor's text of the file, which wins over the disk's. No message
@@ -135,10 +98,10 @@ function readSource(
     }
     if (open !== undefined) {
       return open.length > MAX_CONFIG_BYTES
-        ? { fileName, error: 'larger than 1 MB' }
+        ? { fileName, error: tooLarge(MAX_CONFIG_BYTES) }
         : { fileName, text: open };
     }
-    const bytes = readRegularFile(fileName);
+    const bytes = readSmallFile(fileName, MAX_CONFIG_BYTES);
     if (typeof bytes === 'string') return { fileName, error: bytes };
     const { text, invalid } = decodeUtf8(bytes);
     if (invalid) {
