@@ -27,7 +27,13 @@ function docsFolder(): string | null {
 function paragraphs(markdown: string): string[] {
   return markdown
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim().replace(/\s*\n\s*/g, ' '))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .join(' ')
+        .trim(),
+    )
     .filter((paragraph) => paragraph !== '');
 }
 

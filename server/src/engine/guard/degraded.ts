@@ -28,6 +28,7 @@ import { parseMarkdown } from '../markdown/parse';
 import { findSections } from '../sections/match';
 import { sectionMatcher } from '../sections/matcher';
 import { LineIndex } from '../markdown/lines';
+import { HASH, isSpaceOrTab } from '../markdown/chars';
 
 /** A heading longer or with more inline marks is not parsed: its text is taken as written. */
 const MAX_HEADING_LENGTH = 1000;
@@ -53,13 +54,22 @@ interface HeadingLine {
   end: number;
 }
 
+/** ATX heading text without its closing `#`s (`## Impact ##`): a scan from the end. */
+function withoutClosingHashes(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && isSpaceOrTab(raw.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && raw.charCodeAt(hashes - 1) === HASH) hashes--;
+  const closed = hashes < end && hashes > 0 && isSpaceOrTab(raw.charCodeAt(hashes - 1));
+  return raw.slice(0, closed ? hashes : end);
+}
+
 /**
  * Heading text as written, markup dropped: for a quick look at every heading, and for headings
  * too long or too marked up to parse. Bounded patterns keep it linear on any text.
  */
 function plainHeadingText(raw: string): string {
-  return raw
-    .replace(/[ \t]+#+[ \t]*$/, '')
+  return withoutClosingHashes(raw)
     .replace(/!?\[([^\]]{0,300})\]\([^)]{0,500}\)/g, '$1')
     .replace(/<[^>]{0,300}>/g, '')
     .replace(/\\(?=[!-/:-@[-`{-~])/g, '')

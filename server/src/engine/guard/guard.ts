@@ -30,7 +30,7 @@ import {
   TAB,
   UNDERSCORE,
 } from '../markdown/chars';
-import { closesFenceAt, openingFence } from '../markdown/block-scanner';
+import { closesFenceAt, isDelimiterRow, openingFence } from '../markdown/block-scanner';
 import { lineAt } from '../markdown/chunks';
 
 /** The limits, each measured: see the module comment and README. */
@@ -180,19 +180,6 @@ function cellCount(text: string, from: number, end: number): number {
   if (text.charCodeAt(a) === PIPE) cells--;
   if (b - 1 > a && text.charCodeAt(b - 1) === PIPE && text.charCodeAt(b - 2) !== BACKSLASH) cells--;
   return cells;
-}
-
-/** Whether `text[from, end)` is a GFM delimiter row (`| --- | :-: |`) with a pipe. */
-function isDelimiterRow(text: string, from: number, end: number): boolean {
-  let dash = false;
-  let pipe = false;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === DASH) dash = true;
-    else if (c === PIPE) pipe = true;
-    else if (c !== 58 && c !== SPACE && c !== TAB) return false;
-  }
-  return dash && pipe;
 }
 
 /** Characters of `text[from, end)` that may open or close inline markup: `` * _ [ ] ` ~ ``. */

@@ -7,12 +7,15 @@
  */
 import {
   BACKTICK,
+  COLON,
+  DASH,
   GREATER_THAN,
   HASH,
   isBlankRange,
   isSpaceOrTab,
   LESS_THAN,
   nextColumn,
+  PIPE,
   RIGHT_BRACKET,
   SLASH,
   SPACE,
@@ -93,6 +96,19 @@ export function columnOneHeadingLevel({ text, start, end }: Line): number {
 /** Whether a line is an ATX heading that starts in column 1. */
 export function isColumnOneHeading(line: Line): boolean {
   return columnOneHeadingLevel(line) > 0;
+}
+
+/** Whether `text[from, end)` is a GFM delimiter row (`| --- | :-: |`) with a pipe. */
+export function isDelimiterRow(text: string, from: number, end: number): boolean {
+  let dash = false;
+  let pipe = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DASH) dash = true;
+    else if (c === PIPE) pipe = true;
+    else if (c !== COLON && c !== SPACE && c !== TAB) return false;
+  }
+  return dash && pipe;
 }
 
 /** A run of one character from `from`: its length. */

@@ -11,6 +11,7 @@ export const STAR = 42;
 export const PLUS = 43;
 export const DASH = 45;
 export const SLASH = 47;
+export const COLON = 58;
 export const LESS_THAN = 60;
 export const EQUALS = 61;
 export const GREATER_THAN = 62;

@@ -7,17 +7,16 @@
 import type { RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
 import { LineIndex } from './lines';
-import { BlockScanner, isBlank, isColumnOneHeading } from './block-scanner';
+import { BlockScanner, isBlank, isColumnOneHeading, isDelimiterRow } from './block-scanner';
 import type { Line } from './block-scanner';
 import { isPlainRow, plainRow } from './fast-table';
 import type { ParseCache } from './chunk-cache';
 import { shifted, shiftInPlace } from './shift';
 import { lineAt } from './chunks';
+import { PIPE } from './chars';
 
 /** Rows micromark reads in one call: enough to spread the cost of a call, few enough to stay linear. */
 const BATCH_ROWS = 32;
-const DELIMITER_ROW = /^\|[ \t:|-]*-[ \t:|-]*$/;
-const PIPE = 124;
 
 /**
  * Thrown when a piece of a document parsed alone swallows the line that follows it: the
@@ -98,8 +97,12 @@ class ChunkParser {
         : isBlank(before) || (header === 1 && isColumnOneHeading(before));
     if (!afterBreak) return null;
     const delimiter = this.line(header + 1);
-    const delimiterText = this.source.slice(delimiter.start, delimiter.end);
-    if (!DELIMITER_ROW.test(delimiterText)) return null;
+    if (
+      this.source.charCodeAt(delimiter.start) !== PIPE ||
+      !isDelimiterRow(this.source, delimiter.start, delimiter.end)
+    ) {
+      return null;
+    }
     let end = header + 2;
     for (; end < count; end++) {
       const row = this.line(end);

@@ -30,7 +30,7 @@ export function paragraphLabel(paragraph: Paragraph): Label | null {
   const lead = leadingLabel(paragraph);
   let label: Label | null = null;
   if (lead) {
-    label = { text: lead.label, alone: /^\s*:?\s*$/.test(restText), plain: false };
+    label = { text: lead.label, alone: /^:?$/.test(restText.trim()), plain: false };
   } else if (first?.type === 'strong' && restText.trim() === '') {
     label = { text: toString(first).replace(/:\s*$/, '').trim(), alone: true, plain: false };
   } else if (first?.type === 'text' && rest.length === 0 && !first.value.includes('\n')) {

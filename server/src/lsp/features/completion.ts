@@ -88,7 +88,7 @@ export function completions(
         textEdit: { range, newText: `[${milestone}]` },
       }));
     }
-    if (/^[ \t]*(\||[-*+][ \t]+|\d+[.)][ \t]+)[ \t]*$/.test(prefix)) {
+    if (/^[ \t]*(?:\||[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*$/.test(prefix)) {
       const time = formatNowLike(timeline, now);
       return [
         {
