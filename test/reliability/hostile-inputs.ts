@@ -20,6 +20,11 @@ function inImpact(markdown: string): string {
   return sample.replace(IMPACT, `${IMPACT}\n${markdown}\n`);
 }
 
+/** The sample with `markdown` (a block) at the start of its Timeline section. */
+function inTimeline(markdown: string): string {
+  return sample.replace(TIMELINE, `${TIMELINE}\n${markdown}\n`);
+}
+
 /** `line(i)` for i = 0, 1, … joined by line feeds, until the text holds `bytes` characters. */
 function linesUpTo(bytes: number, line: (i: number) => string): string {
   const parts: string[] = [];
@@ -119,5 +124,41 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   {
     name: '16,000 small lists, each closed by a paragraph',
     bytes: () => utf8(inImpact('- item\n\nText.\n\n'.repeat(16_000))),
+  },
+  {
+    name: 'front matter `preset:`, 2 KB of spaces and a `"`',
+    bytes: () => utf8(`---\npreset:${' '.repeat(2048)}"\n---\n\n${sample}`),
+  },
+  {
+    name: '4,000 lines `[x` and a `]:` (12 KB)',
+    bytes: () => utf8(inImpact(`${'[x\n'.repeat(4000)}]:`)),
+  },
+  {
+    name: 'a heading followed by 32,000 `()` (64 KB)',
+    bytes: () => utf8(sample.replace('## 2. Impact', `## 2. Impact${'()'.repeat(32_000)}`)),
+  },
+  {
+    name: 'a timeline paragraph of 5,000 lines (125 KB)',
+    bytes: () => utf8(inTimeline(`10:00 start\n${'more words of the same event\n'.repeat(4_300)}`)),
+  },
+  {
+    name: 'a table delimiter row of 64 KB of dashes and an `x`',
+    bytes: () => utf8(inImpact(`| a |\n|${'-'.repeat(64 * 1024)}x\n`)),
+  },
+  {
+    name: 'a paragraph of 7,000 lines `a <!--` (48 KB)',
+    bytes: () => utf8(inImpact('a <!--\n'.repeat(7_000))),
+  },
+  {
+    name: 'a paragraph of 16,000 `<?` (48 KB)',
+    bytes: () => utf8(inImpact(`a${' <?'.repeat(16_000)}`)),
+  },
+  {
+    name: 'a paragraph of 12,000 `<!A` (48 KB)',
+    bytes: () => utf8(inImpact(`a${' <!A'.repeat(12_000)}`)),
+  },
+  {
+    name: '4,000 heading lines of 1,000 spaces after the report (4 MB)',
+    bytes: () => utf8(`${sample}\n${`## ${' '.repeat(1000)}\n`.repeat(4_000)}`),
   },
 ];

@@ -45,6 +45,8 @@ interface Expected {
   /** Rule, line, column and message of each finding, in document order. */
   findings: (readonly [string, number, number, string])[];
   notice: string | null;
+  /** The line of the notice, when it is not the first. */
+  noticeLine?: number;
   metrics: Metrics | null;
   /** Files that are not text: the CLI reports them as unreadable (exit 2), the editor notes it. */
   binary?: true;
@@ -133,7 +135,7 @@ const EXPECTED: Record<string, Expected> = {
   '`[a](b ` repeated 40,000 times': {
     findings: [],
     notice: partly(
-      'has a paragraph with too much inline markup to check fully (80,000 emphasis, link and code marks from line 8)',
+      'has a paragraph with too much inline markup to check fully (80,000 emphasis, link, code and HTML marks from line 8)',
     ),
     metrics: SAMPLE_METRICS,
   },
@@ -147,6 +149,63 @@ const EXPECTED: Record<string, Expected> = {
     notice: partly(
       'has too many lists, block quotes and underlined headings to check fully (16,004)',
     ),
+    metrics: SAMPLE_METRICS,
+  },
+  'front matter `preset:`, 2 KB of spaces and a `"`': {
+    findings: [],
+    notice:
+      'Unknown preset `` in the front matter; expected one of `standard`, `google-sre`, `dfds`, `elastic`. The configured sections are used',
+    noticeLine: 2,
+    metrics: SAMPLE_METRICS,
+  },
+  '4,000 lines `[x` and a `]:` (12 KB)': { findings: [], notice: null, metrics: SAMPLE_METRICS },
+  'a heading followed by 32,000 `()` (64 KB)': {
+    findings: [],
+    notice: null,
+    metrics: SAMPLE_METRICS,
+  },
+  'a timeline paragraph of 5,000 lines (125 KB)': {
+    // The paragraph's 10:00 is the earliest time, and the sample's times have AM and PM.
+    findings: [
+      [
+        'timeline-time',
+        13,
+        1,
+        'Timeline time `10:00` has no AM or PM in a timeline that uses 12-hour times',
+      ],
+    ],
+    notice: null,
+    metrics: { timeToDetect: 175, timeToAcknowledge: 5, timeToMitigate: 195, timeToResolve: 215 },
+  },
+  'a table delimiter row of 64 KB of dashes and an `x`': {
+    findings: [],
+    notice: null,
+    metrics: SAMPLE_METRICS,
+  },
+  'a paragraph of 7,000 lines `a <!--` (48 KB)': {
+    findings: [],
+    notice: partly(
+      'has a paragraph with too much inline markup to check fully (21,000 emphasis, link, code and HTML marks from line 8)',
+    ),
+    metrics: SAMPLE_METRICS,
+  },
+  'a paragraph of 16,000 `<?` (48 KB)': {
+    findings: [],
+    notice: partly(
+      'has a paragraph with too much inline markup to check fully (48,000 emphasis, link, code and HTML marks from line 8)',
+    ),
+    metrics: SAMPLE_METRICS,
+  },
+  'a paragraph of 12,000 `<!A` (48 KB)': {
+    findings: [],
+    notice: partly(
+      'has a paragraph with too much inline markup to check fully (36,000 emphasis, link, code and HTML marks from line 8)',
+    ),
+    metrics: SAMPLE_METRICS,
+  },
+  '4,000 heading lines of 1,000 spaces after the report (4 MB)': {
+    findings: [],
+    notice: partly('is too large to check fully (3.8 MB; the limit is 2 MB)'),
     metrics: SAMPLE_METRICS,
   },
 };
@@ -190,7 +249,7 @@ describe('the engine', () => {
           );
           assert.deepEqual(
             analysis.notices.map((notice) => [notice.message, notice.span.start.line]),
-            expected.notice ? [[expected.notice, 1]] : [],
+            expected.notice ? [[expected.notice, expected.noticeLine ?? 1]] : [],
           );
           assert.deepEqual(analysis.model.metrics, expected.metrics);
         }
@@ -237,7 +296,9 @@ describe('postmortem-lint as a process', () => {
         assert.equal(status, expected.findings.length > 0 ? 1 : 0, stderr);
         const lines = [
           ...(expected.read ? [`${file}:${expected.read}\n`] : []),
-          ...(expected.notice ? [`${file}:1:1: ${expected.notice}\n`] : []),
+          ...(expected.notice
+            ? [`${file}:${expected.noticeLine ?? 1}:1: ${expected.notice}\n`]
+            : []),
         ];
         assert.equal(stderr, lines.join(''));
         const output = JSON.parse(stdout) as {
@@ -350,14 +411,15 @@ describe('the language server over stdio', () => {
         const published = client.diagnosticsFor(uri, 1);
         await client.open(uri, text);
         const { diagnostics } = await published;
-        // A notice spans the first line.
-        const firstLine = /^[^\r\n]*/.exec(text)![0];
+        // A notice spans its line (the first, unless said).
+        const line = (expected.noticeLine ?? 1) - 1;
+        const lineText = text.split('\n')[line] ?? '';
         const notices: Diagnostic[] = expected.notice
           ? [
               {
                 range: {
-                  start: { line: 0, character: 0 },
-                  end: { line: 0, character: firstLine.length },
+                  start: { line, character: 0 },
+                  end: { line, character: lineText.replace(/\r$/, '').length },
                 },
                 severity: 3,
                 source: 'postmortem',

@@ -80,6 +80,25 @@ describe('assessText', () => {
     assert.deepEqual(assess(lines), { kind: 'markup', marks: 160_000, line: 1 });
   });
 
+  test('raw HTML that never closes in a paragraph counts three marks: `<!--`, `<?`, `<!A`', () => {
+    // CDATA's two `[` are marks of their own.
+    const openings = { '<!--': 15_000, '<?': 15_000, '<!A': 15_000, '<![CDATA[': 25_000 };
+    for (const [opening, marks] of Object.entries(openings)) {
+      assert.deepEqual(assess(`Intro.\n\n${`a ${opening}\n`.repeat(5_000)}`), {
+        kind: 'markup',
+        marks,
+        line: 3,
+      });
+    }
+    // An HTML block is read raw to its end, and a closed one ends there.
+    assert.equal(assess(`<!-- ${'a <!--\n'.repeat(20_000)}`), null);
+    assert.equal(assess(`<?x ?>\n${'<!-- a <!A\n'.repeat(20_000)}`), null);
+    assert.equal(assess(`<!-- x -->\n${'a <!--\n'.repeat(5_000)}`)?.kind, 'markup');
+    // Tags, and `<` alone, cost micromark little.
+    assert.equal(assess(`Intro.\n\n${'a <b\n'.repeat(5_000)}`), null);
+    assert.equal(assess(`Intro.\n\n${'a < b\n'.repeat(5_000)}`), null);
+  });
+
   test('table rows are read one by one; without a delimiter row they are one paragraph', () => {
     const rows = '| 12:00 | a*b_ [x](y) |\n'.repeat(10_000);
     assert.equal(assess(`| Time | Event |\n|---|---|\n${rows}`), null);

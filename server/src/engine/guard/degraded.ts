@@ -251,7 +251,7 @@ function describeHazard(hazard: Hazard): string {
     case 'paragraph':
       return `has a paragraph too long to check fully (${formatCount(hazard.lines)} lines from line ${formatCount(hazard.line)})`;
     case 'markup':
-      return `has a paragraph with too much inline markup to check fully (${formatCount(hazard.marks)} emphasis, link and code marks from line ${formatCount(hazard.line)})`;
+      return `has a paragraph with too much inline markup to check fully (${formatCount(hazard.marks)} emphasis, link, code and HTML marks from line ${formatCount(hazard.line)})`;
   }
 }
 

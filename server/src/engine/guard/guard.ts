@@ -1,7 +1,8 @@
 /**
  * Whether a text is safe to parse in full, judged before parsing by one linear scan of its
  * lines. micromark is super-linear on some Markdown: its cost grows with the square of the
- * links and emphasis marks in one paragraph (`[a](b ` or `a*b_ ` repeated) and of the lines
+ * links and emphasis marks in one paragraph (`[a](b ` or `a*b_ ` repeated), of the HTML comments,
+ * instructions and declarations it tries and never closes there (`<!--`, `<?`, `<!A`), and of the lines
  * of one paragraph; with every list or block quote that closes, and every setext heading,
  * times the lines before it (micromark moves every event read so far); and with the nesting
  * of each line, past a few thousand levels of which it overflows the stack. The scan follows
@@ -16,12 +17,15 @@
  */
 import {
   BACKSLASH,
+  BANG,
   DASH,
   EQUALS,
   GREATER_THAN,
   HASH,
   isBlankRange,
   isSpaceOrTab,
+  LESS_THAN,
+  QUESTION,
   nextColumn,
   PIPE,
   PLUS,
@@ -30,7 +34,13 @@ import {
   TAB,
   UNDERSCORE,
 } from '../markdown/chars';
-import { closesFenceAt, isDelimiterRow, openingFence } from '../markdown/block-scanner';
+import {
+  closesFenceAt,
+  htmlEnds,
+  isDelimiterRow,
+  openingFence,
+  openingHtml,
+} from '../markdown/block-scanner';
 import { lineAt } from '../markdown/chunks';
 
 /** The limits, each measured: see the module comment and README. */
@@ -84,6 +94,11 @@ export interface TextMeasure {
 /** Characters that open or close inline markup micromark must match: `` * _ [ ] ` ~ ``. */
 const MARK = new Uint8Array(128);
 for (const c of '*_[]`~') MARK[c.charCodeAt(0)] = 1;
+/**
+ * `<!` and `<?` open raw HTML that micromark reads to the end of the paragraph when it does not
+ * close, each costing about three marks (measured on `<!--`, `<?`, `<!A`, `<![CDATA[`).
+ */
+const HTML_MARK_WEIGHT = 3;
 
 /** UTF-8 bytes of a text (lone surrogates count as the replacement character's 3). */
 export function utf8Length(text: string): number {
@@ -182,12 +197,19 @@ function cellCount(text: string, from: number, end: number): number {
   return cells;
 }
 
-/** Characters of `text[from, end)` that may open or close inline markup: `` * _ [ ] ` ~ ``. */
+/**
+ * Characters of `text[from, end)` that may open or close inline markup (`` * _ [ ] ` ~ ``), and
+ * raw HTML openings (`<!`, `<?`) by their weight.
+ */
 export function inlineMarks(text: string, from: number, end: number): number {
   let marks = 0;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 128 && MARK[c] === 1) marks++;
+    else if (c === LESS_THAN) {
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 < end && (next === BANG || next === QUESTION)) marks += HTML_MARK_WEIGHT;
+    }
   }
   return marks;
 }
@@ -212,6 +234,8 @@ class Scanner {
   private readonly stack: Container[] = [];
   /** Open fenced code, and how many containers hold it. */
   private fence: { marker: number; size: number; depth: number } | null = null;
+  /** Open HTML block of kind 1 to 5 (`<!--`, `<?`, …): read raw to its end marker. */
+  private html: { type: 1 | 2 | 3 | 4 | 5; depth: number } | null = null;
   /** Whether the last line is paragraph text (a lazy line may continue it). */
   private paragraph = false;
   private lastLazy = false;
@@ -296,6 +320,13 @@ class Scanner {
       measure.containerLines += stack.length;
       return true;
     }
+    if (this.html && matched >= this.html.depth) {
+      if (htmlEnds(this.html.type, text, at.i, end)) this.html = null;
+      measure.codeLines++;
+      measure.containerLines += stack.length;
+      return true;
+    }
+    this.html = null;
 
     const blank = isBlankRange(text, at.i, end);
     const opened: Container[] = [];
@@ -391,6 +422,16 @@ class Scanner {
     if (fence) {
       this.endParagraph();
       this.fence = { ...fence, depth: this.stack.length };
+      return;
+    }
+    const html = openingHtml({ text, start: first.i, end }, first.i);
+    if (html && html.type !== 7) {
+      // Raw HTML of these kinds interrupts a paragraph and holds no inline markup.
+      this.endParagraph();
+      this.measure.codeLines++;
+      if (!htmlEnds(html.type, text, html.from, end, true)) {
+        this.html = { type: html.type, depth: this.stack.length };
+      }
       return;
     }
     if (c === HASH) {

@@ -153,7 +153,7 @@ export function closesFenceAt(line: Line, first: number, marker: number, size: n
  * there. Ported from micromark's `htmlFlow` continuation, quirks included (`]]]>` does not
  * end CDATA; a comment may end on the dashes that opened it, as in `<!-->`).
  */
-function htmlEnds(
+export function htmlEnds(
   type: 1 | 2 | 3 | 4 | 5,
   text: string,
   from: number,
@@ -220,7 +220,7 @@ function htmlEnds(
 }
 
 /** The HTML block a line (from its first non-blank character) opens, and where to look for its end. */
-function openingHtml(
+export function openingHtml(
   line: Line,
   first: number,
 ): { type: 1 | 2 | 3 | 4 | 5 | 7; from: number } | null {
