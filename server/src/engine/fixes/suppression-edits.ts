@@ -6,17 +6,34 @@ import type { Root, Table } from 'mdast';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { directiveComment } from '../markdown/directives';
-import type { Finding, PostmortemModel, RuleId, TextEdit } from '../model';
+import type { Finding, PostmortemModel, RuleId, TextEdit, TimelineEntry } from '../model';
 
-/** The block nodes of a type that span a line, outermost first. */
+/** The types `blocksAt` is asked about. */
+const BLOCK_TYPES = new Set(['code', 'html', 'paragraph', 'table', 'heading', 'listItem']);
+/**
+ * Per tree, the nodes of each of `BLOCK_TYPES` in document order: one visit of the tree for
+ * every finding, where a visit per finding made thousands of findings cost seconds.
+ */
+const blockIndex = new WeakMap<Root, Map<string, Node[]>>();
+
+function blocksOf(tree: Root, type: string): Node[] {
+  let index = blockIndex.get(tree);
+  if (!index) {
+    const built = new Map<string, Node[]>([...BLOCK_TYPES].map((t) => [t, []]));
+    visit(tree, (node: Node) => {
+      if (node.position) built.get(node.type)?.push(node);
+    });
+    blockIndex.set(tree, built);
+    index = built;
+  }
+  return index.get(type)!;
+}
+
+/** The nodes of a type (one of `BLOCK_TYPES`) that span a line, outermost first. */
 function blocksAt<T extends Node>(tree: Root, type: string, line: number): T[] {
-  const found: T[] = [];
-  visit(tree, type, (node: Node) => {
-    if (node.position && node.position.start.line <= line && line <= node.position.end.line) {
-      found.push(node as T);
-    }
-  });
-  return found;
+  return blocksOf(tree, type).filter(
+    (node) => node.position!.start.line <= line && line <= node.position!.end.line,
+  ) as T[];
 }
 
 /**
@@ -70,16 +87,32 @@ function frontMatterNode(tree: Root): Node | undefined {
   return first && (first.type === 'yaml' || (first.type as string) === 'toml') ? first : undefined;
 }
 
+/** Per model, the first timeline entry with a time on each line. */
+const timedEntries = new WeakMap<PostmortemModel, Map<number, TimelineEntry>>();
+
+function timedEntryAt(model: PostmortemModel, line: number): TimelineEntry | undefined {
+  let byLine = timedEntries.get(model);
+  if (!byLine) {
+    byLine = new Map();
+    for (const entry of model.timeline?.entries ?? []) {
+      const at = entry.span.start.line;
+      if (entry.timeSpan && !byLine.has(at)) byLine.set(at, entry);
+    }
+    timedEntries.set(model, byLine);
+  }
+  return byLine.get(line);
+}
+
 /**
  * Where an inline comment goes in a table row: the end of the content of its last cell that
  * does not hold the entry's time. Null for the delimiter row, or a row with no such cell.
  */
 function tableRowInsertion(model: PostmortemModel, table: Table, line: number): number | null {
-  const row = table.children.find((candidate) => candidate.position?.start.line === line);
-  if (!row) return null;
-  const timeOffset = model.timeline?.entries.find(
-    (entry) => entry.span.start.line === line && entry.timeSpan,
-  )?.timeSpan?.start.offset;
+  // A row is one line, and the delimiter row (the table's second line) is no node.
+  const index = line - table.position!.start.line;
+  const row = table.children[index === 0 ? 0 : index - 1];
+  if (row?.position?.start.line !== line) return null;
+  const timeOffset = timedEntryAt(model, line)?.timeSpan?.start.offset;
   const cells = row.children.filter(
     (cell) =>
       timeOffset === undefined ||
