@@ -169,4 +169,28 @@ describe('language server over stdio', () => {
       ['"SEV1"', '"SEV2"', '"SEV3"', '"SEV4"'],
     );
   });
+  test(
+    'textDocument/completion: a timeline line of 500 KB costs its length',
+    { timeout: 120_000 },
+    async () => {
+      // Blanks after a list marker, then text: the row-start pattern backtracked quadratically
+      // over them (80 KB: 4.2 s a request).
+      const blanks = ' \t'.repeat(250_000);
+      const text = listTimeline.replace(
+        '- 09:40 - Latency back to normal [resolved]\n',
+        `- 09:40 - Latency back to normal [resolved]\n-${blanks}x\n- 09:41 x${blanks}[\n`,
+      );
+      const opened = await open('long-line.md', text);
+      const row = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: opened.uri },
+        position: { line: 23, character: 2 + blanks.length },
+      })) as CompletionItem[];
+      assert.deepEqual(row, []);
+      const marker = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: opened.uri },
+        position: { line: 24, character: 9 + blanks.length + 1 },
+      })) as CompletionItem[];
+      assert.equal(marker.length, 5);
+    },
+  );
 });
