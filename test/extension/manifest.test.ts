@@ -322,7 +322,19 @@ test('activation, capabilities and the package script', () => {
     'onLanguage:markdown',
     'workspaceContains:**/.postmortemrc.json',
   ]);
-  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+  // The settings that take globs: a repository's own values are not used until it is trusted.
+  const globSettings = Object.entries(manifest.contributes.configuration.properties)
+    .filter(
+      ([, property]) =>
+        property.type === 'array' && /glob/i.test(property.markdownDescription ?? ''),
+    )
+    .map(([name]) => name);
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, {
+    supported: 'limited',
+    description:
+      "Everything works; in Restricted Mode the workspace's `postmortem.files` globs are not used (the user's are), so a repository cannot choose which files are checked.",
+    restrictedConfigurations: globSettings,
+  });
   assert.equal(
     manifest.scripts.package,
     'node scripts/build.mjs --production && vsce package --no-dependencies',

@@ -7,6 +7,7 @@ export type { Analysis } from './analyze';
 export type { FileGlobs } from './applicability';
 export { isPostmortem } from './applicability';
 export { DEFAULT_POSTMORTEM_FILES, hasMarkdownExtension, matchesFileGlobs } from './file-globs';
+export { fileGlobProblem } from './glob-match';
 export { analyze } from './analyze';
 export type { Session } from './session';
 export { createSession } from './session';

@@ -277,7 +277,7 @@ describe('resolveConfig: problems at their place', () => {
     assert.equal(resolveConfig(text, FILE).config.timeZone, 'UTC');
   });
 
-  test('files: not an array, and an empty glob, at their place', () => {
+  test('files: not an array, an empty glob and one that is not supported, at their place', () => {
     assertOneProblem(
       '{ "files": "docs/**" }',
       '"docs/**"',
@@ -287,9 +287,16 @@ describe('resolveConfig: problems at their place', () => {
     assertOneProblem(
       text,
       '" "',
-      'Expected each item of `files` to be a glob such as `docs/incidents/**`, found ` `',
+      'Expected each item of `files` to be a glob such as `docs/incidents/**`, found ` `, which is empty',
     );
     assert.deepEqual(resolveConfig(text, FILE).config.files, ['docs/**']);
+    const extended = '{ "files": ["**/@(a|a+)+b"] }';
+    assertOneProblem(
+      extended,
+      '"**/@(a|a+)+b"',
+      'Expected each item of `files` to be a glob such as `docs/incidents/**`, found `**/@(a|a+)+b`, which uses `(`: extended globs, parentheses and `|` are not supported (braces are: `{a,b}`)',
+    );
+    assert.deepEqual(resolveConfig(extended, FILE).config.files, []);
   });
 
   test('extensions: one without its dot, at the item', () => {

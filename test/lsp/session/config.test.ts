@@ -175,6 +175,36 @@ describe('configuration', () => {
     assert.deepEqual(await published, { uri: documentUri, version: 1, diagnostics: [] });
     client.settings = {};
   });
+  test('postmortem.files: globs that cannot be used are left out, each said once', async () => {
+    // `""` made every document "analysis failed"; the extended glob took 21 s a document.
+    client.settings = { files: ['', '**/@(a|a+)+b', '**/postmortems/**'] };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: null,
+    });
+    for (const name of ['a'.repeat(40), 'b'.repeat(40)]) {
+      const documentUri = pathUri(join(folder, 'postmortems', `${name}.md`));
+      const published = client.diagnosticsFor(documentUri, 1);
+      await client.open(documentUri, '# Draft\n\n## Summary\n\nTBD\n');
+      const { diagnostics } = await published;
+      assert.ok(
+        diagnostics.some((d) => d.code === 'required-sections'),
+        name,
+      );
+    }
+    // Said when the first document was analysed, not again for the second.
+    assert.deepEqual(
+      [await client.nextMessage(), await client.nextMessage()],
+      [
+        { type: 2, message: 'Left out of `postmortem.files`: ``, which is empty' },
+        {
+          type: 2,
+          message:
+            'Left out of `postmortem.files`: `**/@(a|a+)+b`, which uses `(`: extended globs, parentheses and `|` are not supported (braces are: `{a,b}`)',
+        },
+      ],
+    );
+    client.settings = {};
+  });
 });
 
 describe('configuration files as an attack', () => {

@@ -10,6 +10,7 @@ import { DATE_ORDERS, MILESTONES, RULE_IDS } from '../model';
 import { findPreset, unknownPresetMessage } from '../sections/presets';
 import { LineIndex } from '../markdown/lines';
 import { zoneOffset } from '../timeline/zones';
+import { fileGlobProblem } from '../glob-match';
 import { describeType, oneOf, parseJson, propertiesOf } from './json';
 import { problemAt } from './problems';
 import type { ConfigProblem } from './problems';
@@ -288,11 +289,14 @@ function readKeywords(
 interface StringRule {
   test(value: string): boolean;
   expected: string;
+  /** What is wrong with a string the test refuses, said after it. */
+  why?(value: string): string | null;
 }
 
 const FILE_GLOB: StringRule = {
-  test: (value) => value.trim() !== '',
+  test: (value) => fileGlobProblem(value) === null,
   expected: 'a glob such as `docs/incidents/**`',
+  why: fileGlobProblem,
 };
 const EXTENSION: StringRule = {
   test: (value) => /^\.[^\s/\\]+$/.test(value),
@@ -307,7 +311,11 @@ function readStrings(node: Node, key: string, rule: StringRule, report: Report):
   }
   return boundedItems(node, MAX_NAMES, `\`${key}\``, report).flatMap((item) => {
     if (item.type === 'string' && rule.test(String(item.value))) return [String(item.value)];
-    const found = item.type === 'string' ? `\`${String(item.value)}\`` : describeType(item);
+    const why = item.type === 'string' ? rule.why?.(String(item.value)) : null;
+    const found =
+      item.type === 'string'
+        ? `\`${String(item.value)}\`${why ? `, which ${why}` : ''}`
+        : describeType(item);
     report(item, `Expected each item of \`${key}\` to be ${rule.expected}, found ${found}`);
     return [];
   });

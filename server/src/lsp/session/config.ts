@@ -11,6 +11,7 @@ import type { ConfigProblem, LintConfig, ResolvedConfig } from '../../engine';
 import {
   CONFIG_FILE_NAME,
   defaultConfig,
+  fileGlobProblem,
   findPreset,
   unknownPresetMessage,
   withOverrides,
@@ -18,7 +19,7 @@ import {
 import type { ConfigFiles } from '../host';
 import { configProblemDiagnostic } from './diagnostics';
 import type { DocumentConfiguration } from './analyzed';
-import type { SettingsStore } from './settings';
+import type { Settings, SettingsStore } from './settings';
 
 /** Whether a URI names a configuration file: its last path segment, whatever its scheme. */
 export function isConfigFileUri(uri: string): boolean {
@@ -36,6 +37,8 @@ export class ConfigurationResolver {
   private readonly published = new Map<string, string>();
   /** Unknown `postmortem.preset` values already reported. */
   private readonly reportedPresets = new Set<string>();
+  /** Globs of `postmortem.files` left out and already reported. */
+  private readonly reportedGlobs = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -53,7 +56,7 @@ export class ConfigurationResolver {
     const config = file ? this.resolve(file).config : defaultConfig();
     if (settings.preset && !findPreset(settings.preset)) this.reportUnknownPreset(settings.preset);
     return {
-      settings,
+      settings: this.withUsableGlobs(settings),
       config: withOverrides(config, settings),
       configFolder: file ? this.files.folderOf(file) : null,
     };
@@ -135,6 +138,22 @@ export class ConfigurationResolver {
   private uriOf(file: string): string {
     const open = this.documents.all().find((document) => this.files.locate(document.uri) === file);
     return open ? open.uri : this.files.uriOf(file);
+  }
+
+  /** The settings without the globs of `postmortem.files` that cannot be used, each said once. */
+  private withUsableGlobs(settings: Settings): Settings {
+    const files = settings.files.filter((glob) => {
+      const problem = fileGlobProblem(glob);
+      if (problem && !this.reportedGlobs.has(glob)) {
+        this.reportedGlobs.add(glob);
+        void this.connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message: `Left out of \`postmortem.files\`: \`${glob}\`, which ${problem}`,
+        });
+      }
+      return problem === null;
+    });
+    return files.length === settings.files.length ? settings : { ...settings, files };
   }
 
   private reportUnknownPreset(preset: string): void {
