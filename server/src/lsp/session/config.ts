@@ -23,7 +23,8 @@ import type { Settings, SettingsStore } from './settings';
 
 /** Whether a URI names a configuration file: its last path segment, whatever its scheme. */
 export function isConfigFileUri(uri: string): boolean {
-  const path = uri.replace(/[?#].*$/s, '');
+  const query = uri.search(/[?#]/);
+  const path = query < 0 ? uri : uri.slice(0, query);
   return path.slice(path.lastIndexOf('/') + 1) === CONFIG_FILE_NAME;
 }
 
