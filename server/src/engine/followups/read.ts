@@ -102,7 +102,16 @@ const DONE_SIGN = /[✅✔☑]/u;
 const OPEN_SIGN = /[☐⬜❌]/u;
 /** What is left around attributes taken out: empty brackets, dangling separators. */
 const EMPTY_BRACKETS = /\([\s,;:|–—-]*\)|\[[\s,;:|–—-]*\]/g;
-const EDGE_SEPARATORS = /^[\s,;:|–—-]+|[\s,;:|–—-]+$/g;
+const SEPARATOR = /[\s,;:|–—-]/;
+
+/** `text` without separators at either end: a scan from each end, linear on any text. */
+function withoutEdgeSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATOR.test(text[start]!)) start++;
+  while (end > start && SEPARATOR.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
 
 /** Where follow-ups are read, and what the report's dates say. */
 export interface FollowUpContext {
@@ -233,11 +242,10 @@ function remainingText(parts: Parts): string {
     at = Math.max(at, end);
   }
   text += parts.text.slice(at);
-  return text
-    .replace(EMPTY_BRACKETS, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(EDGE_SEPARATORS, '')
-    .replace(/\*\*$|^\*\*/g, '');
+  return withoutEdgeSeparators(text.replace(EMPTY_BRACKETS, ' ').replace(/\s+/g, ' ')).replace(
+    /\*\*$|^\*\*/g,
+    '',
+  );
 }
 
 function iso(date: DateParts, year: number): string {

@@ -15,7 +15,7 @@ import type { Rule } from './rule';
 const EVIDENCE = /^(?:supporting\s+)?evidence$/;
 const PLAIN_LABEL = /^\s*((?:supporting\s+)?evidence)\s*:/i;
 /** `Evidence:` opening a later line or sentence of a paragraph: `… too small. Evidence: logs …`. */
-const INLINE_LABEL = /(?:\n|[.!?;][ \t]+)[ \t]*((?:supporting[ \t]+)?evidence)[ \t]*:/i;
+const INLINE_LABEL = /(?:\n|[.!?;][ \t])[ \t]*((?:supporting[ \t]+)?evidence)[ \t]*:/i;
 const EVIDENCE_MEDIA = new Set([
   'code',
   'blockquote',
