@@ -35,7 +35,7 @@ const FAILED_NOUN =
  * help`. Not `failed` describing a thing (`alert on failed writes`, `reports of failed logins`).
  */
 const FAILED_AFTER = new RegExp(
-  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:${WORD}\\s+){0,2}?(?:(?:was|were|is|has been|had been|got)\\s+)?(?:attempted|unsuccessful|ineffective|(?<!\\s${PREPOSITION}\\s+)failed(?!\\s+${FAILED_NOUN})|to no avail|(?:did|does|do|would|could|has|had)(?:\\s+not|n['\u2019]?t)\\s+(?:seem\\s+to\\s+|appear\\s+to\\s+)?(?:help|work|fix|resolve|solve|succeed|change|improve|restore|recover|stick))(?![\\p{L}\\p{N}])`,
+  `^[\\p{L}\\p{N}'\u2019-]*\\s+(?:${WORD}\\s+){0,2}?(?:(?:was|were|is|has been|had been|got)\\s+)?(?:attempted|unsuccessful|ineffective|(?<!\\s${PREPOSITION}\\s)failed(?!\\s+${FAILED_NOUN})|to no avail|(?:did|does|do|would|could|has|had)(?:\\s+not|n['\u2019]?t)\\s+(?:seem\\s+to\\s+|appear\\s+to\\s+)?(?:help|work|fix|resolve|solve|succeed|change|improve|restore|recover|stick))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
