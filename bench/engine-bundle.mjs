@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Bundles the engine's entry and its parser; returns both modules. */
+/** Bundles the engine's entry, its parser and its guard; returns the three modules. */
 export async function loadEngine() {
   const out = mkdtempSync(join(tmpdir(), 'postmortem-bench-engine-'));
   await build({
     entryPoints: {
       engine: join(repoRoot, 'server/src/engine/index.ts'),
       parse: join(repoRoot, 'server/src/engine/markdown/parse.ts'),
+      guard: join(repoRoot, 'server/src/engine/guard/guard.ts'),
     },
     bundle: true,
     platform: 'node',
@@ -29,6 +30,7 @@ export async function loadEngine() {
   const modules = {
     engine: require(join(out, 'engine.js')),
     parse: require(join(out, 'parse.js')),
+    guard: require(join(out, 'guard.js')),
   };
   rmSync(out, { recursive: true, force: true });
   return modules;

@@ -31,7 +31,7 @@ function pick(random, list) {
   return list[Math.floor(random() * list.length)];
 }
 
-function timelineRows(random, rows) {
+function timelineRows(random, rows, marked) {
   const lines = [];
   let minute = 12 * 60 + 55;
   let day = 15;
@@ -41,19 +41,19 @@ function timelineRows(random, rows) {
     const hh = String(Math.floor(minute / 60)).padStart(2, '0');
     const mm = String(minute % 60).padStart(2, '0');
     const date = `2025-03-${String(day).padStart(2, '0')}`;
-    const marked = random() < 0.1;
-    const event = pick(random, marked ? MARKED_EVENTS : PLAIN_EVENTS).replace(
-      '%s',
-      pick(random, SERVICES),
-    );
+    const events = random() < marked ? MARKED_EVENTS : PLAIN_EVENTS;
+    const event = pick(random, events).replace('%s', pick(random, SERVICES));
     const who = pick(random, ['ops', 'sre', 'db', 'support']);
     lines.push(`| ${date} ${hh}:${mm} | ${event}, noted by the ${who} team | ${who} |`);
   }
   return lines;
 }
 
-/** A report with `rows` timeline rows; `prose` paragraphs of filler in Impact (for size). */
-export function generateReport({ rows, seed = 1, prose = 1 }) {
+/**
+ * A report with `rows` timeline rows, the share `marked` of them with inline markup (code,
+ * emphasis, links, escapes); `prose` paragraphs of filler in Impact (for size).
+ */
+export function generateReport({ rows, seed = 1, prose = 1, marked = 0.1 }) {
   const random = prng(seed);
   const impact = [];
   for (let i = 0; i < prose; i++) {
@@ -77,7 +77,7 @@ export function generateReport({ rows, seed = 1, prose = 1 }) {
     '',
     '| Time | Event | Team |',
     '|------|-------|------|',
-    ...timelineRows(random, rows),
+    ...timelineRows(random, rows, marked),
     '',
     '## 4. Root Cause Analysis',
     '- **Root Cause:** The database connection pool was misconfigured.',

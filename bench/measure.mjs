@@ -78,3 +78,18 @@ export function markdownTable(table) {
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
   return [line(table[0]), rule, ...table.slice(1).map(line)].join('\n');
 }
+
+/** The exponent `k` of `time ∝ size^k`, fitted by least squares on the logarithms. */
+export function exponent(sizes, times) {
+  const xs = sizes.map(Math.log);
+  const ys = times.map(Math.log);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return Math.round((num / den) * 100) / 100;
+}

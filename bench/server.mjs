@@ -1,5 +1,6 @@
-// The language server under load, over stdio: resident memory with many open reports, and how
-// long the next `textDocument/codeLens` takes after a one-character edit.
+// The language server as a process over stdio: a cold open in a fresh server, typing bursts to
+// their diagnostics and to the code lenses asked after every keystroke, and resident memory
+// with many open reports, with and without `--expose-gc`.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,15 +13,17 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_NODE_FLAGS } from '../server/src/protocol.ts';
-import { median } from './measure.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Starts `server/out/server.js --stdio` and initializes it; resolves diagnostics by URI. */
-export async function startServer(folder) {
-  // With the Node flags the VS Code client starts it with.
+/**
+ * Starts `server/out/server.js --stdio` and initializes it; resolves diagnostics by URI.
+ * `gc`: with the Node flags the VS Code client starts it with (`--expose-gc`); false, as any
+ * other editor starts it.
+ */
+export async function startServer(folder, { gc = true } = {}) {
   const script = join(repoRoot, 'server', 'out', 'server.js');
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, '--stdio'], {
+  const child = spawn(process.execPath, [...(gc ? SERVER_NODE_FLAGS : []), script, '--stdio'], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -53,6 +56,11 @@ export async function startServer(folder) {
     /** Diagnostics of `uri` at `version`: ask before they can arrive. */
     diagnostics: (uri, version) =>
       new Promise((resolve) => waiting.set(`${uri} ${version}`, resolve)),
+    open: (uri, text) =>
+      connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text },
+      }),
+    lenses: (uri) => connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }),
     async stop() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
@@ -69,32 +77,30 @@ function memoryOf(pid) {
   return { rssMb: field('VmRSS'), peakMb: field('VmHWM') };
 }
 
-/** How long the server is left idle before its settled memory is read. */
-const SETTLE_MS = 2000;
-
 /**
- * Opens `files` (paths) in one server and reads its memory once all have diagnostics (`burst`)
- * and again after `SETTLE_MS` of quiet (`settled`), with the peak of the whole run.
+ * Opens `files` (paths) in one server (`gc`: with `--expose-gc`) and reads its resident memory
+ * once all have diagnostics (`burst`) and after `settleMs` of quiet (`settled`), with the peak
+ * of the whole run; `idleMb`: the server before the first open.
  */
-export async function serverMemory({ folder, files }) {
-  const server = await startServer(folder);
+export async function serverMemory({ folder, files, gc, settleMs }) {
+  const server = await startServer(folder, { gc });
   try {
+    await setTimeout(500);
+    const idle = memoryOf(server.pid).rssMb;
     const published = [];
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       published.push(server.diagnostics(uri, 1));
-      await server.connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(file, 'utf8') },
-      });
+      await server.open(uri, readFileSync(file, 'utf8'));
     }
     const findings = (await Promise.all(published)).reduce(
       (sum, params) => sum + params.diagnostics.length,
       0,
     );
     const burst = memoryOf(server.pid).rssMb;
-    await setTimeout(SETTLE_MS);
+    await setTimeout(settleMs);
     const { rssMb, peakMb } = memoryOf(server.pid);
-    return { burstMb: burst, settledMb: rssMb, peakMb, documents: files.length, findings };
+    return { idleMb: idle, burstMb: burst, settledMb: rssMb, peakMb, findings };
   } finally {
     await server.stop();
   }
@@ -107,34 +113,72 @@ function positionAt(text, offset) {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+/** How long a fresh server is left after `initialized` before a document opens. */
+const ACTIVATION_PAUSE_MS = 300;
+
 /**
- * Opens `text` as `file`, then types `runs` characters at `offset`, one edit at a time; after
- * each edit, times from sending `didChange` to the answer to `textDocument/codeLens` (which
- * needs the new analysis).
+ * A fresh server process opens `text` as `file`: the time (ms) from `didOpen` to the answer
+ * to the `textDocument/codeLens` request an editor sends with it.
  */
-export async function serverEditLatency({ folder, file, text, offset, runs }) {
+export async function coldOpen({ folder, file, text }) {
+  const server = await startServer(folder);
+  try {
+    await setTimeout(ACTIVATION_PAUSE_MS);
+    const uri = pathToFileURL(file).href;
+    const start = performance.now();
+    await server.open(uri, text);
+    await server.lenses(uri);
+    return performance.now() - start;
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Opens `text` as `file`, then types `keystrokes` characters at `offset`, `gapMs` apart.
+ * `toDiagnostics`: from the last keystroke to the diagnostics of its version. With `ask`, the
+ * client also requests code lenses after every keystroke, as an editor showing them does:
+ * `lastAnswer` from the last keystroke to the last answer, `answers` each answer's latency.
+ */
+export async function typingBurst({ folder, file, text, offset, keystrokes, gapMs, ask }) {
   const server = await startServer(folder);
   try {
     const uri = pathToFileURL(file).href;
     const opened = server.diagnostics(uri, 1);
-    await server.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'markdown', version: 1, text },
-    });
+    await server.open(uri, text);
     await opened;
-    // An editor showing the document asks for its lenses at once.
-    await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    await server.lenses(uri);
     const at = positionAt(text, offset);
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
+    const last = keystrokes + 1;
+    const published = server.diagnostics(uri, last).then(() => performance.now());
+    const answers = [];
+    const pending = [];
+    let lastSent = 0;
+    for (let version = 2; version <= last; version++) {
+      if (version > 2) await setTimeout(gapMs);
+      const sent = performance.now();
+      lastSent = sent;
       await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: i + 2 },
+        textDocument: { uri, version },
         contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
       });
-      await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
-      times.push(performance.now() - start);
+      if (ask) {
+        pending.push(
+          server.lenses(uri).then(() => {
+            const now = performance.now();
+            answers.push(now - sent);
+            return now;
+          }),
+        );
+      }
     }
-    return { median: median(times), runs: times };
+    const answeredAt = ask ? Math.max(...(await Promise.all(pending))) : lastSent;
+    const diagnosticsAt = await published;
+    return {
+      toDiagnostics: diagnosticsAt - lastSent,
+      lastAnswer: answeredAt - lastSent,
+      answers,
+    };
   } finally {
     await server.stop();
   }
