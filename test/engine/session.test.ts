@@ -90,6 +90,8 @@ describe('IncrementalAnalyzer', () => {
     '| 12:00 | Alert fired [detected] |',
     '| 11:00 | Rolled back `api` |',
     '| 2025-03-15 13:05 | **Resolved** |',
+    '| 13:10 | See [the graph](https://grafana.example.com/d/a_b) _"still slow"_ |',
+    '| 13:12 | Rolled back \\(v1.42\\) *again* |',
     '12:30 - Engineers investigate',
     'Time to detection: 5 minutes',
     'TBD',
@@ -132,6 +134,8 @@ describe('IncrementalAnalyzer', () => {
     ...Array.from({ length: 60 }, (_, i) => {
       const time = `${10 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`;
       if (i % 7 === 3) return `| ${time} | Restarted \`checkout-${i}\` |`;
+      if (i % 7 === 5) return `| ${time} | **Paged** [on-call](https://pager.example.com/i/${i}) |`;
+      if (i % 7 === 6) return `| ${time} | Slack: _"is checkout down?"_ \\(#inc-${i}\\) |`;
       return `| ${time} | ${['Alert fired', 'Engineers investigate', 'Rolled back', 'Resolved'][i % 4]} |`;
     }),
     '',

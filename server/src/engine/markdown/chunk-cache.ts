@@ -59,8 +59,8 @@ export class ParseCache {
     chunksParsed: 0,
     chunksReused: 0,
     chunksMoved: 0,
-    /** Table body rows read by the fast path, by micromark, and from the row cache. */
-    plainRows: 0,
+    /** Table body rows read directly (`fast-table.ts`), by micromark, and from the row cache. */
+    directRows: 0,
     micromarkRows: 0,
     cachedRows: 0,
   };

@@ -1,6 +1,6 @@
 /**
- * Parses one chunk of a document. GFM tables take a fast path: their plain body rows are
- * read directly (`fast-table.ts`), the others by micromark in batches under the table's
+ * Parses one chunk of a document. GFM tables take a fast path: their body rows of text and
+ * simple inline markup are read directly (`fast-table.ts`), the others by micromark in batches under the table's
  * header; the Markdown around each table is parsed on its own. The nodes equal those of the
  * whole document's parse, moved to where the chunk starts in the document.
  */
@@ -9,7 +9,7 @@ import { parseMarkdown } from './parse';
 import { LineIndex } from './lines';
 import { BlockScanner, isBlank, isColumnOneHeading, isDelimiterRow } from './block-scanner';
 import type { Line } from './block-scanner';
-import { isPlainRow, plainRow } from './fast-table';
+import { readRow } from './fast-table';
 import type { ParseCache } from './chunk-cache';
 import { shifted, shiftInPlace } from './shift';
 import { lineAt } from './chunks';
@@ -174,11 +174,11 @@ class ChunkParser {
     const slow: number[] = [];
     for (let index = first; index < span.end; index++) {
       const line = this.line(index);
-      if (isPlainRow(this.source, line.start, line.end)) {
-        rows[index - first] = plainRow(this.source, line.start, line.end, index + 1, this.base);
-      } else slow.push(index);
+      const row = readRow(this.source, line.start, line.end, index + 1, this.base);
+      if (row) rows[index - first] = row;
+      else slow.push(index);
     }
-    this.cache.stats.plainRows += span.end - first - slow.length;
+    this.cache.stats.directRows += span.end - first - slow.length;
     if (slow.length > 0 && !this.micromarkRows(span, slow, rows, first)) return null;
     const header = span.head.children[0]!;
     return {

@@ -1,45 +1,17 @@
 /**
- * Table rows read without micromark. A body row of a GFM table that starts with `|` and holds
- * no character that could start inline markup (or that micromark rewrites) is plain text cut
- * at its pipes: its `tableRow`, `tableCell` and `text` nodes, positions included, are built
- * here exactly as micromark and mdast-util-gfm-table build them, at a fraction of the cost.
+ * Table rows read without micromark. GFM splits a body row at its unescaped pipes before any
+ * inline parsing, so a row that starts with `|` and has no backslash before a pipe is cut at
+ * its pipes here, and each cell's content read by `readInline` (text and simple markup); its
+ * `tableRow`, `tableCell` and inline nodes, positions included, are built exactly as micromark
+ * and mdast-util-gfm-table build them, at a fraction of the cost. A row with markup not read
+ * there is left to micromark.
  */
 import type { Point } from 'unist';
 import type { TableCell, TableRow } from 'mdast';
+import { BACKSLASH, PIPE, SPACE } from './chars';
+import { readInline } from './fast-inline';
 
-const PIPE = 124;
-const SPACE = 32;
-
-/** Character codes below 128 that may start markup: `` ` * _ \ [ ] < > ! & ~ $ @ ``. */
-const MARKUP = new Uint8Array(128);
-for (const c of '`*_\\[]<>!&~$@') MARKUP[c.charCodeAt(0)] = 1;
-// Control characters (tab included): micromark expands tabs and replaces NUL.
-for (let c = 0; c < 32; c++) MARKUP[c] = 1;
-MARKUP[127] = 1;
-
-/** Whether `text[start, end)` is a plain table row: see the module comment. */
-export function isPlainRow(text: string, start: number, end: number): boolean {
-  if (start >= end || text.charCodeAt(start) !== PIPE) return false;
-  // Without a closing pipe, micromark keeps trailing white space in odd ways: leave it to it.
-  if (text.charCodeAt(end - 1) === SPACE) {
-    let last = end - 1;
-    while (text.charCodeAt(last) === SPACE) last--;
-    if (last === start || text.charCodeAt(last) !== PIPE) return false;
-  }
-  for (let i = start + 1; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) continue;
-    if (MARKUP[c] === 1) return false;
-    // Autolink literals: `http://…`, `www.…` (emails need `@`, refused above).
-    if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false;
-    if ((c === 119 || c === 87) && text.slice(i, i + 4).toLowerCase() === 'www.') {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Where the text handed to `plainRow` starts in the document. */
+/** Where the text handed to `readRow` starts in the document. */
 interface Base {
   line: number;
   offset: number;
@@ -56,47 +28,46 @@ function cell(
   lineStart: number,
   [from, to, contentEnd]: [number, number, number],
   base: Base,
-): TableCell {
+): TableCell | null {
   let a = from + 1;
   let b = contentEnd;
   while (a < b && text.charCodeAt(a) === SPACE) a++;
   while (b > a && text.charCodeAt(b - 1) === SPACE) b--;
+  const children = readInline(text, a, b, (offset) => point(line, lineStart, offset, base));
+  if (children === null) return null;
   return {
     type: 'tableCell',
-    children:
-      a < b
-        ? [
-            {
-              type: 'text',
-              value: text.slice(a, b),
-              position: {
-                start: point(line, lineStart, a, base),
-                end: point(line, lineStart, b, base),
-              },
-            },
-          ]
-        : [],
+    children,
     position: { start: point(line, lineStart, from, base), end: point(line, lineStart, to, base) },
   };
 }
 
 /**
- * The row node of plain row `text[start, end)` (see `isPlainRow`) on line `line` of `text`,
- * positions moved by `base` (where `text` starts in the document). Cells run from the pipe
- * before them to the next pipe; the last one takes the closing pipe and trailing white space.
- * Rows keep the cells they have, as mdast does: no padding to the header's count.
+ * The row node of body row `text[start, end)` on line `line` of `text`, positions moved by
+ * `base` (where `text` starts in the document); null when micromark must read it (see the
+ * module comment). Cells run from the pipe before them to the next pipe; the last one takes
+ * the closing pipe and trailing white space. Rows keep the cells they have, as mdast does:
+ * no padding to the header's count.
  */
-export function plainRow(
+export function readRow(
   text: string,
   start: number,
   end: number,
   line: number,
   base: Base = { line: 0, offset: 0 },
-): TableRow {
+): TableRow | null {
+  if (start >= end || text.charCodeAt(start) !== PIPE) return null;
   let contentEnd = end;
   while (contentEnd > start && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+  // Without a closing pipe, micromark keeps trailing white space in odd ways: leave it to it.
+  if (contentEnd < end && text.charCodeAt(contentEnd - 1) !== PIPE) return null;
+  if (contentEnd === start + 1 && contentEnd < end) return null;
   const pipes: number[] = [];
-  for (let i = start; i < contentEnd; i++) if (text.charCodeAt(i) === PIPE) pipes.push(i);
+  for (let i = start; i < contentEnd; i++) {
+    if (text.charCodeAt(i) !== PIPE) continue;
+    if (text.charCodeAt(i - 1) === BACKSLASH) return null;
+    pipes.push(i);
+  }
   const closed = pipes.length > 1 && pipes.at(-1) === contentEnd - 1;
   const cells: TableCell[] = [];
   const count = closed ? pipes.length - 1 : pipes.length;
@@ -104,7 +75,9 @@ export function plainRow(
     const last = i === count - 1;
     const to = last ? end : pipes[i + 1]!;
     const range: [number, number, number] = [pipes[i]!, to, last && closed ? contentEnd - 1 : to];
-    cells.push(cell(text, line, start, range, base));
+    const read = cell(text, line, start, range, base);
+    if (read === null) return null;
+    cells.push(read);
   }
   return {
     type: 'tableRow',
