@@ -2,7 +2,7 @@
 // client and server for the web (vscode.dev, github.dev: a web worker runs the server).
 // ESM-only dependencies (remark, unified) are bundled in, so nothing is loaded at run time
 // from node_modules except `vscode`, which the editor provides.
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -24,6 +24,8 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
+  // ASCII bundles: Node keeps a source with one character outside Latin-1 as a two-byte string.
+  charset: 'ascii',
   logLevel: 'warning',
 };
 
@@ -192,6 +194,21 @@ for (const [index, [, entry]] of selected.entries()) {
   for (const name of readdirSync(outdir, { recursive: true, withFileTypes: true })) {
     const path = resolve(name.parentPath ?? name.path, name.name);
     if (name.isFile() && !written.has(path)) rmSync(path);
+  }
+}
+// esbuild leaves characters outside ASCII in comments and regular expression literals, where
+// a `\u` escape means the same (a pair of them for a character past U+FFFF), as it does for
+// a character escaped by a backslash before it.
+for (const result of results) {
+  for (const path of Object.keys(result.metafile.outputs)) {
+    if (!/\.m?js$/.test(path)) continue;
+    const code = readFileSync(path, 'utf8');
+    const ascii = code.replace(
+      /(\\*)([^\0-\x7f])/g,
+      (_, slashes, c) =>
+        `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    if (ascii !== code) writeFileSync(path, ascii);
   }
 }
 const webUses = await Promise.all(
