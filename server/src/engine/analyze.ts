@@ -1,6 +1,7 @@
 /** The engine's entry point: text and configuration in, model and findings out. */
 import { parseDegraded } from './guard/degraded';
 import { documentPresetNotices, documentSchema } from './sections/document-preset';
+import type { ParsePath } from './guard/guard';
 import { assessText } from './guard/guard';
 import { computeMetrics, nullMetrics } from './metrics/compute';
 import { resolveMilestones, winningStated } from './metrics/milestones';
@@ -110,9 +111,10 @@ function guardedAnalysis(
   text: string,
   config: LintConfig,
   lines: LineIndex,
+  path: ParsePath,
 ): Omit<Analysis, 'bomLength'> | null {
   if (isBinaryText(text)) return binaryAnalysis(text, config, lines);
-  const hazard = assessText(text, lines.lineStarts);
+  const hazard = assessText(text, lines.lineStarts, path);
   if (!hazard) return null;
   const read = parseDegraded(text, lines, config.schema, hazard);
   let model = buildModel(text, config, lines, { tree: read.tree, timelineOf: readTimeline });
@@ -167,13 +169,15 @@ function analysisOf(
 /**
  * Analyses a document's text under a configuration. A leading byte order mark is not part of
  * the model's text (`bomLength` says whether there was one). With a `session`, the analysis
- * re-uses what the session kept of the document's last version, and gives the same result.
+ * re-uses what the session kept of the document's last version, and gives the same result;
+ * the guard then estimates the cost of the session's parse.
  */
 export function analyze(raw: string, config: LintConfig, session?: Session): Analysis {
   const { text, bomLength } = stripBom(raw);
   const lines = new LineIndex(text);
+  const path = session?.readsInChunks(text, lines) ? 'chunked' : 'full';
   const analysis =
-    guardedAnalysis(text, config, lines) ??
+    guardedAnalysis(text, config, lines, path) ??
     analysisOf(buildModel(text, config, lines, session?.read(text, lines)), config);
   return { ...analysis, bomLength };
 }

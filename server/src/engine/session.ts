@@ -27,9 +27,23 @@ export class Session {
   private readonly cache = new ParseCache();
   private readonly timelines = new TimelineMemo();
 
+  /** The last text asked about and whether it is read in chunks. */
+  private chunked: { text: string; chunked: boolean } | null = null;
+
+  /**
+   * Whether `read` parses `text` in chunks, with the fast paths: when it has no definitions,
+   * which can change how links elsewhere read.
+   */
+  readsInChunks(text: string, lines: LineIndex): boolean {
+    if (this.chunked?.text !== text) {
+      this.chunked = { text, chunked: !mayHaveDefinitions(text, lines.lineStarts) };
+    }
+    return this.chunked.chunked;
+  }
+
   /** Reads `text` (without a byte order mark), re-using and refilling what was kept. */
   read(text: string, lines: LineIndex): Reading {
-    const whole = mayHaveDefinitions(text, lines.lineStarts);
+    const whole = !this.readsInChunks(text, lines);
     return {
       tree: parseIncrementally(text, this.cache, lines, whole),
       timelineOf: this.timelines.reader(whole),

@@ -9,7 +9,7 @@ import type { Analysis } from '../../../server/src/engine/analyze';
 import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { fixAll } from '../../../server/src/engine/fixes/fix-all';
-import { assessText } from '../../../server/src/engine/guard/guard';
+import { assessText, measureText } from '../../../server/src/engine/guard/guard';
 import { createSession } from '../../../server/src/engine/session';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
 import { sample } from '../../reliability/hostile-inputs';
@@ -132,6 +132,36 @@ describe('assessText', () => {
       line: 1,
     });
     assert.deepEqual(assess('p\n\n'.repeat(100_000)), { kind: 'lines', lines: 200_001 });
+  });
+
+  test('the chunked parse prices the rows it reads without micromark at their cost there', () => {
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `| 2025-03-15 ${i % 24}:00 | Error rate on login-api rises above 2 percent (${i}) | ops |`,
+    );
+    const table = ['## Timeline', '', '| Time | Event | Team |', '|---|---|---|', ...rows, ''].join(
+      '\n',
+    );
+    const text = `${sample}\n${table}`;
+    const lines = new LineIndex(text).lineStarts;
+    assert.equal(assessText(text, lines, 'full')?.kind, 'lines');
+    assert.equal(assessText(text, lines, 'chunked'), null);
+    // Those rows, and the six of the sample's timeline.
+    assert.equal(measureText(text, lines).directRows.rows, 20_006);
+    // A session analyses it in full; the full parse (the remark preset's) degrades it.
+    assert.deepEqual(analyze(text, config, createSession()).notices, []);
+    assert.equal(analyze(text, config).notices.length, 1);
+  });
+
+  test('rows micromark reads count at its price: markup, a table it reads whole, a list', () => {
+    const direct = (text: string) => measureText(text, new LineIndex(text).lineStarts).directRows;
+    const head = '| Time | Event |\n|---|---|\n';
+    assert.deepEqual(direct(`${head}| 1 | a |\n| 2 | b |\n`), { rows: 2, bytes: 18, cells: 4 });
+    assert.deepEqual(direct(`${head}| 1 | **a** |\n| 2 | b |\n`).rows, 1);
+    assert.deepEqual(direct(`${head}| 1 | a |\n2 | b |\n| 3 | c |\n`).rows, 0);
+    assert.deepEqual(direct(`Text\n${head}| 1 | a |\n`).rows, 0);
+    assert.deepEqual(direct(`- ${head.replace('\n', '\n  ')}  | 1 | a |\n`).rows, 0);
   });
 });
 

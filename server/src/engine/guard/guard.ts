@@ -10,10 +10,12 @@
  * enough to estimate that work; a text whose estimate is over budget, or that is too large or
  * nested too deeply, gets the degraded analysis (`degraded.ts`) instead.
  *
- * The coefficients of `estimatedWork` were fitted on the full parse (`parseMarkdown`), which
- * costs at least as much as the chunked one, so that the estimate is at or above the measured
- * time for every shape tried (within 1.5 times on random mixtures of them): a text within
- * the limits is analysed in about 4 s at most on the machine measured (README, Reliability).
+ * The coefficients of `estimatedWork` were fitted on the full parse (`parseMarkdown`), so that
+ * the estimate is at or above the measured time for every shape tried (within 1.5 times on
+ * random mixtures of them): a text within the limits is analysed in about 4 s at most on the
+ * machine measured (README, Reliability). The chunked parse of a session costs the same but
+ * for the table rows it reads without micromark, which the estimate of that path prices at
+ * what they cost there: which constructs count is the scan's, what they cost `estimatedWork`'s.
  */
 import {
   BACKSLASH,
@@ -41,6 +43,7 @@ import {
   openingFence,
   openingHtml,
 } from '../markdown/block-scanner';
+import { holdsMarkup } from '../markdown/fast-inline';
 import { lineAt } from '../markdown/chunks';
 
 /** The limits, each measured: see the module comment and README. */
@@ -73,6 +76,11 @@ export interface TextMeasure {
   opened: number;
   /** Cells of table rows. */
   cells: number;
+  /**
+   * Of those, the body rows the chunked parse reads without micromark (`fast-table.ts`): rows
+   * of top-level tables whose every row starts with `|`, holding no character of markup.
+   */
+  directRows: { rows: number; bytes: number; cells: number };
   /** Deepest nesting of lists and block quotes (the scan stops past the limit), and its line. */
   depth: number;
   depthLine: number;
@@ -222,6 +230,7 @@ class Scanner {
     containerLines: 0,
     opened: 0,
     cells: 0,
+    directRows: { rows: 0, bytes: 0, cells: 0 },
     depth: 0,
     depthLine: 0,
     closings: 0,
@@ -241,7 +250,11 @@ class Scanner {
   private lastLazy = false;
   /** Cells of the last line when it is paragraph text with pipes: a table header may follow. */
   private headerCells = 0;
+  /** Whether that line starts with `|` at column 1 outside any container. */
+  private headerAtStart = false;
   private table = false;
+  /** The direct rows of the table being read, while every row of it may be read directly. */
+  private direct: TextMeasure['directRows'] | null = null;
   /**
    * The paragraph (or row, or heading) being read: its first line, lines and marks; `weight`
    * counts lazy lines twice, as micromark checks each one against the open blocks.
@@ -446,7 +459,9 @@ class Scanner {
     }
     if (this.table) {
       // Each row of a table is read on its own.
-      this.measure.cells += Math.max(1, cellCount(text, first.i, end));
+      const cells = Math.max(1, cellCount(text, first.i, end));
+      this.measure.cells += cells;
+      this.directRow(first, end, cells);
       this.addBlock(number, first.i, end);
       return;
     }
@@ -456,8 +471,10 @@ class Scanner {
       isDelimiterRow(text, first.i, end) &&
       cellCount(text, first.i, end) === this.headerCells
     ) {
+      const alone = this.run.lines === 1;
       this.endRun();
       this.measure.cells += this.headerCells;
+      this.direct = alone && this.headerAtStart ? { rows: 0, bytes: 0, cells: 0 } : null;
       [this.table, this.paragraph, this.headerCells] = [true, false, 0];
       return;
     }
@@ -481,6 +498,33 @@ class Scanner {
     this.addToRun(number, first.i, end, lazy);
     this.paragraph = true;
     this.headerCells = text.slice(first.i, end).includes('|') ? cellCount(text, first.i, end) : 0;
+    this.headerAtStart = this.startsRow(first);
+  }
+
+  /** Whether a line's content at `first` starts with `|` in column 1, outside any container. */
+  private startsRow(first: Cursor): boolean {
+    return this.stack.length === 0 && first.col === 0 && this.text.charCodeAt(first.i) === PIPE;
+  }
+
+  /** Counts the table row at `first` (to `end`, `cells` cells) as direct, or its table as not. */
+  private directRow(first: Cursor, end: number, cells: number): void {
+    const { direct, measure, text } = this;
+    if (direct === null) return;
+    const start = first.i;
+    if (!this.startsRow(first)) {
+      // micromark reads the whole table: none of its rows is direct.
+      measure.directRows.rows -= direct.rows;
+      measure.directRows.bytes -= direct.bytes;
+      measure.directRows.cells -= direct.cells;
+      this.direct = null;
+      return;
+    }
+    if (holdsMarkup(text, start, end)) return;
+    for (const total of [direct, measure.directRows]) {
+      total.rows++;
+      total.bytes += end - start;
+      total.cells += cells;
+    }
   }
 
   finish(): TextMeasure {
@@ -506,31 +550,51 @@ export function measureText(
   return scanner.finish();
 }
 
-/** The estimated parse work of a measured text of `bytes` bytes, by kind, in microseconds. */
-export function estimatedWork(bytes: number, measure: TextMeasure) {
+/**
+ * How a text is parsed: in full (`parseMarkdown`), or in chunks, which read the direct table
+ * rows without micromark (`chunk-parser.ts`; a session without definitions in the text).
+ */
+export type ParsePath = 'full' | 'chunked';
+
+/**
+ * The estimated parse work of a measured text of `bytes` bytes, by kind, in microseconds, on
+ * `path`. A direct row costs the chunked parse and the analysis after it about 15 us, a tenth
+ * to a twentieth of what micromark takes (plain timelines of 2,000 to 20,000 rows).
+ */
+export function estimatedWork(bytes: number, measure: TextMeasure, path: ParsePath = 'full') {
+  const direct = path === 'chunked' ? measure.directRows : { rows: 0, bytes: 0, cells: 0 };
   return {
     lines:
-      0.8 * bytes +
-      40 * (measure.lines - measure.codeLines) +
+      0.8 * (bytes - direct.bytes) +
+      40 * (measure.lines - measure.codeLines - direct.rows) +
       5 * measure.codeLines +
       10 * measure.containerLines +
       120 * measure.opened +
-      40 * measure.cells,
+      40 * (measure.cells - direct.cells) +
+      0.05 * direct.bytes +
+      15 * direct.rows +
+      2 * direct.cells,
     containers: 0.2 * measure.closingWork,
     paragraphs: 0.006 * measure.paragraphLineWork,
     markup: 0.02 * measure.markupWork,
   };
 }
 
-/** Why `text` (lines at `lineStarts`) should not be parsed in full; null when it may be. */
-export function assessText(text: string, lineStarts: readonly number[]): Hazard | null {
+/**
+ * Why `text` (lines at `lineStarts`) should not be parsed on `path`; null when it may be.
+ */
+export function assessText(
+  text: string,
+  lineStarts: readonly number[],
+  path: ParsePath = 'full',
+): Hazard | null {
   const bytes = utf8Length(text);
   if (bytes > GUARD_LIMITS.bytes) return { kind: 'size', bytes };
   const measure = measureText(text, lineStarts);
   if (measure.depth > GUARD_LIMITS.depth) {
     return { kind: 'depth', depth: measure.depth, line: measure.depthLine };
   }
-  const work = estimatedWork(bytes, measure);
+  const work = estimatedWork(bytes, measure, path);
   const total = work.lines + work.containers + work.paragraphs + work.markup;
   if (total <= GUARD_LIMITS.work) return null;
   const largest = Math.max(work.lines, work.containers, work.paragraphs, work.markup);

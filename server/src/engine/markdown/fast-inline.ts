@@ -293,6 +293,21 @@ class InlineReader {
 }
 
 /**
+ * Whether `text[from, to)` holds a character that may start markup: text without any is read
+ * as one text node, by the reader or by micromark alike.
+ */
+export function holdsMarkup(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const kind = code < 128 ? KINDS[code] : Kind.Plain;
+    if (kind === Kind.Plain) continue;
+    if (code !== COLON && code !== 119 && code !== 87) return true;
+    if (mayStartAutolink(text, i, to)) return true;
+  }
+  return false;
+}
+
+/**
  * The phrasing content of `text[from, to)` (a table cell's content, without its surrounding
  * white space), with points from `pointAt`; null when it holds markup not read here.
  */
