@@ -129,7 +129,7 @@ try {
     const sizes = [500, 1000, 2000, 5000, 10000, 20000];
     progress(`opens and one-character edits, ${sizes.join(', ')} rows`);
     const reports = sizes.map((count) => {
-      const text = generateReport({ rows: count });
+      const text = generateReport({ rows: count, notes: false });
       return { count, text, at: rowEditAt(text), outsideAt: text.indexOf('our login system') };
     });
     const opens = sizes.map(() => []);
@@ -199,7 +199,7 @@ try {
     });
 
     progress('the guard: estimate of a plain 20,000-row report against its analysis');
-    const plainLarge = generateReport({ rows: 20000, marked: 0 });
+    const plainLarge = generateReport({ rows: 20000, marked: 0, notes: false });
     const lines = new LineIndex(plainLarge);
     const estimate = estimatedWork(
       utf8Length(plainLarge),

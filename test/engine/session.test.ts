@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze } from '../../server/src/engine/analyze';
+import { analyze, buildModel } from '../../server/src/engine/analyze';
 import { defaultConfig } from '../../server/src/engine/config/defaults';
 import { createSession } from '../../server/src/engine/session';
 import { parseIncrementally } from '../../server/src/engine/markdown/incremental-parser';
 import { ParseCache } from '../../server/src/engine/markdown/chunk-cache';
 import { parseMarkdown } from '../../server/src/engine/markdown/parse';
-import { stripBom } from '../../server/src/engine/markdown/lines';
+import { LineIndex, stripBom } from '../../server/src/engine/markdown/lines';
+import { TimelineMemo } from '../../server/src/engine/timeline/memo';
 import { prng } from '../helpers/prng';
 import { corpusDir as corpus, repoRoot } from '../helpers/paths';
 
@@ -214,6 +215,26 @@ describe('IncrementalAnalyzer', () => {
     for (const [index, text] of steps.entries()) {
       assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${index}`);
     }
+  });
+
+  test('reads again only the timeline rows an edit changed', () => {
+    const config = defaultConfig();
+    const memo = new TimelineMemo();
+    const read = (text: string) => {
+      const lines = new LineIndex(text);
+      return buildModel(text, config, lines, {
+        tree: parseMarkdown(text),
+        timelineOf: memo.reader(false),
+      });
+    };
+    read(timelineReport);
+    assert.equal(memo.rowsRead, 60);
+    const edited = timelineReport.replace('| 10:02 | Rolled back |', '| 10:02 | Rolled back db |');
+    const model = read(edited);
+    assert.equal(memo.rowsRead, 61, 'the edited row only');
+    assert.deepEqual(model, buildModel(edited, config));
+    read(edited.replace('## Summary', '## Summary\n'));
+    assert.equal(memo.rowsRead, 61, 'an edit above the timeline only moves it');
   });
 
   test('re-parses only the chunk an edit touches', () => {

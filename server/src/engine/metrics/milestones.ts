@@ -18,6 +18,7 @@ import type {
 } from '../model';
 import { MILESTONES } from '../model';
 import { guessHolds } from './guess-context';
+import type { GenerationMemo } from '../timeline/row-memo';
 
 /** Marker names, as written between brackets or parentheses, and what they mark. */
 const MARKER_NAMES: Record<string, Milestone> = {
@@ -148,6 +149,7 @@ function keywordText(entry: TimelineEntry): string {
 export function markEntries(
   entries: TimelineEntry[],
   keywords: Record<KeywordMilestone, string[]>,
+  guesses?: GenerationMemo<string | null>,
 ): void {
   const phases = phaseMarks(entries);
   const explicit = entries.map((entry, i) => {
@@ -163,7 +165,8 @@ export function markEntries(
     const marks = explicit[i]!;
     const text = keywordText(entry);
     for (const pattern of patterns) {
-      const stem = keywordMark(text, pattern);
+      const read = () => keywordMark(text, pattern);
+      const stem = guesses ? guesses.value(`${pattern.milestone}\n${text}`, read) : read();
       if (stem) {
         marks.push({
           milestone: pattern.milestone,

@@ -2,11 +2,15 @@
  * The timeline of the last analysis, re-used while the text of the timeline's scope (its
  * section and the parts that continue it), the blocks it parses into, the configuration and
  * the document dates it is read under stay the same: an edit elsewhere only moves its entries.
+ * An edit inside it reads the timeline again, taking what each unchanged row and event says
+ * from the last read.
  */
 import type { LintConfig, Point, Span, Timeline, TimelineEntry, TimelineScope } from '../model';
 import type { LineIndex } from '../markdown/lines';
 import type { DocumentDates } from './document-dates';
+import type { TimelineMemos } from './read';
 import { readTimeline } from './read';
+import { GenerationMemo } from './row-memo';
 
 function movePoint(point: Point, lines: number, offset: number): Point {
   return { line: point.line + lines, column: point.column, offset: point.offset + offset };
@@ -60,11 +64,23 @@ export type TimelineReader = typeof readTimeline;
 
 /**
  * Reads timelines like `readTimeline`, re-using the last one read when its scope has the
- * same text (from the same column) and blocks under the same zone and keywords. Only for documents
- * without definitions: a definition elsewhere can change how the section's links read.
+ * same text (from the same column) and blocks under the same zone and keywords, and else what
+ * its rows said. Only for documents without definitions: a definition elsewhere can change how
+ * the section's links read.
  */
 export class TimelineMemo {
   private last: Read | null = null;
+  /** Row readings and keyword guesses of the last read, under its configuration. */
+  private memos: TimelineMemos & { configuration: string } = TimelineMemo.memosFor('');
+
+  /** Table rows read anew (not from the memo) under the current configuration, for tests. */
+  get rowsRead(): number {
+    return this.memos.rows.misses;
+  }
+
+  private static memosFor(configuration: string): TimelineMemos & { configuration: string } {
+    return { rows: new GenerationMemo(), guesses: new GenerationMemo(), configuration };
+  }
 
   /** A `readTimeline` for a document that `mayHaveDefinitions` (false: the memo is used). */
   reader(mayHaveDefinitions: boolean): TimelineReader {
@@ -95,8 +111,15 @@ export class TimelineMemo {
           ...scope,
           entries: last.timeline.entries.map((entry) => moveEntry(entry, lineDelta, offsetDelta)),
         };
-      } else {
+      } else if (mayHaveDefinitions) {
         timeline = readTimeline(scope, lines, config, dates);
+      } else {
+        if (this.memos.configuration !== configuration) {
+          this.memos = TimelineMemo.memosFor(configuration);
+        }
+        this.memos.rows.rotate();
+        this.memos.guesses.rotate();
+        timeline = readTimeline(scope, lines, config, dates, this.memos);
       }
       // The newest timeline is kept, not the first: it holds the newest tree, not an old one.
       this.last = { source, shape, configuration, start, timeline };

@@ -42,6 +42,7 @@ import type {
   RootContent,
   Table,
   TableCell,
+  TableRow,
 } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { markEntries } from '../metrics/milestones';
@@ -67,6 +68,7 @@ import {
 import { fillYears, NO_DOCUMENT_DATES, type DocumentDates } from './document-dates';
 import { parentheticalZone, rowsZone, sectionDayNote, sectionZone } from './zone-note';
 import { findHeaderZone, findZoneNote, placeRow } from './zones';
+import type { GenerationMemo } from './row-memo';
 
 export { formatNowLike } from './format';
 
@@ -105,6 +107,41 @@ interface OpenEntry {
   afterBlock: boolean;
 }
 
+/**
+ * What a table row says, read from its text alone (offsets from the row's start): the same
+ * text under the same columns and date order reads the same wherever it is.
+ */
+interface RowReading {
+  /** Every cell is empty: template padding. */
+  empty: boolean;
+  description: string;
+  phase: string | null;
+  /** The date of a date cell that holds a date alone. */
+  dateAlone: DateParts | null;
+  /** The time cell's text without markup around it; null when empty. */
+  time: [number, number] | null;
+  /** Its reading, when usable (`end` from the row's start). */
+  parsed: ParsedTime | null;
+}
+
+/** The columns of a table that hold the time, the date and the phase (-1: none). */
+interface Columns {
+  time: number;
+  date: number;
+  phase: number;
+}
+
+function sameColumns(a: Columns, b: Columns): boolean {
+  return a.time === b.time && a.date === b.date && a.phase === b.phase;
+}
+
+/** Readings kept from one read of a timeline to the next (`memo.ts`), by row text. */
+export interface TimelineMemos {
+  rows: GenerationMemo<RowReading & { columns: Columns; order: DateOrder | null }>;
+  /** The keyword stem an event's words mark a milestone by (`markEntries`). */
+  guesses: GenerationMemo<string | null>;
+}
+
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
 const DATE_HEADER_WORDS = new Set(['date', 'day']);
 /** Headers of a column that says which phase of the incident a row is in. */
@@ -140,6 +177,7 @@ class TimelineReader {
     private readonly sectionZone: string | null,
     private readonly order: DateOrder | null,
     private readonly dayNote: DateParts | null,
+    private readonly rowMemo: TimelineMemos['rows'] | null,
   ) {
     this.text = lines.text;
     this.date = dayNote;
@@ -295,38 +333,72 @@ class TimelineReader {
     const tableZone =
       findHeaderZone(headerText(timeColumn)) ?? findHeaderZone(headerText(dateColumn));
 
+    const columns: Columns = { time: timeColumn, date: dateColumn, phase: phaseColumn };
     for (const row of rows) {
       if (!row.position) continue;
-      // Comments (such as `postmortem-disable-line`) are not part of the event.
-      const texts = row.children.map((cell) => toString(cell, { includeHtml: false }).trim());
-      if (texts.every((t) => t === '')) continue;
-      const description = texts
-        .filter((t, i) => i !== timeColumn && i !== dateColumn && t !== '')
-        .join(' | ');
-      const dateRange = this.cellRange(row.children[dateColumn]);
-      const rowDate = dateRange
-        ? readTime(this.text, ...unmarked(this.text, dateRange), this.order)
-        : null;
-      if (rowDate?.date && rowDate.minuteOfDay === null && !rowDate.unknown) {
-        this.setDate(rowDate.date);
-      }
       const span: [number, number] = [row.position.start.offset!, row.position.end.offset!];
-      const phase = texts[phaseColumn] || null;
-      const range = this.cellRange(row.children[timeColumn]);
-      const [a, b] = range ? unmarked(this.text, range) : [0, 0];
-      if (a >= b) {
-        this.push(span, null, null, description, tableZone, phase);
-        continue;
-      }
-      const parsed = readTime(this.text, a, b, this.order);
-      // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
-      const usable =
-        parsed &&
-        !isWordChar(this.text, parsed.end) &&
-        (parsed.minuteOfDay !== null || parsed.unknown || parsed.end === b);
-      if (usable) this.push(span, [a, parsed.end], parsed, description, tableZone, phase);
-      else this.push(span, [a, b], null, description, tableZone, phase);
+      const reading = this.rowReading(row, span, columns);
+      if (reading.empty) continue;
+      if (reading.dateAlone) this.setDate(reading.dateAlone);
+      const { time, parsed, description, phase } = reading;
+      if (!time) this.push(span, null, null, description, tableZone, phase);
+      else if (parsed)
+        this.push(span, [time[0], parsed.end], parsed, description, tableZone, phase);
+      else this.push(span, time, null, description, tableZone, phase);
     }
+  }
+
+  /** What `row` (at `span`) says under `columns`: from the memo, moved, or read. */
+  private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
+    const memo = this.rowMemo;
+    if (!memo) return this.readRow(row, columns);
+    const base = span[0];
+    const read = () => ({
+      ...moveReading(this.readRow(row, columns), -base),
+      columns,
+      order: this.order,
+    });
+    const kept = memo.value(this.text.slice(...span), read);
+    // The same row under other columns (another table) is read anew.
+    if (!sameColumns(kept.columns, columns) || kept.order !== this.order) {
+      return this.readRow(row, columns);
+    }
+    return moveReading(kept, base);
+  }
+
+  private readRow(row: TableRow, columns: Columns): RowReading {
+    // Comments (such as `postmortem-disable-line`) are not part of the event.
+    const texts = row.children.map((cell) => toString(cell, { includeHtml: false }).trim());
+    const description = texts
+      .filter((t, i) => i !== columns.time && i !== columns.date && t !== '')
+      .join(' | ');
+    const reading: RowReading = {
+      empty: texts.every((t) => t === ''),
+      description,
+      phase: texts[columns.phase] || null,
+      dateAlone: null,
+      time: null,
+      parsed: null,
+    };
+    const dateRange = this.cellRange(row.children[columns.date]);
+    const rowDate = dateRange
+      ? readTime(this.text, ...unmarked(this.text, dateRange), this.order)
+      : null;
+    if (rowDate?.date && rowDate.minuteOfDay === null && !rowDate.unknown) {
+      reading.dateAlone = rowDate.date;
+    }
+    const range = this.cellRange(row.children[columns.time]);
+    const [a, b] = range ? unmarked(this.text, range) : [0, 0];
+    if (a >= b) return reading;
+    reading.time = [a, b];
+    const parsed = readTime(this.text, a, b, this.order);
+    // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
+    const usable =
+      parsed &&
+      !isWordChar(this.text, parsed.end) &&
+      (parsed.minuteOfDay !== null || parsed.unknown || parsed.end === b);
+    if (usable) reading.parsed = parsed;
+    return reading;
   }
 
   private list(node: List): void {
@@ -412,6 +484,16 @@ class TimelineReader {
     }
     return this.push(span, at.time, parsed, plain(this.text.slice(rest, eventEnd)));
   }
+}
+
+/** A row reading with its offsets moved by `delta`. */
+function moveReading(reading: RowReading, delta: number): RowReading {
+  const { time, parsed } = reading;
+  return {
+    ...reading,
+    time: time && [time[0] + delta, time[1] + delta],
+    parsed: parsed && { ...parsed, end: parsed.end + delta },
+  };
 }
 
 /** What keeps a read time from being used as written, short of AM/PM. */
@@ -508,9 +590,11 @@ export function readTimeline(
   lines: LineIndex,
   config: LintConfig,
   dates: DocumentDates = NO_DOCUMENT_DATES,
+  memos?: TimelineMemos,
 ): Timeline {
   const dayNote = sectionDayNote(scope.section);
-  const reader = new TimelineReader(lines, sectionZone(scope.section), dates.order, dayNote);
+  const zone = sectionZone(scope.section);
+  const reader = new TimelineReader(lines, zone, dates.order, dayNote, memos?.rows ?? null);
   reader.read(scope.nodes);
   if (reader.drafts.length === 0) reader.readUntimed(scope.nodes);
   // A note's day without a year (`Times below are for March 3`) takes the rows' year too.
@@ -523,6 +607,6 @@ export function readTimeline(
   }
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
   const entries = placeEntries(reader.drafts, lines, twelveHour);
-  markEntries(entries, config.milestoneKeywords);
+  markEntries(entries, config.milestoneKeywords, memos?.guesses);
   return { ...scope, entries, twelveHour, unmeasured: unmeasured(entries) };
 }
