@@ -214,12 +214,17 @@ export class TestClient extends ProtocolClient {
 
   /** Starts the server and completes `initialize`. */
   static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const client = TestClient.spawn(options);
+    await client.initialize(options);
+    return client;
+  }
+
+  /** Starts the server without initializing it (`initialize` does). */
+  static spawn(options: ClientOptions = {}): TestClient {
     const child = spawn(process.execPath, [join(repoRoot, 'server/out/server.js'), '--stdio'], {
       cwd: repoRoot,
     });
-    const client = new TestClient(child, options);
-    await client.initialize(options);
-    return client;
+    return new TestClient(child, options);
   }
 
   /** Shuts the server down and waits for its process to end. */

@@ -4,6 +4,7 @@
  * of every feature serve from it.
  */
 import type {
+  CancellationToken,
   CodeActionParams,
   Connection,
   CodeLensParams,
@@ -64,11 +65,15 @@ import { inlayHints } from './features/inlay-hints';
 import { breakdownText, metricsBreakdown } from './features/metrics-text';
 import { outline } from './features/outline';
 import { describeError, guarded } from './session/guarded';
+import { Lifecycle, throwIfCancelled } from './session/lifecycle';
 import { SETTINGS_SECTION } from './session/setting-names';
 import { SettingsStore } from './session/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { template } from './features/template';
 import { newTimelineEntry } from './features/timeline-entry';
+
+/** The pause in typing in a configuration file after which open reports are checked again. */
+const CONFIG_TYPING_PAUSE_MS = 300;
 
 /**
  * Starts serving on `connection`, with what `host` gives of the platform: the session is set
@@ -76,7 +81,22 @@ import { newTimelineEntry } from './features/timeline-entry';
  */
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  connection.onInitialize((params) => serve(connection, documents, host, params));
+  const lifecycle = new Lifecycle();
+  connection.onInitialize((params) => {
+    lifecycle.initialized();
+    return serve(connection, documents, host, params, lifecycle);
+  });
+  connection.onShutdown(() => lifecycle.shutDown());
+  // Requests with no handler: before `initialize` none has one yet.
+  connection.onRequest((method) => {
+    throw (
+      lifecycle.refusal(method) ??
+      new ResponseError(
+        ErrorCodes.MethodNotFound,
+        `\`${method}\` is not a request this server answers`,
+      )
+    );
+  });
   // Last line of defence: a bug in a timer or a dropped promise is logged, and serving goes on.
   host.catchUncaught((kind, error) => connection.console.error(`${kind}: ${describeError(error)}`));
   documents.listen(connection);
@@ -96,6 +116,7 @@ function serve(
   documents: TextDocuments<TextDocument>,
   { configFiles, collect }: ServerHost,
   params: InitializeParams,
+  lifecycle: Lifecycle,
 ): InitializeResult {
   const { workspace } = params.capabilities;
   const settings = new SettingsStore(connection, workspace?.configuration === true);
@@ -129,6 +150,14 @@ function serve(
     if (refreshHints) void connection.languages.inlayHint.refresh();
   };
 
+  /** A guarded handler for request `method`, answering the lifecycle's errors outside serving. */
+  const request = <P extends unknown[], R>(
+    method: string,
+    handler: (...params: P) => R | Promise<R>,
+    fallback: R,
+  ): ((...params: P) => Promise<R>) =>
+    guarded(connection, method, lifecycle.serving(method, handler), fallback);
+
   /**
    * A guarded handler for a request about one document: `answer` runs when the document is an
    * analysed post-mortem; anything else (a README, a closed document) gets `fallback`.
@@ -137,12 +166,14 @@ function serve(
     method: string,
     fallback: R,
     answer: (document: AnalyzedPostmortem, params: P) => R,
-  ): ((params: P) => Promise<R>) =>
-    guarded(
-      connection,
+  ): ((params: P, token?: CancellationToken) => Promise<R>) =>
+    request(
       method,
-      async (params: P) => {
+      async (params: P, token?: CancellationToken) => {
+        throwIfCancelled(token);
         const document = await analyses.get(params.textDocument.uri);
+        // Cancelled while the newest version was analysed: the analysis is kept, not the answer.
+        throwIfCancelled(token);
         return isAnalyzedPostmortem(document) ? answer(document, params) : fallback;
       },
       fallback,
@@ -173,10 +204,21 @@ function serve(
 
   documents.onDidOpen(({ document }) => justOpened.add(document.uri));
 
+  /**
+   * Typing in an open configuration file: what it resolves to is read again at once (for the
+   * next request), and the open reports are checked again once the typing pauses.
+   */
+  let configTyping: NodeJS.Timeout | undefined;
+  const recheckAllSoon = (): void => {
+    configs.clear();
+    clearTimeout(configTyping);
+    configTyping = setTimeout(recheckAll, CONFIG_TYPING_PAUSE_MS);
+  };
+
   documents.onDidChangeContent(({ document }) => {
     const opened = justOpened.delete(document.uri);
     if (isConfigFileUri(document.uri)) {
-      recheckAll();
+      recheckAllSoon();
       configs.refreshConfigFile(document.uri);
     } else if (isMarkdown(document.languageId, document.uri)) {
       if (opened) analyses.opened(document.uri);
@@ -276,8 +318,7 @@ function serve(
   }
 
   connection.onExecuteCommand(
-    guarded(
-      connection,
+    request(
       'workspace/executeCommand',
       async (command: ExecuteCommandParams) => {
         if (command.command !== SHOW_METRICS_COMMAND) {
@@ -304,8 +345,7 @@ function serve(
 
   connection.onRequest(
     OUTLINE_REQUEST,
-    guarded(
-      connection,
+    request(
       OUTLINE_REQUEST.method,
       async (request: OutlineParams): Promise<OutlineResult> =>
         outline(request.uri, await analyses.get(request.uri)),
@@ -328,8 +368,7 @@ function serve(
 
   connection.onRequest(
     NEW_TIMELINE_ENTRY_REQUEST,
-    guarded(
-      connection,
+    request(
       NEW_TIMELINE_ENTRY_REQUEST.method,
       async (request: NewTimelineEntryParams): Promise<NewTimelineEntryResult | null> => {
         const now = new Date(request.now);
@@ -348,8 +387,7 @@ function serve(
 
   connection.onRequest(
     TEMPLATE_REQUEST,
-    guarded(
-      connection,
+    request(
       TEMPLATE_REQUEST.method,
       (request: TemplateParams): Promise<TemplateResult> =>
         template(request, (uri) => configs.forResource(uri)),

@@ -202,3 +202,39 @@ test("the configuration file's `files` globs make a post-mortem, relative to its
   assert.equal((await analyses.get(inside))?.isPostmortem, true);
   assert.equal((await analyses.get(outside))?.isPostmortem, false);
 });
+
+test('requests for versions typed while an analysis is pending share it: one analysis, of the newest', async () => {
+  const uri = 'file:///reports/postmortems/busy.md';
+  const document = TextDocument.create(uri, 'markdown', 1, sample);
+  const config = defaultConfig();
+  const { analyses, counts } = analysesOf([document], config);
+  const answers = [analyses.get(uri)];
+  for (let version = 2; version <= 10; version++) {
+    const at = document.positionAt(sample.indexOf('our login system'));
+    TextDocument.update(document, [{ range: { start: at, end: at }, text: 'x' }], version);
+    answers.push(analyses.get(uri));
+  }
+  const analyzed = await Promise.all(answers);
+  assert.equal(counts.analyses, 1);
+  assert.deepEqual(new Set(analyzed.map((answer) => answer?.version)), new Set([10]));
+  assert.deepEqual(analyzed[0]?.analysis, analyze(document.getText(), config));
+  // Settled: the next version is analysed again.
+  const at = document.positionAt(0);
+  TextDocument.update(document, [{ range: { start: at, end: at }, text: 'x' }], 11);
+  assert.equal((await analyses.get(uri))?.version, 11);
+  assert.equal(counts.analyses, 2);
+});
+
+test('the typing pause follows what the last analysis of a document cost', async () => {
+  const uri = 'file:///reports/postmortems/quick.md';
+  const document = TextDocument.create(uri, 'markdown', 1, sample);
+  const { analyses } = analysesOf([document], defaultConfig(), { debounceMs: 200 });
+  assert.equal(analyses.quietTime(uri), 200, 'not analysed yet: the whole debounce');
+  await analyses.get(uri);
+  const at = document.positionAt(0);
+  TextDocument.update(document, [{ range: { start: at, end: at }, text: 'x' }], 2);
+  await analyses.get(uri);
+  // The sample analyses in milliseconds: a shorter pause, never under the shortest.
+  const pause = analyses.quietTime(uri);
+  assert.ok(pause >= 50 && pause < 200, `${pause} ms`);
+});

@@ -24,14 +24,27 @@ import { Retention } from './retention';
 import { coerceSettings } from './settings';
 
 interface CacheEntry {
+  /** The version asked for; once analysed, the version analysed. */
   version: number;
   generation: number;
+  /** Not analysed yet: the analysis will be of the newest version when it runs. */
+  pending: boolean;
   result: Promise<Analyzed | undefined>;
 }
 
+/** The shortest quiet time after an edit: about one keystroke's gap in quick typing. */
+const MIN_DEBOUNCE_MS = 50;
+
+/** How long documents not on screen wait to be checked again after a configuration change. */
+const BACKGROUND_RECHECK_MS = 1000;
+
 /** Tuning of `DocumentAnalyses`. */
 export interface AnalysesOptions {
-  /** Quiet time (ms) after an edit before re-analysing and publishing. Default 200. */
+  /**
+   * Quiet time (ms) after an edit before re-analysing and publishing, at most. Default 200; a
+   * document that analyses faster waits as long as its last analysis took, at least
+   * `MIN_DEBOUNCE_MS`, so that its diagnostics follow typing sooner.
+   */
   debounceMs?: number;
   /**
    * How many of the documents asked about or edited last keep their analysis and session
@@ -56,6 +69,9 @@ export class DocumentAnalyses {
   /** Bumped whenever settings or configuration files change: cached analyses are stale. */
   private generation = 0;
   private readonly collector: IdleCollector | undefined;
+  private readonly debounceMs: number;
+  /** How long (ms) the last analysis of each document took. */
+  private readonly costs = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -67,10 +83,11 @@ export class DocumentAnalyses {
     { debounceMs = 200, retained = 8, collector }: AnalysesOptions = {},
   ) {
     this.collector = collector;
+    this.debounceMs = debounceMs;
     this.retention = new Retention(retained);
     this.publisher = new Publisher(
       connection,
-      debounceMs,
+      (uri) => this.quietTime(uri),
       (uri) => this.toPublish(uri),
       (what, error) => this.logError(what, error),
     );
@@ -85,6 +102,15 @@ export class DocumentAnalyses {
     if (!document) return Promise.resolve(undefined);
     this.use(uri);
     return this.analysisOf(document);
+  }
+
+  /**
+   * The quiet time (ms) after an edit of `uri` before it is checked: as long as its last
+   * analysis took, within `MIN_DEBOUNCE_MS` and the debounce.
+   */
+  quietTime(uri: string): number {
+    const cost = this.costs.get(uri) ?? this.debounceMs;
+    return Math.min(this.debounceMs, Math.max(MIN_DEBOUNCE_MS, cost));
   }
 
   /** A document was opened: it is checked at once. */
@@ -113,7 +139,13 @@ export class DocumentAnalyses {
   private analysisOf(document: TextDocument): Promise<Analyzed | undefined> {
     const { uri } = document;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) {
+    // A pending analysis reads the text when it runs: requests for the versions typed since it
+    // was asked for share it, so work for replaced versions is never done.
+    if (
+      cached &&
+      cached.generation === this.generation &&
+      (cached.pending || cached.version === document.version)
+    ) {
       return cached.result;
     }
     const generation = this.generation;
@@ -128,20 +160,27 @@ export class DocumentAnalyses {
         const current = this.documents.get(uri);
         return current ? this.analyze(current, configuration, generation) : undefined;
       });
-    this.cache.set(uri, { version: document.version, generation, result });
+    this.cache.set(uri, { version: document.version, generation, pending: true, result });
     return result;
   }
 
-  /** Marks every analysis stale (settings or configuration changed) and re-checks open documents. */
+  /**
+   * Marks every analysis stale (settings or configuration changed) and re-checks open
+   * documents: those kept (used last, so likely on screen) at once, the others after
+   * `BACKGROUND_RECHECK_MS`, so that the ones on screen are answered first.
+   */
   invalidateAll(): void {
     this.generation++;
     for (const document of this.documents.all()) {
-      if (isMarkdown(document.languageId, document.uri)) this.publisher.schedule(document.uri, 0);
+      if (!isMarkdown(document.languageId, document.uri)) continue;
+      const kept = this.retention.keeps(document.uri);
+      this.publisher.schedule(document.uri, kept ? 0 : BACKGROUND_RECHECK_MS);
     }
   }
 
   /** Forgets a closed document and clears its diagnostics. */
   forget(uri: string): void {
+    this.costs.delete(uri);
     this.retention.delete(uri);
     this.release(uri);
     this.publisher.forget(uri);
@@ -175,6 +214,7 @@ export class DocumentAnalyses {
     const raw = document.getText();
     const base = { uri: document.uri, version: document.version, generation, settings, config };
     this.collector?.analysed(raw.length);
+    const start = performance.now();
     try {
       const analysis = analyze(raw, config, this.sessionOf(document.uri));
       const postmortem = isPostmortem(this.locate(document.uri), analysis.model, [
@@ -203,7 +243,11 @@ export class DocumentAnalyses {
     } finally {
       // The cache entry may have been made for an older version; record what was analysed.
       const entry = this.cache.get(document.uri);
-      if (entry && entry.generation === generation) entry.version = document.version;
+      if (entry && entry.generation === generation) {
+        entry.version = document.version;
+        entry.pending = false;
+      }
+      this.costs.set(document.uri, performance.now() - start);
     }
   }
 

@@ -22,14 +22,15 @@ export class Publisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly debounceMs: number,
+    /** The quiet time (ms) after an edit of a document before it is checked again. */
+    private readonly debounce: (uri: string) => number,
     /** The analysis to publish of a document's current version; undefined when stale. */
     private readonly analysed: (uri: string) => Promise<Analyzed | undefined>,
     private readonly logError: (what: string, error: unknown) => void,
   ) {}
 
   /** Re-checks a document after `delay` ms of quiet, then publishes; a newer call replaces it. */
-  schedule(uri: string, delay = this.debounceMs): void {
+  schedule(uri: string, delay = this.debounce(uri)): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
