@@ -6,9 +6,12 @@
  * collections (one frees the garbage, the next ones return the freed pages to the system).
  * Nothing runs while analyses keep coming: typing is never slowed by it.
  *
- * Node offers a full collection only to a process started with `--expose-gc`
- * (`SERVER_NODE_FLAGS`, which the VS Code client passes); without it nothing is collected early.
+ * Node puts a full collection on the global object of a process started with `--expose-gc`
+ * (`SERVER_NODE_FLAGS`, which the VS Code client passes). Other editors start the server
+ * without it: the flag is then turned on at run time, which gives new contexts their `gc`.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface IdleCollectorOptions {
   /** Characters analysed since the last collection that make one worth running. */
@@ -61,8 +64,27 @@ export class IdleCollector {
   }
 }
 
-/** The full collection `node --expose-gc` puts on `scope` (the global object), or null. */
-export function fullCollection(scope: { gc?: unknown } = globalThis): (() => void) | null {
-  const { gc } = scope;
+/** The `gc` of a new context, the `--expose-gc` flag turned on for it. */
+function contextCollection(): unknown {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc');
+}
+
+/**
+ * The full collection `node --expose-gc` puts on `scope` (the global object), else the one of
+ * `fallback` (a context's, the flag turned on at run time); null when neither gives one.
+ */
+export function fullCollection(
+  scope: { gc?: unknown } = globalThis,
+  fallback: () => unknown = contextCollection,
+): (() => void) | null {
+  let { gc } = scope;
+  if (typeof gc !== 'function') {
+    try {
+      gc = fallback();
+    } catch {
+      return null;
+    }
+  }
   return typeof gc === 'function' ? () => (gc as () => void)() : null;
 }
