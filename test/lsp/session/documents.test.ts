@@ -238,3 +238,18 @@ test('the typing pause follows what the last analysis of a document cost', async
   const pause = analyses.quietTime(uri);
   assert.ok(pause >= 50 && pause < 200, `${pause} ms`);
 });
+
+test('an analysis asked for waits for the edits already received: the version typed last is analysed', async () => {
+  const uri = 'file:///reports/postmortems/typed-on.md';
+  const document = TextDocument.create(uri, 'markdown', 1, sample);
+  const { analyses, counts } = analysesOf([document], defaultConfig());
+  const asked = analyses.get(uri);
+  // Edits the connection reads in the turns after the request, one a turn.
+  for (let version = 2; version <= 6; version++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const at = document.positionAt(0);
+    TextDocument.update(document, [{ range: { start: at, end: at }, text: 'x' }], version);
+  }
+  assert.equal((await asked)?.version, 6);
+  assert.equal(counts.analyses, 1);
+});

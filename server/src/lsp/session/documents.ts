@@ -32,6 +32,10 @@ interface CacheEntry {
   result: Promise<Analyzed | undefined>;
 }
 
+/** Turns of the event loop without an edit after which a document's version is the newest. */
+const SETTLED_TURNS = 2;
+const MAX_TURNS = 256;
+
 /** The shortest quiet time after an edit: about one keystroke's gap in quick typing. */
 const MIN_DEBOUNCE_MS = 50;
 
@@ -155,13 +159,30 @@ export class DocumentAnalyses {
         this.logError(`Configuring ${uri}`, error);
         return { settings: coerceSettings(undefined), config: defaultConfig(), configFolder: null };
       })
-      .then((configuration) => {
-        // The text is read after configuration arrives, so the analysis is of the newest version.
+      .then(async (configuration) => {
+        // The text is read after configuration arrives and the edits already received are
+        // applied, so the analysis is of the newest version.
+        await this.editsApplied(uri);
         const current = this.documents.get(uri);
         return current ? this.analyze(current, configuration, generation) : undefined;
       });
     this.cache.set(uri, { version: document.version, generation, pending: true, result });
     return result;
+  }
+
+  /**
+   * Waits until the version of `uri` holds over `SETTLED_TURNS` turns of the event loop, in
+   * which the connection reads the messages already sent (an editor sends an edit and its
+   * requests in turn): work for versions already replaced is never started. At most
+   * `MAX_TURNS` turns, so that a client typing without a pause is still answered.
+   */
+  private async editsApplied(uri: string): Promise<void> {
+    let held = 0;
+    for (let turn = 0; turn < MAX_TURNS && held < SETTLED_TURNS; turn++) {
+      const version = this.documents.get(uri)?.version;
+      await new Promise((resolve) => setImmediate(resolve));
+      held = this.documents.get(uri)?.version === version ? held + 1 : 0;
+    }
   }
 
   /**
