@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { fullCollection, IdleCollector } from '../../../server/src/lsp/session/idle-collector';
+import { contextCollection } from '../../../server/src/node/context-gc';
 
 describe('IdleCollector', () => {
   let collections = 0;
@@ -66,7 +67,8 @@ test('fullCollection: the gc of node --expose-gc, else one turned on at run time
   );
   // This process has no --expose-gc: the collection comes from a new context.
   assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined');
-  const collected = fullCollection({});
+  assert.equal(fullCollection({}), null);
+  const collected = fullCollection({}, contextCollection);
   assert.ok(collected);
   collected();
 });

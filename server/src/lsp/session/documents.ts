@@ -180,7 +180,7 @@ export class DocumentAnalyses {
     let held = 0;
     for (let turn = 0; turn < MAX_TURNS && held < SETTLED_TURNS; turn++) {
       const version = this.documents.get(uri)?.version;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0));
       held = this.documents.get(uri)?.version === version ? held + 1 : 0;
     }
   }

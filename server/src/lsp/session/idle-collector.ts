@@ -8,10 +8,8 @@
  *
  * Node puts a full collection on the global object of a process started with `--expose-gc`
  * (`SERVER_NODE_FLAGS`, which the VS Code client passes). Other editors start the server
- * without it: the flag is then turned on at run time, which gives new contexts their `gc`.
+ * without it: the Node entry then turns the flag on at run time (`node/context-gc.ts`).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 export interface IdleCollectorOptions {
   /** Characters analysed since the last collection that make one worth running. */
@@ -64,19 +62,14 @@ export class IdleCollector {
   }
 }
 
-/** The `gc` of a new context, the `--expose-gc` flag turned on for it. */
-function contextCollection(): unknown {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc');
-}
-
 /**
  * The full collection `node --expose-gc` puts on `scope` (the global object), else the one of
- * `fallback` (a context's, the flag turned on at run time); null when neither gives one.
+ * `fallback` (on Node, a context's, the flag turned on at run time); null when neither gives
+ * one.
  */
 export function fullCollection(
   scope: { gc?: unknown } = globalThis,
-  fallback: () => unknown = contextCollection,
+  fallback: () => unknown = () => undefined,
 ): (() => void) | null {
   let { gc } = scope;
   if (typeof gc !== 'function') {
