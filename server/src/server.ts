@@ -6,12 +6,11 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { fullCollection } from './lsp/session/idle-collector';
-import { contextCollection } from './node/context-gc';
 import { diskConfigFiles } from './node/disk-config-files';
 
 startServer(createConnection(ProposedFeatures.all), {
   configFiles: diskConfigFiles,
-  collect: fullCollection(globalThis, contextCollection),
+  collect: fullCollection(),
   catchUncaught: (report) => {
     process.on('uncaughtException', (error) => report('Uncaught exception', error));
     process.on('unhandledRejection', (reason) => report('Unhandled rejection', reason));

@@ -6,9 +6,8 @@
  * collections (one frees the garbage, the next ones return the freed pages to the system).
  * Nothing runs while analyses keep coming: typing is never slowed by it.
  *
- * Node puts a full collection on the global object of a process started with `--expose-gc`
- * (`SERVER_NODE_FLAGS`, which the VS Code client passes). Other editors start the server
- * without it: the Node entry then turns the flag on at run time (`node/context-gc.ts`).
+ * Node offers a full collection only to a process started with `--expose-gc`
+ * (`SERVER_NODE_FLAGS`, which the VS Code client passes); without it nothing is collected early.
  */
 
 export interface IdleCollectorOptions {
@@ -62,22 +61,8 @@ export class IdleCollector {
   }
 }
 
-/**
- * The full collection `node --expose-gc` puts on `scope` (the global object), else the one of
- * `fallback` (on Node, a context's, the flag turned on at run time); null when neither gives
- * one.
- */
-export function fullCollection(
-  scope: { gc?: unknown } = globalThis,
-  fallback: () => unknown = () => undefined,
-): (() => void) | null {
-  let { gc } = scope;
-  if (typeof gc !== 'function') {
-    try {
-      gc = fallback();
-    } catch {
-      return null;
-    }
-  }
+/** The full collection `node --expose-gc` puts on `scope` (the global object), or null. */
+export function fullCollection(scope: { gc?: unknown } = globalThis): (() => void) | null {
+  const { gc } = scope;
   return typeof gc === 'function' ? () => (gc as () => void)() : null;
 }
