@@ -184,7 +184,7 @@ function serve(
     // Idle before the first document: compile the analysis now rather than on its open.
     setTimeout(() => {
       if (documents.all().length === 0) warmUp();
-    }, WARM_UP_DELAY_MS).unref();
+    }, WARM_UP_DELAY_MS);
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: SETTINGS_SECTION,
