@@ -4,6 +4,8 @@ import { describe, test } from 'node:test';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { loadConfig } from '../../../server/src/engine/config/load';
 import { withOverrides } from '../../../server/src/engine/config/overrides';
+import { MAX_KEYWORDS } from '../../../server/src/engine/config/resolve';
+import { MAX_NAME_LENGTH } from '../../../server/src/engine/config/sections';
 import type { ConfigSource } from '../../../server/src/engine/config/resolve';
 
 const files: Record<string, string> = {
@@ -57,6 +59,18 @@ describe('withOverrides', () => {
     assert.deepEqual(config.milestoneKeywords.detected, ['paged']);
     assert.deepEqual(config.milestoneKeywords.resolved, defaultConfig().milestoneKeywords.resolved);
     assert.equal(config.timeZone, 'CET');
+  });
+
+  test('keywords from settings keep the bounds of a configuration file', () => {
+    const stems = Array.from({ length: 33_000 }, (_, i) => `stem${i}`);
+    const config = withOverrides(defaultConfig(), {
+      preset: '',
+      rules: {},
+      milestoneKeywords: { detected: ['x'.repeat(MAX_NAME_LENGTH + 1), ...stems] },
+      timeZone: '',
+      dateOrder: '',
+    });
+    assert.deepEqual(config.milestoneKeywords.detected, stems.slice(0, MAX_KEYWORDS));
   });
 
   test('empty and unknown values leave the configuration as it is', () => {

@@ -1,6 +1,8 @@
 /** Settings that an editor (or a remark pipeline) lays over a configuration file's choices. */
 import type { DateOrder, KeywordMilestone, LintConfig, RuleId, Severity } from '../model';
 import { findPreset } from '../sections/presets';
+import { MAX_KEYWORDS } from './resolve';
+import { MAX_NAME_LENGTH } from './sections';
 
 export interface ConfigOverrides {
   /** A preset's name; empty or unknown leaves the configured sections. */
@@ -20,8 +22,27 @@ export function withOverrides(config: LintConfig, overrides: ConfigOverrides): L
     ...config,
     schema: preset ? preset.schema : config.schema,
     rules: { ...config.rules, ...overrides.rules },
-    milestoneKeywords: { ...config.milestoneKeywords, ...overrides.milestoneKeywords },
+    milestoneKeywords: {
+      ...config.milestoneKeywords,
+      ...boundedKeywords(overrides.milestoneKeywords),
+    },
     timeZone: overrides.timeZone || config.timeZone,
     dateOrder: overrides.dateOrder || config.dateOrder,
   };
+}
+
+/**
+ * Settings' keywords within the bounds a configuration file has (`MAX_KEYWORDS` stems of at
+ * most `MAX_NAME_LENGTH` characters per milestone), so a workspace's settings cannot build an
+ * oversized pattern: longer stems are left out, and the stems past the bound.
+ */
+function boundedKeywords(
+  keywords: ConfigOverrides['milestoneKeywords'],
+): ConfigOverrides['milestoneKeywords'] {
+  return Object.fromEntries(
+    Object.entries(keywords).map(([milestone, stems]) => [
+      milestone,
+      stems.filter((stem) => stem.length <= MAX_NAME_LENGTH).slice(0, MAX_KEYWORDS),
+    ]),
+  );
 }
