@@ -5,6 +5,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ConfigSource } from './engine/config/resolve';
 import type { MetricNote } from './engine/metrics/explain';
+import type { ReportSummary } from './engine/insights/summary';
 import type { FollowUp, MetricName, Metrics, Milestone } from './engine/model';
 
 // What the client shows of the engine's vocabulary, so that it imports only this file. From
@@ -222,3 +223,32 @@ export const METRICS_BREAKDOWN_REQUEST = new RequestType<
  * of analysis (`lsp/idle-collector.ts`).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--expose-gc'];
+
+// The reports of the workspace, for the Incidents view and the insights. Each report is read
+// through one summary (`engine/insights/summary.ts`).
+export type { FollowUpSummary, ReportSummary } from './engine/insights/summary';
+
+/** One post-mortem of the workspace: where it is and what it amounts to. */
+export interface IncidentItem extends ReportSummary {
+  uri: string;
+}
+
+export interface IncidentsResult {
+  /** Every post-mortem the server found in the workspace folders, open or not, sorted by URI. */
+  incidents: IncidentItem[];
+  /** True while the server is still reading the workspace: more reports may follow. */
+  indexing: boolean;
+}
+
+/** Client → server: every post-mortem of the workspace, from the server's index. */
+export const INCIDENTS_REQUEST = new RequestType<null, IncidentsResult, void>(
+  'postmortem/incidents',
+);
+
+/**
+ * Server → client: the index changed (a report was added, changed on disk or in an editor,
+ * or deleted, or the first reading of the workspace ended); the client asks again if it shows it.
+ */
+export const INCIDENTS_CHANGED_NOTIFICATION = new NotificationType<null>(
+  'postmortem/incidentsChanged',
+);

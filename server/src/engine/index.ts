@@ -75,6 +75,8 @@ export {
   MILESTONES,
   RULE_IDS,
 } from './model';
+export type { FollowUpSummary, ReportSummary } from './insights/summary';
+export { summarizeReport } from './insights/summary';
 export type { Readout } from './readout';
 export { readout } from './readout';
 export type { FollowUpReadout } from './readout';

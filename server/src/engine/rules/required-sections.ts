@@ -2,9 +2,9 @@
  * `required-sections`: a required section of the schema is missing; and, once, as
  * information, that the report follows another known preset than the configured one.
  */
-import { scaleValue } from '../metadata/read';
-import type { LintConfig, PostmortemModel, RuleFinding, SectionSpec, Span } from '../model';
+import type { PostmortemModel, RuleFinding, Span } from '../model';
 import { namePresetFix } from '../sections/document-preset';
+import { isRequired } from '../sections/required';
 import { sectionInsertion } from '../sections/scaffold';
 import type { Rule } from './rule';
 
@@ -30,16 +30,6 @@ function inferredPresetFinding(model: PostmortemModel): RuleFinding | null {
     severity: 'info',
     fix: namePresetFix(model.tree.children, model.lines, name),
   };
-}
-
-/** Whether the report must have a section: as its severity's `severitySections` say, else as the schema does. */
-function isRequired(spec: SectionSpec, model: PostmortemModel, config: LintConfig): boolean {
-  const written = model.metadata.severity;
-  const severity = written === null ? null : scaleValue(written, config.metadata.severities);
-  const bySeverity = severity === null ? undefined : config.severitySections[severity];
-  if (bySeverity?.required.includes(spec.id)) return true;
-  if (bySeverity?.optional.includes(spec.id)) return false;
-  return spec.required;
 }
 
 export const requiredSections: Rule = {
