@@ -227,6 +227,9 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--expose-gc'];
 // The reports of the workspace, for the Incidents view and the insights. Each report is read
 // through one summary (`engine/insights/summary.ts`).
 export type { FollowUpSummary, ReportSummary } from './engine/insights/summary';
+// The insights aggregate the index they receive as `postmortem-lint report` does (pure code).
+// Everything that module exports: `aggregateReports` and its types.
+export * from './engine/insights/aggregate';
 
 /** One post-mortem of the workspace: where it is and what it amounts to. */
 export interface IncidentItem extends ReportSummary {

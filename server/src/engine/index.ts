@@ -77,6 +77,16 @@ export {
 } from './model';
 export type { FollowUpSummary, ReportSummary } from './insights/summary';
 export { summarizeReport } from './insights/summary';
+export type {
+  AggregatedReport,
+  GroupStats,
+  MetricStats,
+  MonthGroup,
+  OwnerFollowUps,
+  ReportsAggregate,
+  SeverityGroup,
+} from './insights/aggregate';
+export { aggregateReports } from './insights/aggregate';
 export type { Readout } from './readout';
 export { readout } from './readout';
 export type { FollowUpReadout } from './readout';

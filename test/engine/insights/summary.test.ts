@@ -59,6 +59,7 @@ describe('summarizeReport', () => {
     assert.equal(result.date, '2025-02-28');
     assert.equal(result.month, '2025-02');
     assert.equal(result.severity, 'SEV2');
+    assert.equal(result.severityRank, 1);
     assert.equal(result.status, 'final');
   });
 
@@ -66,6 +67,7 @@ describe('summarizeReport', () => {
     const text = '---\nseverity: critical\nstatus: wip\ndate: 2025-02-30\n---\n\n# Outage\n';
     const result = summary(text);
     assert.equal(result.severity, 'critical');
+    assert.equal(result.severityRank, null);
     assert.equal(result.status, 'wip');
     assert.equal(result.date, null);
     assert.equal(result.month, null);

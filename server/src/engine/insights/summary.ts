@@ -28,6 +28,8 @@ export interface ReportSummary {
   month: string | null;
   /** The severity on the configured scale (`Sev 2` is `SEV2`); as written when off the scale. */
   severity: string | null;
+  /** The severity's place on the configured scale (0 for its first, most severe value); null off it. */
+  severityRank: number | null;
   /** The status on the configured list; as written when off it. */
   status: string | null;
   /** Null when the report has no timeline. */
@@ -77,6 +79,11 @@ function onScale(written: string | null, scale: readonly string[]): string | nul
   return written === null ? null : (scaleValue(written, scale) ?? written);
 }
 
+function rankOn(value: string | null, scale: readonly string[]): number | null {
+  const rank = value === null ? -1 : scale.indexOf(value);
+  return rank < 0 ? null : rank;
+}
+
 function sectionCounts(model: PostmortemModel, config: LintConfig): ReportSummary['sections'] {
   const counts = { present: 0, empty: 0, missing: 0, requiredMissing: 0 };
   for (const spec of model.schema.sections) {
@@ -94,6 +101,7 @@ function sectionCounts(model: PostmortemModel, config: LintConfig): ReportSummar
 export function summarizeReport(analysis: Analysis, config: LintConfig): ReportSummary {
   const { model } = analysis;
   const date = dateOf(model);
+  const severity = onScale(model.metadata.severity, config.metadata.severities);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const finding of analysis.findings) findings[finding.severity] += 1;
   return {
@@ -101,7 +109,8 @@ export function summarizeReport(analysis: Analysis, config: LintConfig): ReportS
     id: textValue(model, 'id'),
     date,
     month: date ? date.slice(0, 7) : null,
-    severity: onScale(model.metadata.severity, config.metadata.severities),
+    severity,
+    severityRank: rankOn(severity, config.metadata.severities),
     status: onScale(model.metadata.status, config.metadata.statuses),
     metrics: model.metrics,
     sections: sectionCounts(model, config),
