@@ -227,9 +227,11 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--expose-gc'];
 // The reports of the workspace, for the Incidents view and the insights. Each report is read
 // through one summary (`engine/insights/summary.ts`).
 export type { FollowUpSummary, ReportSummary } from './engine/insights/summary';
-// The insights aggregate the index they receive as `postmortem-lint report` does (pure code).
-// Everything that module exports: `aggregateReports` and its types.
+// The insights aggregate the index they receive and draw its charts as `postmortem-lint
+// report` does (pure code): `aggregateReports`, `groupLabel` and their types; the SVG charts
+// and `CHART_STYLESHEET`, whose `--pm-chart-*` properties the webview maps to its theme.
 export * from './engine/insights/aggregate';
+export * from './engine/insights/charts';
 
 /** One post-mortem of the workspace: where it is and what it amounts to. */
 export interface IncidentItem extends ReportSummary {

@@ -86,7 +86,15 @@ export type {
   ReportsAggregate,
   SeverityGroup,
 } from './insights/aggregate';
-export { aggregateReports } from './insights/aggregate';
+export { aggregateReports, groupLabel } from './insights/aggregate';
+export {
+  CHART_STYLESHEET,
+  followUpsByOwnerChart,
+  metricByMonthChart,
+  metricBySeverityChart,
+  reportsByMonthChart,
+} from './insights/charts';
+export { escapeMarkup } from './insights/svg';
 export type { Readout } from './readout';
 export { readout } from './readout';
 export type { FollowUpReadout } from './readout';

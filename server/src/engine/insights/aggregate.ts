@@ -48,6 +48,14 @@ export interface ReportsAggregate {
   };
 }
 
+/** What the `null` group of each kind stands for, as tables and charts label it. */
+const NO_GROUP = { month: 'No date', severity: 'No severity', owner: 'No owner' } as const;
+
+/** A group's name for people: the month, severity or owner, or what its `null` stands for. */
+export function groupLabel(kind: keyof typeof NO_GROUP, value: string | null): string {
+  return value ?? NO_GROUP[kind];
+}
+
 /** What the aggregate reads of a report (an index's items carry more). */
 export type AggregatedReport = Pick<
   ReportSummary,

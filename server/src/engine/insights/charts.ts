@@ -1,0 +1,106 @@
+/**
+ * The insights' charts of an aggregate (SPEC §5's numbers), as SVG text: the insights webview
+ * and `postmortem-lint report --format html` draw the same charts. Include
+ * `CHART_STYLESHEET` once where they are shown; set `--pm-chart-1`…`--pm-chart-4`,
+ * `--pm-chart-text`, `--pm-chart-grid`, `--pm-chart-axis` and `--pm-chart-font` to theme them.
+ */
+import { formatDuration } from '../metrics/durations';
+import { METRIC_VOCABULARY } from '../metrics/vocabulary';
+import type { MetricName } from '../model';
+import { groupLabel } from './aggregate';
+import type { GroupStats, MonthGroup, ReportsAggregate } from './aggregate';
+import { drawChart } from './svg';
+import type { Series } from './svg';
+
+export { CHART_STYLESHEET } from './svg';
+
+const MEDIAN = 'Median';
+const P90 = '90th percentile';
+
+/** The months with a date (a time axis has no place for the others). */
+function datedMonths(aggregate: ReportsAggregate): MonthGroup[] {
+  return aggregate.byMonth.filter((group) => group.month !== null);
+}
+
+/** What a month chart leaves out: the reports without a date; undefined when there is none. */
+function undatedNote(aggregate: ReportsAggregate): string | undefined {
+  const undated = aggregate.byMonth.find((group) => group.month === null)?.count ?? 0;
+  if (undated === 0) return undefined;
+  return undated === 1
+    ? '1 report has no date and is not shown'
+    : `${undated} reports have no date and are not shown`;
+}
+
+function metricSeries(groups: readonly GroupStats[], metric: MetricName): Series[] {
+  return [
+    { name: MEDIAN, values: groups.map((group) => group[metric].median) },
+    { name: P90, values: groups.map((group) => group[metric].p90), dashed: true },
+  ];
+}
+
+function noMetric(metric: MetricName): string {
+  return `No data: no report has a ${METRIC_VOCABULARY[metric].label} yet`;
+}
+
+const count = (value: number) => String(value);
+
+/** The median and 90th percentile of `metric` month by month, as lines. */
+export function metricByMonthChart(aggregate: ReportsAggregate, metric: MetricName): string {
+  const months = datedMonths(aggregate);
+  return drawChart({
+    title: `${METRIC_VOCABULARY[metric].abbreviation} by month: median and 90th percentile`,
+    kind: 'lines',
+    categories: months.map((group) => group.month!),
+    series: metricSeries(months, metric),
+    unit: 'minutes',
+    format: formatDuration,
+    empty: months.length === 0 ? 'No data: no report has a date' : noMetric(metric),
+    note: undatedNote(aggregate),
+  });
+}
+
+/** The median and 90th percentile of `metric` per severity, as bars. */
+export function metricBySeverityChart(aggregate: ReportsAggregate, metric: MetricName): string {
+  const groups = aggregate.bySeverity;
+  return drawChart({
+    title: `${METRIC_VOCABULARY[metric].abbreviation} by severity: median and 90th percentile`,
+    kind: 'bars',
+    categories: groups.map((group) => groupLabel('severity', group.severity)),
+    series: metricSeries(groups, metric),
+    unit: 'minutes',
+    format: formatDuration,
+    empty: noMetric(metric),
+  });
+}
+
+/** How many reports each month has, as bars. */
+export function reportsByMonthChart(aggregate: ReportsAggregate): string {
+  const months = datedMonths(aggregate);
+  return drawChart({
+    title: 'Incidents by month',
+    kind: 'bars',
+    categories: months.map((group) => group.month!),
+    series: [{ name: 'Reports', values: months.map((group) => group.count) }],
+    unit: 'count',
+    format: count,
+    empty: 'No data: no report has a date',
+    note: undatedNote(aggregate),
+  });
+}
+
+/** The open and overdue follow-ups of each owner, as bars. */
+export function followUpsByOwnerChart(aggregate: ReportsAggregate): string {
+  const owners = aggregate.followUps.byOwner;
+  return drawChart({
+    title: 'Open follow-ups by owner',
+    kind: 'bars',
+    categories: owners.map((group) => groupLabel('owner', group.owner)),
+    series: [
+      { name: 'Open', values: owners.map((group) => group.open) },
+      { name: 'Overdue', values: owners.map((group) => group.overdue) },
+    ],
+    unit: 'count',
+    format: count,
+    empty: 'No data: no follow-up is open',
+  });
+}
