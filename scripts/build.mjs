@@ -95,15 +95,24 @@ const web = {
   plugins: [noNodeBuiltins],
 };
 
+/** fdir (under tinyglobby) is ESM and reads `import.meta.url`: the bundle's own file URL. */
+const ownFileUrl = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/import-meta-url.js'],
+};
+
 const entries = {
-  server: { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  server: {
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'server/out/server.js',
+    // Its workspace index finds files as the CLI does (below).
+    ...ownFileUrl,
+  },
   cli: {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    // fdir (under tinyglobby) is ESM and reads `import.meta.url`: the bundle's own file URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    inject: ['scripts/import-meta-url.js'],
+    ...ownFileUrl,
   },
   // ESM: remark-cli and unified-engine `import()` plugins and read their default export. The
   // preset and each rule's own plugin share one chunk, so that a rule named in a `.remarkrc`

@@ -30,6 +30,8 @@ startServer(
   ),
   {
     configFiles: new HandedConfigFiles(),
+    // No file system: the workspace index holds the open reports of the workspace folders.
+    workspaceFiles: null,
     collect: null,
     catchUncaught: (report) => {
       worker.addEventListener('error', (event) => report('Uncaught exception', event.error));

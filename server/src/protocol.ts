@@ -2,7 +2,7 @@
  * Messages between the VS Code client and the language server beyond LSP itself.
  * Both sides import this file; each message says who sends it and why.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type { ConfigSource } from './engine/config/resolve';
 import type { MetricNote } from './engine/metrics/explain';
 import type { ReportSummary } from './engine/insights/summary';
@@ -253,7 +253,6 @@ export const INCIDENTS_REQUEST = new RequestType<null, IncidentsResult, void>(
 /**
  * Server → client: the index changed (a report was added, changed on disk or in an editor,
  * or deleted, or the first reading of the workspace ended); the client asks again if it shows it.
+ * It has no parameters.
  */
-export const INCIDENTS_CHANGED_NOTIFICATION = new NotificationType<null>(
-  'postmortem/incidentsChanged',
-);
+export const INCIDENTS_CHANGED_NOTIFICATION = new NotificationType0('postmortem/incidentsChanged');

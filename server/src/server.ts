@@ -1,15 +1,17 @@
 /**
  * The post-mortem language server's Node entry: the engine behind LSP, over IPC (VS Code) or
- * stdio (any other editor: `node server/out/server.js --stdio`), configuration files read
- * from disk. The web worker's entry is `browser-server.ts`.
+ * stdio (any other editor: `node server/out/server.js --stdio`), configuration files and the
+ * workspace's reports read from disk. The web worker's entry is `browser-server.ts`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { fullCollection } from './lsp/session/idle-collector';
 import { diskConfigFiles } from './node/disk-config-files';
+import { diskWorkspaceFiles } from './node/workspace-files';
 
 startServer(createConnection(ProposedFeatures.all), {
   configFiles: diskConfigFiles,
+  workspaceFiles: diskWorkspaceFiles,
   collect: fullCollection(),
   catchUncaught: (report) => {
     process.on('uncaughtException', (error) => report('Uncaught exception', error));

@@ -35,7 +35,10 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { InitializationOptions, OutlineChangedParams } from '../../server/src/protocol';
-import { OUTLINE_CHANGED_NOTIFICATION } from '../../server/src/protocol';
+import {
+  INCIDENTS_CHANGED_NOTIFICATION,
+  OUTLINE_CHANGED_NOTIFICATION,
+} from '../../server/src/protocol';
 import { repoRoot } from './paths';
 
 export { repoRoot };
@@ -87,6 +90,8 @@ export interface ClientOptions {
   pullConfiguration?: boolean;
   /** `initializationOptions` of `initialize`. */
   initializationOptions?: InitializationOptions;
+  /** Whether the client claims pull diagnostics (`textDocument.diagnostic`), as VS Code does. */
+  pullDiagnostics?: boolean;
 }
 
 /** The client side of a connection to a running server, wherever the server runs. */
@@ -97,14 +102,19 @@ export class ProtocolClient {
   private readonly diagnostics = new Inbox<PublishDiagnosticsParams>();
   private readonly messages = new Inbox<ShowMessageParams>();
   private readonly outlineChanges = new Inbox<OutlineChangedParams>();
+  /** Every `publishDiagnostics` the server sent, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** How many `incidentsChanged` notifications the server sent. */
+  incidentsChangedCount = 0;
   private readonly logs: string[] = [];
 
   constructor(reader: MessageReader, writer: MessageWriter, options: ClientOptions) {
     this.settings = options.settings ?? {};
     this.connection = createMessageConnection(reader, writer);
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
-      this.diagnostics.push(params),
-    );
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      this.diagnostics.push(params);
+    });
     this.connection.onNotification(ShowMessageNotification.type, (params) =>
       this.messages.push(params),
     );
@@ -112,6 +122,9 @@ export class ProtocolClient {
       OUTLINE_CHANGED_NOTIFICATION.method,
       (params: OutlineChangedParams) => this.outlineChanges.push(params),
     );
+    this.connection.onNotification(INCIDENTS_CHANGED_NOTIFICATION.method, () => {
+      this.incidentsChangedCount++;
+    });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
@@ -143,6 +156,7 @@ export class ProtocolClient {
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
       },
     });

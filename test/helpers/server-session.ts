@@ -77,6 +77,8 @@ export interface SessionOptions {
   assertCleanExit?: boolean;
   /** `initializationOptions` of `initialize`. */
   initializationOptions?: InitializationOptions;
+  /** Whether the client claims pull diagnostics. */
+  pullDiagnostics?: boolean;
 }
 
 export interface ServerSession {
@@ -129,6 +131,7 @@ export function serverSession(options: SessionOptions = {}): ServerSession {
       folders: [scratch],
       pullConfiguration: options.pullConfiguration,
       initializationOptions: options.initializationOptions,
+      pullDiagnostics: options.pullDiagnostics,
     });
   });
   after(async () => {

@@ -15,8 +15,8 @@ import {
 } from '../engine';
 import { readOptions, USAGE } from './args';
 import type { Options } from './args';
-import { discoverFiles } from './discover';
-import type { DiscoveredFile } from './discover';
+import { discoverFiles } from '../node/discover';
+import type { DiscoveredFile } from '../node/discover';
 import { useColor } from './color';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';

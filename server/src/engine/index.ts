@@ -6,11 +6,18 @@
 export type { Analysis } from './analyze';
 export type { FileGlobs } from './applicability';
 export { isPostmortem } from './applicability';
-export { DEFAULT_POSTMORTEM_FILES, hasMarkdownExtension, matchesFileGlobs } from './file-globs';
+export {
+  DEFAULT_POSTMORTEM_FILES,
+  hasMarkdownExtension,
+  MARKDOWN_EXTENSIONS,
+  matchesFileGlobs,
+} from './file-globs';
 export { fileGlobProblem } from './glob-match';
 export { analyze } from './analyze';
 export type { Session } from './session';
 export { createSession } from './session';
+export { GUARD_LIMITS } from './guard/guard';
+export { mayBePostmortem } from './prefilter';
 export { applyEdits } from './fixes/edits';
 export { fixAll } from './fixes/fix-all';
 export { differenceEdit } from './fixes/difference-edits';

@@ -36,8 +36,30 @@ export interface ConfigFiles {
   handOver?(params: ConfigFilesParams): void;
 }
 
+/** A workspace file read for the index: its text, or why it is not read. */
+export type WorkspaceFileText = { text: string } | { skipped: string };
+
+/**
+ * The reports on disk below the workspace folders, for the workspace index: found as the
+ * CLI finds the Markdown files of a folder (ignore files, folders it does not search).
+ */
+export interface WorkspaceFiles {
+  /** The Markdown files below a folder, as locations; `extensionsFor` adds a folder's extensions. */
+  list(folder: string, extensionsFor: (folder: string) => readonly string[]): string[];
+  /** Whether the CLI would find `location` searching `folder` (extension, ignore files). */
+  includes(
+    folder: string,
+    location: string,
+    extensionsFor: (folder: string) => readonly string[],
+  ): boolean;
+  /** A file's text, or why it is not read (too large, not a regular file, binary); null when it is gone. */
+  read(location: string): WorkspaceFileText | null;
+}
+
 export interface ServerHost {
   configFiles: ConfigFiles;
+  /** The workspace's files on disk; null where there is no file system (the web). */
+  workspaceFiles: WorkspaceFiles | null;
   /** A full garbage collection where the platform offers one (`node --expose-gc`), else null. */
   collect: (() => void) | null;
   /** Has `report` called with errors nothing else caught: a timer's, a dropped promise's. */

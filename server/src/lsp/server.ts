@@ -22,6 +22,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  FileChangeType,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -31,6 +32,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   ConfigFilesParams,
+  IncidentsResult,
   InitializationOptions,
   MetricsBreakdown,
   MetricsBreakdownParams,
@@ -43,13 +45,14 @@ import type {
 } from '../protocol';
 import {
   CONFIG_FILES_NOTIFICATION,
+  INCIDENTS_REQUEST,
   METRICS_BREAKDOWN_REQUEST,
   NEW_TIMELINE_ENTRY_REQUEST,
   OUTLINE_REQUEST,
   SHOW_METRICS_COMMAND,
   TEMPLATE_REQUEST,
 } from '../protocol';
-import { CONFIG_FILE_NAME } from '../engine';
+import { CONFIG_FILE_NAME, MARKDOWN_EXTENSIONS } from '../engine';
 import type { ConfigFiles, ServerHost } from './host';
 import { isMarkdown } from './session/applicability';
 import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './features/code-actions';
@@ -72,6 +75,7 @@ import { SettingsStore } from './session/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { template } from './features/template';
 import { newTimelineEntry } from './features/timeline-entry';
+import { IGNORE_FILE_NAMES, WorkspaceIndex } from './workspace/workspace-index';
 
 /** The pause in typing in a configuration file after which open reports are checked again. */
 const CONFIG_TYPING_PAUSE_MS = 300;
@@ -115,7 +119,7 @@ function foldersOf(files: ConfigFiles, folders: { uri: string }[]): string[] {
 function serve(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  { configFiles, collect }: ServerHost,
+  { configFiles, workspaceFiles, collect }: ServerHost,
   params: InitializeParams,
   lifecycle: Lifecycle,
 ): InitializeResult {
@@ -128,13 +132,31 @@ function serve(
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []),
     ),
   );
+  const index = new WorkspaceIndex({
+    connection,
+    files: workspaceFiles,
+    configFiles,
+    folders: () => [...workspaceFolders],
+    configure: (uri, settingsScope) => configs.forDocument(uri, settingsScope),
+    extensionsFor: (folder) => configs.extensionsFor(folder),
+    openLocations: () =>
+      documents.all().flatMap((document) => {
+        const location = isMarkdown(document.languageId, document.uri)
+          ? configFiles.locate(document.uri)
+          : null;
+        return location === null ? [] : [location];
+      }),
+  });
   const analyses = new DocumentAnalyses(
     connection,
     documents,
     (uri) => configs.forDocument(uri),
     () => [...workspaceFolders],
     (uri) => configFiles.locate(uri),
-    collect ? { collector: new IdleCollector(collect) } : {},
+    {
+      ...(collect ? { collector: new IdleCollector(collect) } : {}),
+      onAnalysed: (analyzed) => index.analysed(analyzed),
+    },
   );
   /** Documents just opened: analysed at once rather than after the typing pause. */
   const justOpened = new Set<string>();
@@ -147,6 +169,7 @@ function serve(
   const recheckAll = (): void => {
     configs.clear();
     analyses.invalidateAll();
+    index.rescan();
     if (refreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     if (refreshHints) void connection.languages.inlayHint.refresh();
   };
@@ -193,9 +216,10 @@ function serve(
     // Where the client hands the files over, it hands them over again when they change.
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration && !configFiles.handOver) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: watchedFiles().map((globPattern) => ({ globPattern })),
       });
     }
+    index.rescan();
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of foldersOf(configFiles, event.removed)) {
@@ -235,7 +259,10 @@ function serve(
     justOpened.delete(document.uri);
     // An open configuration file's unsaved text stood in for the file: back to the disk's.
     if (isConfigFileUri(document.uri)) recheckAll();
-    else if (isMarkdown(document.languageId, document.uri)) analyses.forget(document.uri);
+    else if (isMarkdown(document.languageId, document.uri)) {
+      analyses.forget(document.uri);
+      index.closed(document.uri);
+    }
   });
 
   connection.onDidChangeConfiguration(
@@ -255,7 +282,13 @@ function serve(
       connection,
       'workspace/didChangeWatchedFiles',
       (change) => {
-        if (change.changes.some((file) => isConfigFileUri(file.uri))) recheckAll();
+        if (change.changes.some((file) => isConfigFileUri(file.uri))) {
+          recheckAll();
+          return;
+        }
+        for (const file of change.changes) {
+          index.fileChanged(file.uri, file.type === FileChangeType.Deleted);
+        }
       },
       undefined,
     ),
@@ -389,6 +422,27 @@ function serve(
       null,
     ),
   );
+
+  connection.onRequest(
+    INCIDENTS_REQUEST,
+    request(INCIDENTS_REQUEST.method, (): IncidentsResult => index.list(), {
+      incidents: [],
+      indexing: false,
+    }),
+  );
+
+  /** The files whose changes the server is told of: configuration, ignore files, reports. */
+  function watchedFiles(): string[] {
+    const extensions = new Set(MARKDOWN_EXTENSIONS);
+    for (const folder of workspaceFolders) {
+      for (const extension of configs.extensionsFor(folder)) extensions.add(extension);
+    }
+    return [
+      `**/${CONFIG_FILE_NAME}`,
+      ...IGNORE_FILE_NAMES.map((name) => `**/${name}`),
+      ...[...extensions].map((extension) => `**/*${extension}`),
+    ];
+  }
 
   connection.onRequest(
     TEMPLATE_REQUEST,

@@ -48,9 +48,12 @@ export class ConfigurationResolver {
     private readonly files: ConfigFiles,
   ) {}
 
-  /** The settings and configuration of a document. */
-  async forDocument(uri: string): Promise<DocumentConfiguration> {
-    const settings = await this.settings.get(uri);
+  /**
+   * The settings and configuration of a document; `settingsScope` is the resource whose
+   * settings apply when not the document's own (a workspace folder's, for a file not open).
+   */
+  async forDocument(uri: string, settingsScope = uri): Promise<DocumentConfiguration> {
+    const settings = await this.settings.get(settingsScope);
     await this.files.ready();
     const location = this.files.locate(uri);
     const file = location ? this.nearestConfigFile(this.files.folderOf(location)) : null;
@@ -71,6 +74,12 @@ export class ConfigurationResolver {
     const folder = location && this.files.isFolder(location) ? location : null;
     const file = location ? this.nearestConfigFile(folder ?? this.files.folderOf(location)) : null;
     return withOverrides(file ? this.resolve(file).config : defaultConfig(), settings);
+  }
+
+  /** The extensions beside `.md` and `.markdown` that a folder's reports may have. */
+  extensionsFor(folder: string): readonly string[] {
+    const file = this.nearestConfigFile(folder);
+    return file ? this.resolve(file).config.extensions : [];
   }
 
   /**

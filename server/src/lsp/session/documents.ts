@@ -16,7 +16,7 @@ import {
   isPostmortem,
   stripBom,
 } from '../../engine';
-import { isMarkdown } from './applicability';
+import { isMarkdown, postmortemGlobs } from './applicability';
 import type { IdleCollector } from './idle-collector';
 import { PositionMapper } from './positions';
 import { Publisher } from './publisher';
@@ -57,6 +57,8 @@ export interface AnalysesOptions {
   retained?: number;
   /** Told the size of every text analysed, to give memory back after bursts. */
   collector?: IdleCollector;
+  /** Told of every analysis made (the workspace index keeps what open reports amount to). */
+  onAnalysed?: (analyzed: Analyzed) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export class DocumentAnalyses {
   /** Bumped whenever settings or configuration files change: cached analyses are stale. */
   private generation = 0;
   private readonly collector: IdleCollector | undefined;
+  private readonly onAnalysed: ((analyzed: Analyzed) => void) | undefined;
   private readonly debounceMs: number;
   /** How long (ms) the last analysis of each document took. */
   private readonly costs = new Map<string, number>();
@@ -84,9 +87,10 @@ export class DocumentAnalyses {
     private readonly workspaceFolders: () => string[],
     /** A document's location, which globs are matched against (`ConfigFiles.locate`). */
     private readonly locate: (uri: string) => string | null,
-    { debounceMs = 200, retained = 8, collector }: AnalysesOptions = {},
+    { debounceMs = 200, retained = 8, collector, onAnalysed }: AnalysesOptions = {},
   ) {
     this.collector = collector;
+    this.onAnalysed = onAnalysed;
     this.debounceMs = debounceMs;
     this.retention = new Retention(retained);
     this.publisher = new Publisher(
@@ -164,7 +168,10 @@ export class DocumentAnalyses {
         // applied, so the analysis is of the newest version.
         await this.editsApplied(uri);
         const current = this.documents.get(uri);
-        return current ? this.analyze(current, configuration, generation) : undefined;
+        if (!current) return undefined;
+        const analyzed = this.analyze(current, configuration, generation);
+        this.onAnalysed?.(analyzed);
+        return analyzed;
       });
     this.cache.set(uri, { version: document.version, generation, pending: true, result });
     return result;
@@ -229,19 +236,21 @@ export class DocumentAnalyses {
 
   private analyze(
     document: TextDocument,
-    { settings, config, configFolder }: DocumentConfiguration,
+    configuration: DocumentConfiguration,
     generation: number,
   ): Analyzed {
+    const { settings, config } = configuration;
     const raw = document.getText();
     const base = { uri: document.uri, version: document.version, generation, settings, config };
     this.collector?.analysed(raw.length);
     const start = performance.now();
     try {
       const analysis = analyze(raw, config, this.sessionOf(document.uri));
-      const postmortem = isPostmortem(this.locate(document.uri), analysis.model, [
-        { globs: settings.files, folders: this.workspaceFolders() },
-        { globs: config.files, folders: configFolder ? [configFolder] : [] },
-      ]);
+      const postmortem = isPostmortem(
+        this.locate(document.uri),
+        analysis.model,
+        postmortemGlobs(configuration, this.workspaceFolders()),
+      );
       return {
         ...base,
         positions: new PositionMapper(analysis.model.lines, analysis.bomLength),

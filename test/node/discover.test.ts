@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { discoverFiles } from '../../server/src/cli/discover';
+import { discoverFiles } from '../../server/src/node/discover';
 
 let root: string;
 

@@ -4,17 +4,18 @@
  * exclusions and, unless `--no-ignore`, what `.gitignore` and `.postmortemignore` files say.
  * Folders named `node_modules` or starting with a dot are not searched. Symbolic links are not
  * followed in folders and globs, to files or folders (they can lead out of the tree, or make
- * cycles): they are listed as skipped. A link named on the command line is linted.
+ * cycles): they are listed as skipped. A link named on the command line is linted. The
+ * language server's workspace index finds the reports of a folder the same way.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { hasMarkdownExtension } from '../engine';
-import { foldersUpward } from '../node/repository';
-import { readSmallFile } from '../node/small-files';
+import { foldersUpward } from './repository';
+import { readSmallFile } from './small-files';
 
 /** A file to lint: how to show it (as given, or joined to the folder given) and where it is. */
 export interface DiscoveredFile {
@@ -213,4 +214,30 @@ export function discoverFiles(
     }
   }
   return { files, errors, skippedLinks };
+}
+
+/**
+ * Whether searching `folder` (ignore files read) finds the file at `absolutePath`, as
+ * `discoverFiles([folder], folder)` would: a Markdown file (or of one of its folder's
+ * `extensions`) inside it, in no folder that is not searched, not a link, not ignored.
+ */
+export function isFoundIn(
+  folder: string,
+  absolutePath: string,
+  extensions: readonly string[],
+): boolean {
+  const fromFolder = relative(folder, absolutePath);
+  if (fromFolder === '' || isAbsolute(fromFolder)) return false;
+  const segments = fromFolder.split(sep);
+  if (segments[0] === '..') return false;
+  if (segments.some((segment) => segment.startsWith('.') || segment === 'node_modules'))
+    return false;
+  if (!hasMarkdownExtension(absolutePath) && !hasMarkdownExtension(absolutePath, extensions))
+    return false;
+  try {
+    if (!lstatSync(absolutePath).isFile()) return false;
+  } catch {
+    return false;
+  }
+  return !new IgnoreFiles().ignores(absolutePath);
 }
