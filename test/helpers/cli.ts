@@ -23,6 +23,8 @@ export interface RunOptions {
   timeout?: number;
   /** Bytes of stdout or stderr allowed (`spawnSync`'s `maxBuffer`, 1 MiB when not given). */
   maxBuffer?: number;
+  /** What the process reads on standard input. */
+  input?: string;
 }
 
 /** Runs `node script ...args` to its end, with this process's environment. */
@@ -38,6 +40,7 @@ export function runNode(script: string, args: string[], options: RunOptions = {}
   }
   if (options.timeout !== undefined) spawnOptions.timeout = options.timeout;
   if (options.maxBuffer !== undefined) spawnOptions.maxBuffer = options.maxBuffer;
+  if (options.input !== undefined) spawnOptions.input = options.input;
   const result = spawnSync(process.execPath, [script, ...args], spawnOptions);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

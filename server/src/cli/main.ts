@@ -2,17 +2,23 @@
 import { text } from 'node:stream/consumers';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { serveAnalyses } from './pool';
+import { runReport } from './report/run';
 import { runCli } from './run';
 
 if (isMainThread) {
-  runCli(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  const context = {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin: () => text(process.stdin),
     workerScript: __filename,
-  }).then(
+  };
+  // `postmortem-lint report …` summarises many reports; anything else is linted (a file named
+  // `report` is linted as `./report`).
+  const run = argv[0] === 'report' ? runReport(argv.slice(1), context) : runCli(argv, context);
+  run.then(
     (status) => {
       process.exitCode = status;
     },

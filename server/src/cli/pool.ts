@@ -5,8 +5,16 @@
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import type { FileGlobs, Finding, LintConfig, Metrics, Notice, Readout } from '../engine';
-import { analyze, createSession, isPostmortem, readout } from '../engine';
+import type {
+  FileGlobs,
+  Finding,
+  LintConfig,
+  Metrics,
+  Notice,
+  Readout,
+  ReportSummary,
+} from '../engine';
+import { analyze, createSession, isPostmortem, readout, summarizeReport } from '../engine';
 
 /** One file to analyse: its text without a byte order mark, and its configuration. */
 export interface AnalysisTask {
@@ -17,6 +25,8 @@ export interface AnalysisTask {
    * linted (folder and glob mode); null when the file is linted whatever it holds.
    */
   applicability: { path: string; fileGlobs: FileGlobs[] } | null;
+  /** Whether to summarise the report too (`postmortem-lint report`); absent: not. */
+  summarize?: boolean;
 }
 
 /** What the output needs of an analysis. */
@@ -28,6 +38,8 @@ export interface AnalysisSummary {
   read: Readout;
   /** Whether the file is to be reported: a post-mortem, or linted whatever it holds. */
   postmortem: boolean;
+  /** The report's summary, when the task asked for it. */
+  reportSummary?: ReportSummary;
 }
 
 /** An analysis that threw: the engine's message, reported for that file alone. */
@@ -45,11 +57,16 @@ function failure(error: unknown): AnalysisFailure {
 const FILES_PER_WORKER = 50;
 
 /** Analyses one text in a session: its chunked parse reads long tables on a fast path. */
-export function summarize({ text, config, applicability }: AnalysisTask): AnalysisSummary {
-  const { findings, model, notices } = analyze(text, config, createSession());
+export function summarize(task: AnalysisTask): AnalysisSummary {
+  const { text, config, applicability } = task;
+  const analysis = analyze(text, config, createSession());
+  const { findings, model, notices } = analysis;
   const postmortem =
     applicability === null || isPostmortem(applicability.path, model, applicability.fileGlobs);
-  return { findings, metrics: model.metrics, notices, read: readout(model), postmortem };
+  const result = { findings, metrics: model.metrics, notices, read: readout(model), postmortem };
+  return task.summarize && postmortem
+    ? { ...result, reportSummary: summarizeReport(analysis, config) }
+    : result;
 }
 
 /** `analyzeTask` of one task, a throw turned into the failure of that task alone. */

@@ -1,5 +1,5 @@
 /** What the command line found in one file: what every output format prints. */
-import type { Finding, Metrics, Notice, Readout } from '../engine';
+import type { Finding, Metrics, Notice, Readout, ReportSummary } from '../engine';
 
 export interface FileResult {
   /** The path as the command line named it (a folder's files joined to the folder given). */
@@ -13,6 +13,8 @@ export interface FileResult {
   read: Readout;
   /** What the analysis says of itself, such as parts too large to check (none when absent). */
   notices?: Notice[];
+  /** What the report amounts to across reports (`postmortem-lint report` only). */
+  reportSummary?: ReportSummary;
 }
 
 /**

@@ -44,7 +44,7 @@ export interface CliContext {
 }
 
 /** Exit statuses of SPEC §5. */
-const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 /** What stands for standard input among the targets. */
 const STDIN = '-';
@@ -85,12 +85,21 @@ function invalidUtf8Notice(invalid: InvalidUtf8): Notice {
   };
 }
 
+/** What `lintFiles` reads of the options: which files, with what configuration, and how. */
+export type FileSelection = Pick<
+  Options,
+  'targets' | 'config' | 'all' | 'ignore' | 'stdinFilename' | 'fix' | 'jobs'
+> & {
+  /** Summarise each report too (`postmortem-lint report`). */
+  summarize?: boolean;
+};
+
 /**
  * Lints the files of `options`. Read and write errors, configuration problems (once each, at
  * their place) and internal errors of one file go to `fail`; the other files are still linted.
  */
-async function lintFiles(
-  options: Options,
+export async function lintFiles(
+  options: FileSelection,
   context: CliContext,
   fail: (problem: RunProblem) => void,
 ): Promise<FileResult[]> {
@@ -212,7 +221,7 @@ async function lintFiles(
         metrics: null,
         read: { sections: [], timeline: null, metadata: {}, followUps: [] },
       },
-      task: { text, config: resolved.config, applicability },
+      task: { text, config: resolved.config, applicability, summarize: options.summarize },
       write:
         snapshot && !invalid
           ? { file: source.absolutePath, bom: raw.slice(0, bomLength), snapshot }
@@ -319,6 +328,55 @@ function problemLine({ message, location }: RunProblem): string {
   return escapeControls(`postmortem-lint: ${message}`);
 }
 
+/**
+ * Whatever the format, people (and editors following `file:line:column`) learn what was not
+ * checked, on standard error; the exit status stays that of the findings.
+ */
+export function printNotices(results: readonly FileResult[], context: CliContext): void {
+  for (const result of results) {
+    for (const notice of result.notices ?? []) {
+      const { line, column } = notice.span.start;
+      context.stderr.write(
+        `${escapeControls(`${result.path}:${line}:${column}: ${notice.message}`)}\n`,
+      );
+    }
+  }
+}
+
+/** The output to standard output, or to `outputFile` (`-o`); failing to write it is a problem. */
+export function writeOutput(
+  output: string,
+  outputFile: string | null,
+  context: CliContext,
+  fail: (problem: RunProblem) => void,
+): void {
+  if (outputFile === null) {
+    context.stdout.write(output);
+    return;
+  }
+  try {
+    writeFileSync(resolve(context.cwd, outputFile), output, 'utf8');
+  } catch (error) {
+    fail({
+      kind: 'execution',
+      message: `Cannot write \`${outputFile}\`: ${describeFsError(error)}`,
+    });
+  }
+}
+
+/** The problems of a run: each printed on standard error as it comes, and kept for the status. */
+export function collectProblems(context: CliContext): {
+  problems: RunProblem[];
+  fail(problem: RunProblem): void;
+} {
+  const problems: RunProblem[] = [];
+  const fail = (problem: RunProblem) => {
+    problems.push(problem);
+    context.stderr.write(`${problemLine(problem)}\n`);
+  };
+  return { problems, fail };
+}
+
 /** Runs the command with `argv` (options and targets) and resolves to the exit status. */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const options = readOptions(argv);
@@ -337,22 +395,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     return EXIT.clean;
   }
 
-  const problems: RunProblem[] = [];
-  const fail = (problem: RunProblem) => {
-    problems.push(problem);
-    context.stderr.write(`${problemLine(problem)}\n`);
-  };
+  const { problems, fail } = collectProblems(context);
   const linted = await lintFiles(options, context, fail);
-  // Whatever the format, people (and editors following `file:line:column`) learn what was not
-  // checked; the exit status stays that of the findings.
-  for (const result of linted) {
-    for (const notice of result.notices ?? []) {
-      const { line, column } = notice.span.start;
-      context.stderr.write(
-        `${escapeControls(`${result.path}:${line}:${column}: ${notice.message}`)}\n`,
-      );
-    }
-  }
+  printNotices(linted, context);
   const count = (severity: string) =>
     linted.reduce(
       (sum, result) => sum + result.findings.filter((f) => f.severity === severity).length,
@@ -383,18 +428,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       report = formatStylish(results, color);
       break;
   }
-  if (options.outputFile === null) {
-    context.stdout.write(report);
-  } else {
-    try {
-      writeFileSync(resolve(context.cwd, options.outputFile), report, 'utf8');
-    } catch (error) {
-      fail({
-        kind: 'execution',
-        message: `Cannot write \`${options.outputFile}\`: ${describeFsError(error)}`,
-      });
-    }
-  }
+  writeOutput(report, options.outputFile, context, fail);
   if (problems.length > 0) return EXIT.error;
   if (errors > 0) return EXIT.findings;
   if (options.maxWarnings !== null) {
