@@ -19,7 +19,7 @@ describe('report formats', () => {
       markdownCell('*x* _y_ `z` [l](u) <b> ~s~ &amp; \\'),
       '\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\<b\\> \\~s\\~ \\&amp; \\\\',
     );
-    assert.match(formatMarkdown(withOwner('@a|b')), /^\| @a\\\|b \| 1 \| 0 \|$/m);
+    assert.match(formatMarkdown(withOwner('@a|b')), /^\| @a\\\|b +\| +1 \| +0 \|$/m);
   });
 
   test('csv fields with a quote, a comma or a line break are quoted, quotes doubled', () => {

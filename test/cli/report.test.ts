@@ -190,7 +190,7 @@ describe('postmortem-lint report on severities, owners and overdue follow-ups', 
     });
   });
 
-  test('markdown (the default): tables a person reads, text from reports escaped', () => {
+  test('markdown (the default): padded tables a person reads, text from reports escaped', () => {
     const run = report(FIXTURES);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(
@@ -204,33 +204,35 @@ describe('postmortem-lint report on severities, owners and overdue follow-ups', 
         '',
         '## By month',
         '',
-        '| Month | Reports | TTD | TTA | TTM | TTR |',
-        '| --- | ---: | --- | --- | --- | --- |',
-        '| 2025-03 | 2 | 10m / 15m (2) | — | 1h 20m / 2h 10m (2) | 1h 20m / 2h 10m (2) |',
-        '| 2025-04 | 1 | 0m / 0m (1) | — | 42m / 42m (1) | 42m / 42m (1) |',
-        '| No date | 1 | 10m / 10m (1) | — | 0m / 0m (1) | 20m / 20m (1) |',
+        '| Month   | Reports | TTD           | TTA | TTM                 | TTR                 |',
+        '| ------- | ------: | ------------- | --- | ------------------- | ------------------- |',
+        '| 2025-03 |       2 | 10m / 15m (2) | —   | 1h 20m / 2h 10m (2) | 1h 20m / 2h 10m (2) |',
+        '| 2025-04 |       1 | 0m / 0m (1)   | —   | 42m / 42m (1)       | 42m / 42m (1)       |',
+        '| No date |       1 | 10m / 10m (1) | —   | 0m / 0m (1)         | 20m / 20m (1)       |',
         '',
         '## By severity',
         '',
-        '| Severity | Reports | TTD | TTA | TTM | TTR |',
-        '| --- | ---: | --- | --- | --- | --- |',
-        '| SEV1 | 1 | 15m / 15m (1) | — | 2h 10m / 2h 10m (1) | 2h 10m / 2h 10m (1) |',
-        '| SEV2 | 1 | 5m / 5m (1) | — | 30m / 30m (1) | 30m / 30m (1) |',
-        '| critical \\<script\\>alert(1)\\</script\\>, "db" | 1 | 0m / 0m (1) | — | 42m / 42m (1) | 42m / 42m (1) |',
-        '| No severity | 1 | 10m / 10m (1) | — | 0m / 0m (1) | 20m / 20m (1) |',
+        '| Severity                                     | Reports | TTD           | TTA | TTM                 | TTR                 |',
+        '| -------------------------------------------- | ------: | ------------- | --- | ------------------- | ------------------- |',
+        '| SEV1                                         |       1 | 15m / 15m (1) | —   | 2h 10m / 2h 10m (1) | 2h 10m / 2h 10m (1) |',
+        '| SEV2                                         |       1 | 5m / 5m (1)   | —   | 30m / 30m (1)       | 30m / 30m (1)       |',
+        '| critical \\<script\\>alert(1)\\</script\\>, "db" |       1 | 0m / 0m (1)   | —   | 42m / 42m (1)       | 42m / 42m (1)       |',
+        '| No severity                                  |       1 | 10m / 10m (1) | —   | 0m / 0m (1)         | 20m / 20m (1)       |',
         '',
         '## Follow-ups',
         '',
         '4 follow-ups open, 2 overdue; by owner (those without one last):',
         '',
-        '| Owner | Open | Overdue |',
-        '| --- | ---: | ---: |',
-        '| @alice | 2 | 1 |',
-        '| @carol | 1 | 1 |',
-        '| No owner | 1 | 0 |',
+        '| Owner    | Open | Overdue |',
+        '| -------- | ---: | ------: |',
+        '| @alice   |    2 |       1 |',
+        '| @carol   |    1 |       1 |',
+        '| No owner |    1 |       0 |',
         '',
       ].join('\n'),
     );
+    // README shows this output as its sample.
+    assert.ok(readFileSync('README.md', 'utf8').includes(run.stdout.trimEnd()));
   });
 
   test('csv: a header, one row per month, severity and owner; RFC 4180 quoting and CRLF', () => {

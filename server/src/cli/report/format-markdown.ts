@@ -14,15 +14,19 @@ export function markdownCell(text: string): string {
   return text.replace(CONTROL, ' ').replace(MARKUP, '\\$&');
 }
 
+/** A table with its columns padded to one width, so that it reads as a table unrendered too. */
 function table({ columns, numeric, rows }: ReportTable): string[] {
   if (rows.length === 0) return [];
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [
-    '',
-    line(columns),
-    line(numeric.map((isNumber) => (isNumber ? '---:' : '---'))),
-    ...rows.map((row) => line(row.map(markdownCell))),
-  ];
+  const body = rows.map((row) => row.map(markdownCell));
+  const widths = columns.map((_, index) =>
+    Math.max(3, ...[columns, ...body].map((row) => row[index]!.length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, index) => (numeric[index] ? cell.padStart(widths[index]!) : cell.padEnd(widths[index]!))).join(' | ')} |`;
+  const rule = widths.map((width, index) =>
+    numeric[index] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width),
+  );
+  return ['', line(columns), line(rule), ...body.map(line)];
 }
 
 /** The report as Markdown: a heading, what it covers, its tables. */
