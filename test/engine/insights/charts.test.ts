@@ -220,6 +220,37 @@ describe('charts', () => {
     assert.match(svg, /transform="rotate\(-45 /);
   });
 
+  test('follow-ups: the 20 owners with most open drawn, the others summed up in the description', () => {
+    const byOwner = Array.from({ length: 23 }, (_, index) => ({
+      owner: `@owner${String(index).padStart(2, '0')}`,
+      open: 30 - index,
+      overdue: 0,
+    }));
+    const svg = followUpsByOwnerChart({
+      ...aggregateReports([]),
+      followUps: { open: 0, overdue: 0, byOwner },
+    });
+    assert.equal(svg.match(/<rect class="pm-chart-series-1" [^>]*><title>/g)!.length, 20);
+    assert.match(svg, /@owner19/);
+    assert.doesNotMatch(svg, /@owner20/);
+    // @owner20, @owner21, @owner22: 10 + 9 + 8 open.
+    assert.match(svg, /3 more owners, with 27 open follow-ups, are not shown<\/desc>/);
+  });
+
+  test('many categories: no stack overflow, a wider chart', () => {
+    const categories = Array.from({ length: 150_000 }, (_, index) => `c${index}`);
+    const svg = drawChart({
+      title: 'Many',
+      kind: 'bars',
+      categories,
+      series: [{ name: 'Reports', values: categories.map((_, index) => index % 7) }],
+      unit: 'count',
+      format: String,
+      empty: 'No data',
+    });
+    assert.match(svg, /^<svg [^>]*width="\d{6,}"/);
+  });
+
   test('more series than colours is refused', () => {
     const series = Array.from({ length: 5 }, (_, index) => ({ name: `s${index}`, values: [1] }));
     assert.throws(

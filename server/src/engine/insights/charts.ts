@@ -88,9 +88,22 @@ export function reportsByMonthChart(aggregate: ReportsAggregate): string {
   });
 }
 
-/** The open and overdue follow-ups of each owner, as bars. */
+/** Owners a chart draws at the most: those with the most open follow-ups (the rest are summed up). */
+const MAX_OWNERS = 20;
+
+function ownersLeftNote(owners: number, open: number): string {
+  const follow = open === 1 ? '1 open follow-up' : `${open} open follow-ups`;
+  return owners === 1
+    ? `1 more owner, with ${follow}, is not shown`
+    : `${owners} more owners, with ${follow}, are not shown`;
+}
+
+/** The open and overdue follow-ups of each owner, as bars; the owners with most open first. */
 export function followUpsByOwnerChart(aggregate: ReportsAggregate): string {
-  const owners = aggregate.followUps.byOwner;
+  const { byOwner } = aggregate.followUps;
+  const owners = byOwner.slice(0, MAX_OWNERS);
+  const left = byOwner.slice(MAX_OWNERS);
+  const leftOpen = left.reduce((sum, owner) => sum + owner.open, 0);
   return drawChart({
     title: 'Open follow-ups by owner',
     kind: 'bars',
@@ -102,5 +115,6 @@ export function followUpsByOwnerChart(aggregate: ReportsAggregate): string {
     unit: 'count',
     format: count,
     empty: 'No data: no follow-up is open',
+    note: left.length > 0 ? ownersLeftNote(left.length, leftOpen) : undefined,
   });
 }

@@ -154,7 +154,8 @@ export function drawChart(spec: ChartSpec): string {
   if (spec.categories.length === 0 || known.length === 0) return emptyChart(spec);
 
   const labels = spec.categories.map(shortLabel);
-  const longest = Math.max(...labels.map((label) => label.length));
+  // Folded rather than spread: `Math.max(...list)` throws past some hundred thousand values.
+  const longest = labels.reduce((most, label) => Math.max(most, label.length), 0);
   const band = Math.max(
     16 * spec.series.length + 12,
     (MIN_WIDTH - MARGIN.left - MARGIN.right) / labels.length,
@@ -165,8 +166,8 @@ export function drawChart(spec: ChartSpec): string {
   const height = Math.ceil(MARGIN.top + PLOT_HEIGHT + bottom);
   const baseline = MARGIN.top + PLOT_HEIGHT;
 
-  const low = Math.min(0, ...known);
-  const high = Math.max(0, ...known);
+  const low = known.reduce((least, value) => Math.min(least, value), 0);
+  const high = known.reduce((most, value) => Math.max(most, value), 0);
   const step = axisStep(Math.max(high - low, Number.MIN_VALUE), spec.unit);
   const axisLow = Math.floor(low / step) * step;
   const axisHigh = Math.max(Math.ceil(high / step) * step, axisLow + step);
