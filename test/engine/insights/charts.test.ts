@@ -95,6 +95,25 @@ describe('charts', () => {
     assert.match(charts[2]!, /<desc>2025-03: Reports 3; 2025-04: Reports 1; 2025-05: Reports 1\./);
   });
 
+  test('the month axis has every month from the first to the last, the quiet ones empty', () => {
+    const gaps = aggregateReports([
+      report('2024-11', null, 30),
+      report('2025-02', null, 60),
+      report('2025-02', null, 90),
+    ]);
+    assert.match(
+      reportsByMonthChart(gaps),
+      /<desc>2024-11: Reports 1; 2024-12: Reports 0; 2025-01: Reports 0; 2025-02: Reports 2<\/desc>/,
+    );
+    // No line through the quiet months: two runs of one point each.
+    const lines = metricByMonthChart(gaps, 'timeToResolve');
+    const path = /<path class="pm-chart-series-1 pm-chart-line"[^>]* d="([^"]*)"/.exec(lines)![1]!;
+    assert.deepEqual(path.match(/[ML]/g), ['M', 'M']);
+    // Past 20 years, only the months with reports.
+    const far = aggregateReports([report('1990-01', null, 1), report('2025-01', null, 1)]);
+    assert.match(reportsByMonthChart(far), /<desc>1990-01: Reports 1; 2025-01: Reports 1<\/desc>/);
+  });
+
   test('text is escaped: a severity written as a script stays text', () => {
     const svg = metricBySeverityChart(
       aggregateReports([report('2025-03', '<script>alert("x")</script> & co', 5)]),

@@ -6,6 +6,7 @@
  */
 import { formatDuration } from '../metrics/durations';
 import { METRIC_VOCABULARY } from '../metrics/vocabulary';
+import { METRIC_NAMES } from '../model';
 import type { MetricName } from '../model';
 import { groupLabel } from './aggregate';
 import type { GroupStats, MonthGroup, ReportsAggregate } from './aggregate';
@@ -17,9 +18,41 @@ export { CHART_STYLESHEET } from './svg';
 const MEDIAN = 'Median';
 const P90 = '90th percentile';
 
-/** The months with a date (a time axis has no place for the others). */
+/** Months a time axis spans at the most with every month on it; past that, only those with reports. */
+const MAX_AXIS_MONTHS = 240;
+
+/** `YYYY-MM` as a count of months, and back. */
+function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthOf(number: number): string {
+  const month = (number % 12) + 1;
+  return `${String(Math.floor(number / 12)).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** A month without a report: a count of 0, no metric. */
+function emptyMonth(month: string): MonthGroup {
+  const none = { median: null, p90: null, n: 0 };
+  const metrics = Object.fromEntries(METRIC_NAMES.map((name) => [name, none]));
+  return { month, count: 0, ...(metrics as Record<MetricName, typeof none>) };
+}
+
+/**
+ * The time axis: every month from the first report's to the last one's, those without a report
+ * empty, so that a quiet stretch shows as one (the reports without a date have no place on it).
+ */
 function datedMonths(aggregate: ReportsAggregate): MonthGroup[] {
-  return aggregate.byMonth.filter((group) => group.month !== null);
+  const dated = aggregate.byMonth.filter((group) => group.month !== null);
+  if (dated.length === 0) return dated;
+  const first = monthNumber(dated[0]!.month!);
+  const span = monthNumber(dated[dated.length - 1]!.month!) - first + 1;
+  if (span > MAX_AXIS_MONTHS) return dated;
+  const byMonth = new Map(dated.map((group) => [group.month, group]));
+  return Array.from({ length: span }, (_, index) => {
+    const month = monthOf(first + index);
+    return byMonth.get(month) ?? emptyMonth(month);
+  });
 }
 
 /** What a month chart leaves out: the reports without a date; undefined when there is none. */
