@@ -14,7 +14,7 @@ import {
   stripBom,
 } from '../engine';
 import { readOptions, USAGE } from './args';
-import type { Options } from './args';
+import type { Selection } from './args';
 import { discoverFiles } from '../node/discover';
 import type { DiscoveredFile } from '../node/discover';
 import { useColor } from './color';
@@ -86,10 +86,8 @@ function invalidUtf8Notice(invalid: InvalidUtf8): Notice {
 }
 
 /** What `lintFiles` reads of the options: which files, with what configuration, and how. */
-export type FileSelection = Pick<
-  Options,
-  'targets' | 'config' | 'all' | 'ignore' | 'stdinFilename' | 'fix' | 'jobs'
-> & {
+export type FileSelection = Selection & {
+  fix: boolean;
   /** Summarise each report too (`postmortem-lint report`). */
   summarize?: boolean;
 };
