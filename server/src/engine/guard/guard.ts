@@ -223,6 +223,13 @@ export function inlineMarks(text: string, from: number, end: number): number {
 }
 
 /** The line scan: see the module comment. */
+/** Adds a direct row of `bytes` bytes and `cells` cells to `total`. */
+function countRow(total: TextMeasure['directRows'], bytes: number, cells: number): void {
+  total.rows++;
+  total.bytes += bytes;
+  total.cells += cells;
+}
+
 class Scanner {
   readonly measure: TextMeasure = {
     lines: 0,
@@ -520,11 +527,8 @@ class Scanner {
       return;
     }
     if (holdsMarkup(text, start, end)) return;
-    for (const total of [direct, measure.directRows]) {
-      total.rows++;
-      total.bytes += end - start;
-      total.cells += cells;
-    }
+    countRow(direct, end - start, cells);
+    countRow(measure.directRows, end - start, cells);
   }
 
   finish(): TextMeasure {

@@ -1,15 +1,15 @@
 /**
  * Table rows read without micromark. GFM splits a body row at its unescaped pipes before any
  * inline parsing, so a row that starts with `|` and has no backslash before a pipe is cut at
- * its pipes here, and each cell's content read by `readInline` (text and simple markup); its
- * `tableRow`, `tableCell` and inline nodes, positions included, are built exactly as micromark
- * and mdast-util-gfm-table build them, at a fraction of the cost. A row with markup not read
- * there is left to micromark.
+ * its pipes here; each cell's content is one text node or, when it holds markup, read by
+ * `readInline` (text and simple markup). Its `tableRow`, `tableCell` and inline nodes,
+ * positions included, are built exactly as micromark and mdast-util-gfm-table build them, at
+ * a fraction of the cost. A row with markup not read there is left to micromark.
  */
 import type { Point } from 'unist';
-import type { TableCell, TableRow } from 'mdast';
+import type { TableCell, TableRow, Text } from 'mdast';
 import { BACKSLASH, PIPE, SPACE } from './chars';
-import { readInline } from './fast-inline';
+import { holdsMarkup, readInline } from './fast-inline';
 
 /** Where the text handed to `readRow` starts in the document. */
 interface Base {
@@ -20,6 +20,11 @@ interface Base {
 /** A point at `offset` of a line starting at `lineStart`, moved by `base`. */
 function point(line: number, lineStart: number, offset: number, base: Base): Point {
   return { line: line + base.line, column: offset - lineStart + 1, offset: offset + base.offset };
+}
+
+/** A cell's content without markup: one text node, or none when it is empty. */
+function plainText(text: string, a: number, b: number, start: Point, end: Point): Text[] {
+  return a < b ? [{ type: 'text', value: text.slice(a, b), position: { start, end } }] : [];
 }
 
 function cell(
@@ -33,7 +38,9 @@ function cell(
   let b = contentEnd;
   while (a < b && text.charCodeAt(a) === SPACE) a++;
   while (b > a && text.charCodeAt(b - 1) === SPACE) b--;
-  const children = readInline(text, a, b, (offset) => point(line, lineStart, offset, base));
+  const children = holdsMarkup(text, a, b)
+    ? readInline(text, a, b, (offset) => point(line, lineStart, offset, base))
+    : plainText(text, a, b, point(line, lineStart, a, base), point(line, lineStart, b, base));
   if (children === null) return null;
   return {
     type: 'tableCell',

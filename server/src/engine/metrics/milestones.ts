@@ -142,6 +142,9 @@ function keywordText(entry: TimelineEntry): string {
   return at < 0 ? entry.description : cells.filter((_, i) => i !== at).join(' | ');
 }
 
+/** The keyword stem an event's words mark each milestone by, for the milestones looked at. */
+export type KeywordGuesses = Partial<Record<KeywordMilestone, string | null>>;
+
 /**
  * Fills each entry's `marks` from its description and Phase column: explicit markers and
  * phases, and keywords for the milestones no entry marks explicitly. Marks are listed in milestone order.
@@ -149,7 +152,7 @@ function keywordText(entry: TimelineEntry): string {
 export function markEntries(
   entries: TimelineEntry[],
   keywords: Record<KeywordMilestone, string[]>,
-  guesses?: GenerationMemo<string | null>,
+  guesses?: GenerationMemo<KeywordGuesses>,
 ): void {
   const phases = phaseMarks(entries);
   const explicit = entries.map((entry, i) => {
@@ -164,9 +167,11 @@ export function markEntries(
   entries.forEach((entry, i) => {
     const marks = explicit[i]!;
     const text = keywordText(entry);
+    // One record per event's words, filled for each milestone as it is looked at.
+    const kept = guesses ? guesses.value(text, () => ({})) : {};
     for (const pattern of patterns) {
-      const read = () => keywordMark(text, pattern);
-      const stem = guesses ? guesses.value(`${pattern.milestone}\n${text}`, read) : read();
+      let stem = kept[pattern.milestone];
+      if (stem === undefined) stem = kept[pattern.milestone] = keywordMark(text, pattern);
       if (stem) {
         marks.push({
           milestone: pattern.milestone,

@@ -45,7 +45,7 @@ import type {
   TableRow,
 } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { markEntries } from '../metrics/milestones';
+import { markEntries, type KeywordGuesses } from '../metrics/milestones';
 import type {
   DateOrder,
   LintConfig,
@@ -138,8 +138,8 @@ function sameColumns(a: Columns, b: Columns): boolean {
 /** Readings kept from one read of a timeline to the next (`memo.ts`), by row text. */
 export interface TimelineMemos {
   rows: GenerationMemo<RowReading & { columns: Columns; order: DateOrder | null }>;
-  /** The keyword stem an event's words mark a milestone by (`markEntries`). */
-  guesses: GenerationMemo<string | null>;
+  /** The keyword stems an event's words mark milestones by (`markEntries`). */
+  guesses: GenerationMemo<KeywordGuesses>;
 }
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
@@ -353,12 +353,14 @@ class TimelineReader {
     const memo = this.rowMemo;
     if (!memo) return this.readRow(row, columns);
     const base = span[0];
-    const read = () => ({
-      ...moveReading(this.readRow(row, columns), -base),
-      columns,
-      order: this.order,
-    });
+    // A row not kept is read here, and kept with offsets from the row's start.
+    let fresh: RowReading | null = null;
+    const read = () => {
+      fresh = this.readRow(row, columns);
+      return { ...moveReading(fresh, -base), columns, order: this.order };
+    };
     const kept = memo.value(this.text.slice(...span), read);
+    if (fresh) return fresh;
     // The same row under other columns (another table) is read anew.
     if (!sameColumns(kept.columns, columns) || kept.order !== this.order) {
       return this.readRow(row, columns);
