@@ -69,7 +69,7 @@ import { breakdownText, metricsBreakdown } from './features/metrics-text';
 import { outline } from './features/outline';
 import { describeError, guarded } from './session/guarded';
 import { Lifecycle, throwIfCancelled } from './session/lifecycle';
-import { WARM_UP_DELAY_MS, warmUp } from './session/warm-up';
+import { warmUpWhileIdle } from './session/warm-up';
 import { SETTINGS_SECTION } from './session/setting-names';
 import { SettingsStore } from './session/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
@@ -205,9 +205,7 @@ function serve(
 
   connection.onInitialized(() => {
     // Idle before the first document: compile the analysis now rather than on its open.
-    setTimeout(() => {
-      if (documents.all().length === 0) warmUp();
-    }, WARM_UP_DELAY_MS);
+    warmUpWhileIdle(() => documents.all().length === 0);
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: SETTINGS_SECTION,
