@@ -5,7 +5,9 @@
 //
 // Run with `node --expose-gc --import tsx bench/run.mjs` (the npm script does): the engine is
 // bundled as it ships (`engine-bundle.mjs`); the CLI and the server run as their built bundles.
-// `--only engine,cli,server` runs some groups of measurements; `--quick` runs each fewer times.
+// `--only engine,cli,server` runs some groups of measurements, `--only cli.corpus,server.cold`
+// some parts of them (`cli.corpus`, `cli.many`, `server.cold`, `server.bursts`,
+// `server.memory`); `--quick` runs each fewer times.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -38,6 +40,8 @@ const onlyAt = process.argv.indexOf('--only');
 const groups = new Set(
   onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['engine', 'cli', 'server'],
 );
+/** Whether the measurements `name` (a group, or `group.part`) run: named, or their group. */
+const runs = (name) => groups.has(name) || groups.has(name.split('.')[0]);
 const runsOf = (n) => (quick ? Math.max(1, Math.ceil(n / 3)) : n);
 
 function progress(message) {
@@ -99,7 +103,7 @@ const config = defaultConfig();
 const warmParse = (text) => timeRuns({ run: () => parseMarkdown(text), runs: 1, warmup: 0 }).median;
 
 try {
-  if (groups.has('engine')) {
+  if (runs('engine')) {
     progress(`seed-size report (${Math.round(seedSize.length / 1024)} KB) against markdownlint`);
     const ours = [];
     const theirs = [];
@@ -249,7 +253,7 @@ try {
     kept.length = 0;
   }
 
-  if (groups.has('cli')) {
+  if (runs('cli.corpus')) {
     progress('the dfds corpus as processes, alternately');
     const theirs = [];
     const ours = [];
@@ -279,7 +283,9 @@ try {
       target: '≤ 0.3 × markdownlint-cli2',
       pass: median(ours) <= 0.3 * median(theirs),
     });
+  }
 
+  if (runs('cli.many')) {
     progress('2,000 generated reports as processes, alternately');
     const theirsMany = [];
     const oursMany = [];
@@ -320,7 +326,7 @@ try {
     });
   }
 
-  if (groups.has('server')) {
+  if (runs('server.cold')) {
     // A fresh server process per open, each followed by its yardstick parsed here (warm).
     progress('cold opens in fresh servers, plain and marked rows, with their yardsticks');
     for (let i = 0; i < 3; i++) [plain, marked].forEach((text) => parseMarkdown(text));
@@ -352,7 +358,9 @@ try {
         pass: value <= factor * yardstick,
       });
     }
+  }
 
+  if (runs('server.bursts')) {
     progress('typing bursts: 30 keystrokes 50 ms apart');
     const bursts = [
       ['5,000 rows', big, 250],
@@ -395,7 +403,9 @@ try {
         note: `median answer ${Math.round(median(answers))} ms after its keystroke`,
       });
     }
+  }
 
+  if (runs('server.memory')) {
     for (const gc of [true, false]) {
       const flag = gc ? 'with --expose-gc' : 'without --expose-gc';
       progress(`server memory with 100 open 50 KB reports, ${flag}`);
