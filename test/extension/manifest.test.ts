@@ -11,6 +11,7 @@ import {
   OUTLINE_VIEW_ID,
   STATUS_BAR_ITEM_ID,
 } from '../../client/src/constants';
+import { SETTING_BLOCKS } from '../../server/src/engine/config/overrides';
 import { RULE_IDS } from '../../server/src/engine/model';
 import { PRESETS } from '../../server/src/engine/sections/presets';
 import { RULES } from '../../server/src/engine/rules/registry';
@@ -315,6 +316,39 @@ test('postmortem.milestoneKeywords has one list per keyword milestone', () => {
     'resolved',
   ]);
   for (const property of Object.values(keywords.properties!)) assert.equal(property.type, 'array');
+});
+
+test('the block settings declare what the configuration file schema declares of each block', () => {
+  const schema = JSON.parse(
+    readFileSync(join(root, 'schemas', 'postmortemrc.schema.json'), 'utf8'),
+  ) as { properties: Record<string, unknown>; definitions: Record<string, unknown> };
+  // The shape without the words: `$ref`s resolved, descriptions, examples and defaults aside.
+  const shape = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(shape);
+    if (typeof node !== 'object' || node === null) return node;
+    const ref = (node as { $ref?: string }).$ref;
+    if (ref) return shape(schema.definitions[ref.split('/').pop()!]);
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(
+          ([key]) =>
+            !['description', 'markdownDescription', 'enumDescriptions', 'examples'].includes(key),
+        )
+        .map(([key, value]) => [key, key === 'default' ? value : shape(value)]),
+    );
+  };
+  for (const block of SETTING_BLOCKS) {
+    // The file's block has its own default; the setting's is `{}`, which leaves the file's.
+    const file = shape(schema.properties[block]) as Record<string, unknown>;
+    delete file.default;
+    const {
+      default: settingDefault,
+      scope,
+      ...setting
+    } = shape(properties[SETTING_NAMES[block]]) as Record<string, unknown>;
+    assert.deepEqual(setting, file, block);
+    assert.deepEqual([settingDefault, scope], [{}, 'resource'], block);
+  }
 });
 
 test('activation, capabilities and the package script', () => {

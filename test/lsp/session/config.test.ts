@@ -205,6 +205,43 @@ describe('configuration', () => {
     );
     client.settings = {};
   });
+
+  test('postmortem.metadata and postmortem.followUps: a team without a file sets its scale and what follow-ups name', async () => {
+    client.settings = {
+      metadata: { severities: ['P1', 'P2'], required: ['status'], colour: 'red' },
+      followUps: { ticketPatterns: ['(a+)+'] },
+    };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: null,
+    });
+    const documentUri = pathUri(join(folder, 'postmortems', 'scale.md'));
+    const published = client.diagnosticsFor(documentUri, 1);
+    await client.open(documentUri, '---\nseverity: SEV2\n---\n\n# Outage\n');
+    const { diagnostics } = await published;
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'metadata').map((d) => d.message),
+      [
+        'Front matter has no `status`; add it, as configuration requires',
+        'Unknown severity `SEV2`; expected `P1` or `P2`',
+      ],
+    );
+    assert.deepEqual(
+      [await client.nextMessage(), await client.nextMessage()],
+      [
+        {
+          type: 2,
+          message:
+            'Left out of the `postmortem.metadata` setting: Unknown key `colour` in `metadata`; expected `required`, `severities`, `statuses` or `idPattern`',
+        },
+        {
+          type: 2,
+          message:
+            'Left out of the `postmortem.followUps` setting: Cannot use the tracking-key pattern `(a+)+`: it repeats a group, which can make matching slow',
+        },
+      ],
+    );
+    client.settings = {};
+  });
 });
 
 describe('configuration files as an attack', () => {

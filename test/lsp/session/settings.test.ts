@@ -38,11 +38,22 @@ describe('settings', () => {
         milestoneKeywords: { detected: ['alarm'] },
         timeZone: '',
         dateOrder: '',
+        blocks: {},
         codeLens: { enabled: true },
         inlayHints: { enabled: false, tables: 'endOfRow' },
       },
     );
     assert.equal(coerceSettings({ dateOrder: 'month-day' }).dateOrder, 'month-day');
+    // Blocks are passed on as sent, for the engine to check as a file's; `{}` is not set.
+    assert.deepEqual(
+      coerceSettings({
+        metadata: { severities: ['P1'] },
+        strictness: {},
+        severitySections: null,
+        followUps: 'none',
+      }).blocks,
+      { metadata: { severities: ['P1'] }, followUps: 'none' },
+    );
     assert.equal(coerceSettings({ inlayHints: { tables: 'off' } }).inlayHints.tables, 'off');
   });
 
@@ -59,6 +70,10 @@ describe('settings', () => {
       [SETTING_NAMES.milestoneKeywords]: DEFAULT_SETTINGS.milestoneKeywords,
       [SETTING_NAMES.timeZone]: DEFAULT_SETTINGS.timeZone,
       [SETTING_NAMES.dateOrder]: DEFAULT_SETTINGS.dateOrder,
+      [SETTING_NAMES.metadata]: {},
+      [SETTING_NAMES.strictness]: {},
+      [SETTING_NAMES.severitySections]: {},
+      [SETTING_NAMES.followUps]: {},
       [SETTING_NAMES.codeLensEnabled]: DEFAULT_SETTINGS.codeLens.enabled,
       [SETTING_NAMES.inlayHintsEnabled]: DEFAULT_SETTINGS.inlayHints.enabled,
       [SETTING_NAMES.inlayHintsTables]: DEFAULT_SETTINGS.inlayHints.tables,

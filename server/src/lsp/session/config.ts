@@ -21,6 +21,12 @@ import { configProblemDiagnostic } from './diagnostics';
 import type { DocumentConfiguration } from './analyzed';
 import type { Settings, SettingsStore } from './settings';
 
+/**
+ * Messages about block settings shown in a session at most: a settings file with a thousand
+ * bad values must not open a thousand notifications (each part is bounded by the readers).
+ */
+const MAX_SETTING_MESSAGES = 20;
+
 /** Whether a URI names a configuration file: its last path segment, whatever its scheme. */
 export function isConfigFileUri(uri: string): boolean {
   const query = uri.search(/[?#]/);
@@ -40,6 +46,8 @@ export class ConfigurationResolver {
   private readonly reportedPresets = new Set<string>();
   /** Globs of `postmortem.files` left out and already reported. */
   private readonly reportedGlobs = new Set<string>();
+  /** What the block settings (`postmortem.metadata`, …) left out, already reported. */
+  private readonly reportedSettings = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -61,7 +69,7 @@ export class ConfigurationResolver {
     if (settings.preset && !findPreset(settings.preset)) this.reportUnknownPreset(settings.preset);
     return {
       settings: this.withUsableGlobs(settings),
-      config: withOverrides(config, settings),
+      config: withOverrides(config, settings, (message) => this.reportSetting(message)),
       configFolder: file ? this.files.folderOf(file) : null,
     };
   }
@@ -73,7 +81,9 @@ export class ConfigurationResolver {
     const location = this.files.locate(uri);
     const folder = location && this.files.isFolder(location) ? location : null;
     const file = location ? this.nearestConfigFile(folder ?? this.files.folderOf(location)) : null;
-    return withOverrides(file ? this.resolve(file).config : defaultConfig(), settings);
+    return withOverrides(file ? this.resolve(file).config : defaultConfig(), settings, (message) =>
+      this.reportSetting(message),
+    );
   }
 
   /** The extensions beside `.md` and `.markdown` that a folder's reports may have. */
@@ -164,6 +174,17 @@ export class ConfigurationResolver {
       return problem === null;
     });
     return files.length === settings.files.length ? settings : { ...settings, files };
+  }
+
+  /** Says once what a block setting left out, up to `MAX_SETTING_MESSAGES` messages. */
+  private reportSetting(message: string): void {
+    if (this.reportedSettings.has(message)) return;
+    if (this.reportedSettings.size >= MAX_SETTING_MESSAGES) return;
+    this.reportedSettings.add(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message,
+    });
   }
 
   private reportUnknownPreset(preset: string): void {

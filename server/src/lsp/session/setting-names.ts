@@ -20,6 +20,14 @@ export const SETTING_NAMES = {
   timeZone: 'postmortem.timeZone',
   /** Which part of a numeric date is the day; empty for the configuration file's. */
   dateOrder: 'postmortem.dateOrder',
+  /** The `metadata` block: required fields, severity scale, statuses, id pattern. */
+  metadata: 'postmortem.metadata',
+  /** The `strictness` block: how loud findings are by the report's status. */
+  strictness: 'postmortem.strictness',
+  /** The `severitySections` block: sections required or optional by severity. */
+  severitySections: 'postmortem.severitySections',
+  /** The `followUps` block: where follow-ups are read, what each must name. */
+  followUps: 'postmortem.followUps',
   codeLensEnabled: 'postmortem.codeLens.enabled',
   inlayHintsEnabled: 'postmortem.inlayHints.enabled',
   /** Where the hints of table rows go: `endOfRow`, or `off`. */

@@ -1,7 +1,13 @@
 /** The server's view of the `postmortem` settings: typed, defaulted, cached per resource. */
 import type { Connection } from 'vscode-languageserver';
-import type { DateOrder, KeywordMilestone, RuleId, Severity } from '../../engine';
-import { DATE_ORDERS, DEFAULT_POSTMORTEM_FILES, MILESTONES, RULE_IDS } from '../../engine';
+import type { DateOrder, KeywordMilestone, RuleId, SettingBlock, Severity } from '../../engine';
+import {
+  DATE_ORDERS,
+  DEFAULT_POSTMORTEM_FILES,
+  MILESTONES,
+  RULE_IDS,
+  SETTING_BLOCKS,
+} from '../../engine';
 import { SETTINGS_SECTION } from './setting-names';
 
 /** The settings of one resource, defaults filled in. */
@@ -18,6 +24,11 @@ export interface Settings {
   timeZone: string;
   /** Which part of a numeric date is the day; empty to use `.postmortemrc.json`'s. */
   dateOrder: DateOrder | '';
+  /**
+   * `metadata`, `strictness`, `severitySections`, `followUps` as sent, over the configuration
+   * file's: the engine reads them as it reads the file's. Absent when not set (or `{}`).
+   */
+  blocks: Partial<Record<SettingBlock, unknown>>;
   codeLens: { enabled: boolean };
   /** `tables`: where a table row's hint goes (after the row, so the pipes stay aligned), or none. */
   inlayHints: { enabled: boolean; tables: TableHints };
@@ -35,6 +46,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   milestoneKeywords: {},
   timeZone: '',
   dateOrder: '',
+  blocks: {},
   codeLens: { enabled: true },
   inlayHints: { enabled: true, tables: 'endOfRow' },
 });
@@ -86,6 +98,14 @@ export function coerceSettings(raw: unknown): Settings {
       if (stems) milestoneKeywords[milestone] = stems;
     }
   }
+  const blocks: Settings['blocks'] = {};
+  for (const block of SETTING_BLOCKS) {
+    const given = value[block];
+    // `{}` is the setting's default: what the configuration file says stands.
+    if (given === undefined || given === null) continue;
+    if (isRecord(given) && Object.keys(given).length === 0) continue;
+    blocks[block] = given;
+  }
   return {
     preset: typeof value.preset === 'string' ? value.preset.trim() : DEFAULT_SETTINGS.preset,
     files: stringList(value.files) ?? [...DEFAULT_SETTINGS.files],
@@ -95,6 +115,7 @@ export function coerceSettings(raw: unknown): Settings {
     dateOrder: (DATE_ORDERS as readonly unknown[]).includes(value.dateOrder)
       ? (value.dateOrder as DateOrder)
       : '',
+    blocks,
     codeLens: enabled(value.codeLens, DEFAULT_SETTINGS.codeLens.enabled),
     inlayHints: {
       ...enabled(value.inlayHints, DEFAULT_SETTINGS.inlayHints.enabled),
