@@ -147,11 +147,16 @@ const section = headingName.chain((heading) =>
   ),
 );
 
-/** What opens a report: nothing, front matter, or a fence that nothing closes. */
+/**
+ * What opens a report: nothing, front matter (some with values the `metadata` rule fixes), or a
+ * fence that nothing closes.
+ */
 const opening = fc.constantFrom(
   '',
   '---\ntitle: Outage\ndate: 2025-03-15\n---\n\n',
   '+++\ntitle = "Outage"\n+++\n\n',
+  '---\nseverity: sev-2\nstatus: fianl\ndate: 15 March 2025\n---\n\n',
+  '+++\ndate = "2025/03/15"\nstatus = "Final"\n+++\n\n',
   '---\n',
   '---\ntitle: Outage\n\n',
 );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  frontMatterLine,
   frontMatterText,
   MAX_FRONT_MATTER,
   opensUnclosedFrontMatter,
@@ -55,6 +56,17 @@ describe('readFrontMatter', () => {
   test('CRLF line ends', () => {
     const matter = matterOf('---\r\ntype: postmortem\r\n---\r\n\r\nText\r\n');
     assert.equal(frontMatterText(matter, 'type'), 'postmortem');
+    // TOML's parser refused the `\r` its last line kept, and the whole front matter with it.
+    const toml =
+      '+++\r\ntitle = "DNS"\r\n\r\n[links]\r\ndashboard = "https://x.example"\r\n+++\r\n';
+    assert.deepEqual(matterOf(toml)?.fields, {
+      title: 'DNS',
+      links: { dashboard: 'https://x.example' },
+    });
+    assert.equal(
+      toml.slice(matterOf(toml)!.values.title![0], matterOf(toml)!.values.title![1]),
+      '"DNS"',
+    );
   });
 
   test('none without fences at the start', () => {
@@ -72,6 +84,29 @@ describe('readFrontMatter', () => {
   test('a scalar or list is not a mapping: no fields', () => {
     assert.deepEqual(matterOf('---\n- a\n- b\n---\n')?.fields, {});
     assert.deepEqual(matterOf('---\njust text\n---\n')?.fields, {});
+  });
+});
+
+describe('frontMatterLine', () => {
+  test('YAML plain where it reads as written, quoted where not; TOML quoted; days bare', () => {
+    assert.deepEqual(
+      [
+        frontMatterLine('yaml', 'status', 'in-review'),
+        frontMatterLine('yaml', 'title', 'Login: down'),
+        frontMatterLine('yaml', 'id', '42'),
+        frontMatterLine('yaml', 'date', '2025-03-15', true),
+        frontMatterLine('toml', 'status', 'in "review"'),
+        frontMatterLine('toml', 'date', '2025-03-15', true),
+      ],
+      [
+        'status: in-review',
+        'title: "Login: down"',
+        'id: "42"',
+        'date: 2025-03-15',
+        'status = "in \\"review\\""',
+        'date = 2025-03-15',
+      ],
+    );
   });
 });
 

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
-import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
+} from 'vscode-languageserver-protocol/node';
 import type { OutlineResult } from '../../../server/src/protocol';
 import { CODE_ACTION_KINDS, OUTLINE_REQUEST } from '../../../server/src/protocol';
 import {
@@ -23,6 +27,13 @@ import {
 
 describe('language server over stdio', () => {
   const { client, open, codeActions, replaceText } = serverSession();
+
+  async function setSettings(settings: Record<string, unknown>): Promise<void> {
+    client.settings = settings;
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: null,
+    });
+  }
 
   test('textDocument/codeAction: the required-sections fix inserts Lessons Learned at the end', async () => {
     const opened = await open('sample.md', sampleWithoutLessons);
@@ -216,6 +227,34 @@ describe('language server over stdio', () => {
       editedText(listTimeline, actions[0]!.edit, opened.uri),
       readFileSync(join(fixtures, 'list-timeline.sorted.md'), 'utf8'),
     );
+  });
+
+  test('textDocument/codeAction: metadata fixes write the scale, the day and the known fields', async (t) => {
+    await setSettings({
+      metadata: { required: ['id', 'status'], idPattern: 'INC-{yyyy}{mm}{dd}' },
+    });
+    t.after(() => setSettings({}));
+    const text = '---\r\ndate: 15 March 2025\r\nseverity: sev-2\r\n---\r\n\r\n# Outage\r\n';
+    const opened = await open('metadata-postmortem.md', text);
+    const metadata = opened.diagnostics.filter((d) => d.code === 'metadata');
+    const fixes = await Promise.all(
+      metadata.map(async (diagnostic) => {
+        const actions = await codeActions(opened.uri, diagnostic.range, [diagnostic]);
+        const fix = actions.find((action) => !action.title.startsWith('Disable'))!;
+        return [fix.title, editedText(text, fix.edit, opened.uri)];
+      }),
+    );
+    assert.deepEqual(fixes, [
+      [
+        'Write `id: INC-20250315` and `status: draft` into the front matter',
+        '---\r\nid: INC-20250315\r\ndate: 15 March 2025\r\nseverity: sev-2\r\nstatus: draft\r\n---\r\n\r\n# Outage\r\n',
+      ],
+      [
+        'Write `2025-03-15`',
+        '---\r\ndate: 2025-03-15\r\nseverity: sev-2\r\n---\r\n\r\n# Outage\r\n',
+      ],
+      ['Write `SEV2`', '---\r\ndate: 15 March 2025\r\nseverity: SEV2\r\n---\r\n\r\n# Outage\r\n'],
+    ]);
   });
 
   test('textDocument/codeAction: source.postmortem.insertMissingSections inserts them in schema order', async () => {

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Analysis } from '../analyze';
 import { sectionHasContent } from '../markdown/content';
 import { metadataEntry, scaleValue } from '../metadata/read';
+import { firstTimelineDay } from '../metadata/write';
 import type { FollowUp, LintConfig, Metrics, PostmortemModel, Severity } from '../model';
 import { isRequired } from '../sections/required';
 
@@ -70,9 +71,7 @@ function titleOf(model: PostmortemModel): string | null {
 
 function dateOf(model: PostmortemModel): string | null {
   const stated = dayOf(metadataEntry(model.metadata, 'date')?.value);
-  if (stated) return stated;
-  const dated = model.timeline?.entries.find((entry) => entry.time?.date);
-  return dated?.time?.date ?? null;
+  return stated ?? firstTimelineDay(model);
 }
 
 function onScale(written: string | null, scale: readonly string[]): string | null {

@@ -156,7 +156,8 @@ export function readFrontMatter(children: readonly MatterNode[], text: string): 
   const closed = text.lastIndexOf('\n', end - 1);
   let read: Read = { fields: {}, keys: {}, values: {} };
   if (opened > 0 && closed >= opened && end - start <= MAX_FRONT_MATTER) {
-    const source = text.slice(opened, closed);
+    // Without the `\r` of the last line's CRLF: TOML's parser refuses a value that ends in one.
+    const source = text.slice(opened, text[closed - 1] === '\r' ? closed - 1 : closed);
     try {
       read = format === 'yaml' ? readYaml(source, opened) : readToml(source, opened);
     } catch {
@@ -173,4 +174,37 @@ export function frontMatterText(matter: FrontMatter | null, field: string): stri
   const value = matter?.fields[field];
   if (typeof value === 'string') return value.trim();
   return typeof value === 'number' ? String(value) : null;
+}
+
+/** A YAML scalar for any text: quoted where plain YAML would read it otherwise. */
+function yamlText(text: string): string {
+  const plain =
+    /^[\p{L}\p{N}][\p{L}\p{N} .,'()/&+-]*$/u.test(text) &&
+    !text.endsWith(' ') &&
+    !/^(?:true|false|null|yes|no|on|off|[\d.+-]+)$/i.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+/**
+ * A value as front matter in `format` writes it: in YAML plain, or quoted where plain YAML would
+ * read it otherwise; in TOML a string in quotes. A `day` (`YYYY-MM-DD`) is bare in both (in
+ * TOML a local date).
+ */
+export function frontMatterValue(
+  format: FrontMatter['format'],
+  value: string,
+  day = false,
+): string {
+  if (day) return value;
+  return format === 'yaml' ? yamlText(value) : JSON.stringify(value);
+}
+
+/** A top-level field as a line of front matter: `key: value` in YAML, `key = "value"` in TOML. */
+export function frontMatterLine(
+  format: FrontMatter['format'],
+  key: string,
+  value: string,
+  day = false,
+): string {
+  return `${key}${format === 'yaml' ? ':' : ' ='} ${frontMatterValue(format, value, day)}`;
 }

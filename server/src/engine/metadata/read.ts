@@ -6,7 +6,7 @@
  */
 import type { FrontMatter } from '../markdown/front-matter';
 import type { LineIndex } from '../markdown/lines';
-import type { Metadata, MetadataEntry } from '../model';
+import type { Metadata, MetadataEntry, Span } from '../model';
 import { METADATA_FIELDS } from '../model';
 
 /** The metadata of a document without front matter. */
@@ -60,6 +60,21 @@ export function metadataEntry(metadata: Metadata, field: string): MetadataEntry 
   return metadata.entries.find((entry) => entry.field === field);
 }
 
+/** A value's text as written, without its quotes, and where that is. */
+export function writtenValue(
+  text: string,
+  span: Span,
+): { text: string; start: number; end: number } {
+  let start = span.start.offset;
+  let end = span.end.offset;
+  const quote = text[start];
+  if ((quote === '"' || quote === "'") && text[end - 1] === quote && end - start >= 2) {
+    start += 1;
+    end -= 1;
+  }
+  return { text: text.slice(start, end), start, end };
+}
+
 /** A value as compared with a scale: case, spaces, `-` and `_` do not matter (`Sev 2`, `SEV-2`). */
 function folded(value: string): string {
   return value.toLowerCase().replace(/[\s_-]+/g, '');
@@ -68,4 +83,32 @@ function folded(value: string): string {
 /** The value of `scale` that `written` names, ignoring case and separators; null for none. */
 export function scaleValue(written: string, scale: readonly string[]): string | null {
   return scale.find((value) => folded(value) === folded(written)) ?? null;
+}
+
+/** Whether `a` and `b` differ by one character added, dropped, changed, or two swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length !== b.length) {
+    const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+    return longer.slice(i + 1) === shorter.slice(i);
+  }
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Shortest value (folded) that a near miss is read for: `SEV5` is no near miss of `SEV4`. */
+const MIN_NEAR_MISS = 4;
+
+/**
+ * The one value of `scale` that `written` misses by one character (`fianl`, `in-reveiw`,
+ * `drafts`), ignoring case and separators; null when none does, or more than one (`SEV5` is one
+ * edit from every `SEV` value), or the value is too short to tell (`P5`).
+ */
+export function nearScaleValue(written: string, scale: readonly string[]): string | null {
+  const typed = folded(written);
+  if (typed.length < MIN_NEAR_MISS) return null;
+  const near = scale.filter((value) => oneEditApart(typed, folded(value)));
+  return near.length === 1 ? near[0]! : null;
 }

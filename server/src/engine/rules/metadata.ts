@@ -5,13 +5,22 @@
  *
  * Decisions where the spec is silent:
  * - A value that names a scale's value but for case and separators (`sev2`, `In Review`) is
- *   reported with a safe fix that writes the scale's spelling.
+ *   reported with a safe fix that writes the scale's spelling. One a single character off one
+ *   value alone (`fianl`) gets that value as a fix offered, not applied by `--fix`; a value of
+ *   another scale (`P2` on `SEV1`…`SEV4`) gets none: nothing says which value it means.
+ * - `date` is `YYYY-MM-DD`, the form the summaries across reports read. Another form of one day
+ *   that the timeline reads (`15 March 2025`, `2025/03/15`) is reported with a safe fix that
+ *   writes it so; `03/04/2025`, when neither the document nor `dateOrder` says which part is the
+ *   day, with none.
+ * - A missing required field whose value the report gives (`metadata/write.ts`) has a fix that
+ *   writes it, offered only: the author says whether the value holds.
  * - A key written without a value counts as missing when the field is required; otherwise it
  *   is a field still to fill in, not a finding.
  * - `title` and `id` are text or numbers; `authors` and `services` a name or a list of names.
  */
 import { oneOf } from '../config/json';
-import { metadataEntry, scaleValue } from '../metadata/read';
+import { metadataEntry, nearScaleValue, scaleValue, writtenValue } from '../metadata/read';
+import { missingFieldEdits, readDay } from '../metadata/write';
 import type { LintConfig, MetadataEntry, PostmortemModel, RuleFinding, Span } from '../model';
 import { readTime } from '../timeline/times';
 import type { Rule } from './rule';
@@ -22,21 +31,6 @@ function missingSpan(model: PostmortemModel): Span {
   const start = model.metadata.span?.start.offset ?? 0;
   const line = lines.point(start).line;
   return lines.span(start, lines.lineEnd(line));
-}
-
-/** The value's text without its quotes, and where that is. */
-function unquoted(
-  model: PostmortemModel,
-  span: Span,
-): { text: string; start: number; end: number } {
-  let start = span.start.offset;
-  let end = span.end.offset;
-  const quote = model.text[start];
-  if ((quote === '"' || quote === "'") && model.text[end - 1] === quote && end - start >= 2) {
-    start += 1;
-    end -= 1;
-  }
-  return { text: model.text.slice(start, end), start, end };
 }
 
 function isEmpty(entry: MetadataEntry | undefined): boolean {
@@ -56,7 +50,14 @@ function missingFields(model: PostmortemModel, config: LintConfig): RuleFinding[
   const message = model.metadata.span
     ? `Front matter has no ${names}; add ${missing.length > 1 ? 'them' : 'it'}, as configuration requires`
     : `The report has no front matter; add one with ${names}, as configuration requires`;
-  return [{ message, span: missingSpan(model) }];
+  const known = missingFieldEdits(model, config, missing);
+  const fix = known && {
+    title: `Write ${oneOf(known.written).replace(' or ', ' and ')} into the front matter`,
+    edits: known.edits,
+    // The values are the report's own or the first status, but the author says they hold.
+    safe: false,
+  };
+  return [{ message, span: missingSpan(model), ...(fix ? { fix } : {}) }];
 }
 
 /** A severity or status: one of its scale, or a finding (with a fix when the spelling is all). */
@@ -75,34 +76,34 @@ function scaleFinding(
   }
   const written = String(entry.value).trim();
   if (scale.includes(written)) return null;
+  const value = writtenValue(model.text, entry.valueSpan);
   const known = scaleValue(written, scale);
-  const value = unquoted(model, entry.valueSpan);
+  if (known) {
+    return {
+      message: `Write \`${entry.field}\` \`${written}\` as \`${known}\`, as the configured scale spells it`,
+      span: entry.valueSpan,
+      fix: {
+        title: `Write \`${known}\``,
+        edits: [{ start: value.start, end: value.end, newText: known }],
+        safe: true,
+      },
+    };
+  }
+  const near = nearScaleValue(written, scale);
   return {
-    message: known
-      ? `Write \`${entry.field}\` \`${written}\` as \`${known}\`, as the configured scale spells it`
-      : `Unknown ${entry.field} \`${written}\`; expected ${expected}`,
+    message: `Unknown ${entry.field} \`${written}\`; expected ${expected}`,
     span: entry.valueSpan,
-    ...(known
+    ...(near
       ? {
+          // One character off is a guess: offered, never applied unasked.
           fix: {
-            title: `Write \`${known}\``,
-            edits: [{ start: value.start, end: value.end, newText: known }],
-            safe: true,
+            title: `Write \`${near}\`, the nearest ${entry.field}`,
+            edits: [{ start: value.start, end: value.end, newText: near }],
+            safe: false,
           },
         }
       : {}),
   };
-}
-
-/** `date` reads as a calendar date with a year, and nothing else. */
-function isDate(text: string): boolean {
-  const read = readTime(text, 0, text.length);
-  return (
-    read !== null &&
-    read.date?.year != null &&
-    read.minuteOfDay === null &&
-    read.end === text.length
-  );
 }
 
 /** `started`, `detected`, `resolved` read as a time (a date alone will do), and nothing else. */
@@ -119,21 +120,57 @@ function isTime(text: string): boolean {
 const NAMES = new Set(['authors', 'services']);
 const TEXTS = new Set(['title', 'id']);
 
-function valueFinding(model: PostmortemModel, entry: MetadataEntry): RuleFinding | null {
+/** `date`: `YYYY-MM-DD`; another form of one day is rewritten, with a fix when it is clear. */
+function dateFinding(
+  model: PostmortemModel,
+  config: LintConfig,
+  text: string,
+  value: { text: string; start: number },
+  span: Span,
+): RuleFinding | null {
+  const read = readDay(text, model, config);
+  if (read.kind === 'iso') return null;
+  if (read.kind === 'none') {
+    return { message: `\`date\` \`${text}\` is not a date; write it as \`YYYY-MM-DD\``, span };
+  }
+  if (!read.settled) {
+    return {
+      message: `\`date\` \`${text}\` does not say which part is the day; write it as \`YYYY-MM-DD\``,
+      span,
+    };
+  }
+  const start = value.start + (value.text.length - value.text.trimStart().length);
+  return {
+    message: `Write \`date\` \`${text}\` as \`${read.day}\` (\`YYYY-MM-DD\`)`,
+    span,
+    fix: {
+      title: `Write \`${read.day}\``,
+      edits: [{ start, end: start + text.length, newText: read.day }],
+      safe: true,
+    },
+  };
+}
+
+function valueFinding(
+  model: PostmortemModel,
+  config: LintConfig,
+  entry: MetadataEntry,
+): RuleFinding | null {
   if (isEmpty(entry) || !entry.valueSpan) return null;
   const { value, field } = entry;
   const span = entry.valueSpan;
   if (field === 'date' || field === 'started' || field === 'detected' || field === 'resolved') {
     // As written: TOML's parser rewrites its dates (`2025-03-15T10:00:00.000Z`).
-    const text = unquoted(model, span).text.trim();
-    if (field === 'date' ? isDate(text) : isTime(text)) return null;
-    return {
-      message:
-        field === 'date'
-          ? `\`date\` \`${text}\` is not a date; write it as \`YYYY-MM-DD\``
-          : `\`${field}\` \`${text}\` is not a time; write it as \`YYYY-MM-DD HH:mm\` with its zone`,
-      span,
-    };
+    const value = writtenValue(model.text, span);
+    const text = value.text.trim();
+    if (field !== 'date') {
+      if (isTime(text)) return null;
+      return {
+        message: `\`${field}\` \`${text}\` is not a time; write it as \`YYYY-MM-DD HH:mm\` with its zone`,
+        span,
+      };
+    }
+    return dateFinding(model, config, text, value, span);
   }
   if (NAMES.has(field)) {
     const names = Array.isArray(value) ? value : [value];
@@ -160,7 +197,7 @@ export const metadata: Rule = {
           ? scaleFinding(model, entry, config.metadata.severities)
           : entry.field === 'status'
             ? scaleFinding(model, entry, config.metadata.statuses)
-            : valueFinding(model, entry);
+            : valueFinding(model, config, entry);
       if (found) findings.push(found);
     }
     return findings;

@@ -9,7 +9,7 @@
 import type { RootContent } from 'mdast';
 import type { Fix, Notice, Schema } from '../model';
 import { findPreset, unknownPresetMessage } from './presets';
-import { frontMatterText, readFrontMatter } from '../markdown/front-matter';
+import { frontMatterLine, frontMatterText, readFrontMatter } from '../markdown/front-matter';
 import type { LineIndex } from '../markdown/lines';
 
 /** The front matter's `preset:` value and its offset in the text, or null. */
@@ -75,7 +75,7 @@ export function namePresetFix(
     };
   }
   const closing = lines.lineStarts[lines.point(front.end).line - 1]!;
-  const line = front.format === 'yaml' ? `preset: ${name}` : `preset = "${name}"`;
+  const line = frontMatterLine(front.format, 'preset', name);
   return {
     title,
     edits: [{ start: closing, end: closing, newText: `${line}${eol}` }],

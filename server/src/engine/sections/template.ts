@@ -1,4 +1,5 @@
 /** A new, empty post-mortem for a schema: what "New Post-Mortem" opens. */
+import { frontMatterLine } from '../markdown/front-matter';
 import type { Schema } from '../model';
 
 /** What a new report's front matter says of it: the id it gets, from `metadata.idPattern`. */
@@ -11,15 +12,6 @@ export function reportId(pattern: string, date: string): string {
   const [yyyy = '', mm = '', dd = ''] = date.split('-');
   const parts: Record<string, string> = { date, yyyy, mm, dd };
   return pattern.replace(/\{(date|yyyy|mm|dd)\}/g, (_, name: string) => parts[name]!);
-}
-
-/** A YAML scalar for any text: quoted where plain YAML would read it otherwise. */
-function yamlText(text: string): string {
-  const plain =
-    /^[\p{L}\p{N}][\p{L}\p{N} .,'()/&+-]*$/u.test(text) &&
-    !text.endsWith(' ') &&
-    !/^(?:true|false|null|yes|no|on|off|[\d.+-]+)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
 }
 
 /**
@@ -40,9 +32,9 @@ export function renderTemplate(
   const fields: string[] = [];
   if (metadata) {
     fields.push(
-      `title: ${yamlText(title)}`,
-      `id: ${yamlText(reportId(metadata.idPattern, date))}`,
-      `date: ${date}`,
+      frontMatterLine('yaml', 'title', title),
+      frontMatterLine('yaml', 'id', reportId(metadata.idPattern, date)),
+      frontMatterLine('yaml', 'date', date, true),
       'severity:',
       'status: draft',
     );
