@@ -168,6 +168,19 @@ describe('language server over stdio', () => {
       ),
       ['"SEV1"', '"SEV2"', '"SEV3"', '"SEV4"'],
     );
+    // `id`: the configured pattern for the report's date.
+    const dated = await open(
+      'front-matter-id.md',
+      '---\nid: \ndate: 2025-03-15\ntype: postmortem\n---\n# Outage\n',
+    );
+    const ids = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: dated.uri },
+      position: { line: 1, character: 4 },
+    })) as CompletionItem[];
+    assert.deepEqual(
+      ids.map((item) => [item.label, item.textEdit]),
+      [['PM-2025-03-15', { range: range(1, 4, 1, 4), newText: 'PM-2025-03-15' }]],
+    );
   });
   test(
     'textDocument/completion: a timeline line of 500 KB costs its length',

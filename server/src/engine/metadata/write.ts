@@ -68,7 +68,7 @@ interface Written {
 }
 
 /** The day the front matter's `date` states, `YYYY-MM-DD`; null when it states none clearly. */
-function statedDay(model: PostmortemModel, config: LintConfig): string | null {
+export function statedDay(model: PostmortemModel, config: LintConfig): string | null {
   const span = metadataEntry(model.metadata, 'date')?.valueSpan;
   if (!span) return null;
   const text = writtenValue(model.text, span).text.trim();

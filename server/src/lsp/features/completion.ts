@@ -2,7 +2,7 @@
  * Completion: section headings on empty and heading lines (missing sections first, in schema
  * order), milestone markers after `[` in timeline rows, the current time in the timeline's own
  * format at the start of a row or item, and in front matter the known fields not yet written
- * and the configured severities and statuses (today for `date`).
+ * and the configured severities and statuses (today for `date`, the configured id for `id`).
  */
 import type { CompletionItem, Position, Range } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
@@ -13,7 +13,10 @@ import {
   METADATA_FIELDS,
   METADATA_FIELD_DESCRIPTIONS,
   MILESTONES,
+  firstTimelineDay,
   formatNowLike,
+  reportId,
+  statedDay,
 } from '../../engine';
 import type { AnalyzedPostmortem } from '../session/analyzed';
 
@@ -147,12 +150,14 @@ function localDay(now: Date): string {
 }
 
 const FIELD_KEY = /^[ \t]*([A-Za-z_-]*)$/;
-const FIELD_VALUE = /^[ \t]*(severity|status|date)[ \t]*[:=][ \t]*([^\s]*)$/;
+const FIELD_VALUE = /^[ \t]*(severity|status|date|id)[ \t]*[:=][ \t]*([^\s]*)$/;
 
 /**
  * In front matter: at a key, the known fields the front matter lacks; after `severity:`,
- * `status:` or `date:` (`=` in TOML), the values they take. `rangeFrom(start)` runs from an
- * offset of the line to its end.
+ * `status:` or `date:` (`=` in TOML), the values they take; after `id:`, the id
+ * `metadata.idPattern` gives the report's day (its `date`, else its first timeline date, else
+ * today), as New Post-Mortem writes it. `rangeFrom(start)` runs from an offset of the line to
+ * its end.
  */
 function frontMatterItems(
   model: PostmortemModel,
@@ -177,20 +182,29 @@ function frontMatterItems(
   }
   const value = FIELD_VALUE.exec(prefix);
   if (!value) return [];
-  const field = value[1] as 'severity' | 'status' | 'date';
+  const field = value[1] as 'severity' | 'status' | 'date' | 'id';
   const range = rangeFrom(offset - value[2]!.length);
   // What is typed of the value, quotes included, is replaced; TOML writes text in quotes.
   const quote = toml && field !== 'date' ? '"' : '';
+  const day = () => statedDay(model, config) ?? firstTimelineDay(model) ?? localDay(now);
   const values =
     field === 'date'
       ? [localDay(now)]
-      : field === 'severity'
-        ? config.metadata.severities
-        : config.metadata.statuses;
+      : field === 'id'
+        ? [reportId(config.metadata.idPattern, day())]
+        : field === 'severity'
+          ? config.metadata.severities
+          : config.metadata.statuses;
+  const details = {
+    date: 'Today',
+    id: "The id of `metadata.idPattern` for the report's date",
+    severity: 'A severity of the configuration',
+    status: 'A status of the configuration',
+  };
   return values.map((text, index) => ({
     label: text,
     kind: CompletionItemKind.EnumMember,
-    detail: field === 'date' ? 'Today' : `A ${field} of the configuration`,
+    detail: details[field],
     sortText: String(index).padStart(2, '0'),
     textEdit: { range, newText: `${quote}${text}${quote}` },
   }));
