@@ -82,6 +82,26 @@ describe('readFollowUps', () => {
     ]);
   });
 
+  test('the Google SRE table: its Bug column is the ticket', () => {
+    for (const bug of ['Bug', 'Bug #']) {
+      const table = [
+        `| Action Item | Type | Owner | ${bug} |`,
+        '|---|---|---|---|',
+        '| Alert on pool use | prevent | @alice | OPS-12 |',
+      ].join('\n');
+      assert.deepEqual(read(section(table)), [
+        {
+          text: 'Alert on pool use',
+          owner: '@alice',
+          due: null,
+          ticket: 'OPS-12',
+          status: 'open',
+          overdue: false,
+        },
+      ]);
+    }
+  });
+
   test('status words and signs; a label over sub-items is a group, an action with steps is one item', () => {
     const items = followUps(
       section(

@@ -76,6 +76,10 @@ const COLUMN_ROLES: Record<string, Role> = {
   tracking: 'ticket',
   jira: 'ticket',
   reference: 'ticket',
+  // The Google SRE book's template (the `google-sre` preset's table): `| … | Owner | Bug |`.
+  bug: 'ticket',
+  bugs: 'ticket',
+  'bug #': 'ticket',
   status: 'status',
   state: 'status',
   done: 'status',
