@@ -3,7 +3,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+} from 'vscode-languageserver-protocol/node';
 import { googleSre } from '../../../server/src/engine/sections/presets/google-sre';
 import { standard } from '../../../server/src/engine/sections/presets/standard';
 import { renderTemplate } from '../../../server/src/engine/sections/template';
@@ -12,7 +15,7 @@ import { TEMPLATE_REQUEST } from '../../../server/src/protocol';
 import { serverSession } from '../../helpers/server-session';
 
 describe('language server over stdio', () => {
-  const { client, open } = serverSession();
+  const { client, open, uri } = serverSession();
 
   test('postmortem/template: the default schema, a preset, and an unknown preset', async () => {
     const standardResult = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
@@ -73,5 +76,24 @@ describe('language server over stdio', () => {
       [],
     );
     assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'metadata'));
+  });
+
+  test('postmortem/template: the id of the postmortem.metadata setting, for a folder without a file', async (t) => {
+    client.settings = { metadata: { idPattern: 'INC-{yyyy}{mm}{dd}' } };
+    t.after(async () => {
+      client.settings = {};
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: null,
+      });
+    });
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: null,
+    });
+    const { text } = await client.request<TemplateResult>(TEMPLATE_REQUEST, {
+      title: 'Login outage',
+      date: '2025-03-15',
+      uri: uri('new-postmortem.md'),
+    });
+    assert.ok(text.includes('\nid: INC-20250315\n'), text.slice(0, 120));
   });
 });
