@@ -317,6 +317,11 @@ export interface MetadataConfig {
    * for its parts (`INC-{yyyy}{mm}{dd}`).
    */
   idPattern: string;
+  /**
+   * Values of another scale, by what a team used to write, and the value of the configured
+   * scales each stands for (`P2` → `SEV2`); compared as the scales are, case and separators aside.
+   */
+  aliases: Record<string, string>;
 }
 
 /**

@@ -122,6 +122,7 @@ describe('withOverrides', () => {
       // What the settings do not say, the configuration under them does.
       statuses: ['open', 'closed'],
       idPattern: 'PM-{date}',
+      aliases: {},
     });
     assert.deepEqual(config.strictness, { open: 'info', closed: { placeholder: 'error' } });
     assert.deepEqual(config.severitySections, { P1: { required: ['lessons'], optional: [] } });
@@ -150,7 +151,7 @@ describe('withOverrides', () => {
       (message) => messages.push(message),
     );
     assert.deepEqual(messages, [
-      'Left out of the `postmortem.metadata` setting: Unknown key `colour` in `metadata`; expected `required`, `severities`, `statuses` or `idPattern`',
+      'Left out of the `postmortem.metadata` setting: Unknown key `colour` in `metadata`; expected `required`, `severities`, `statuses`, `idPattern` or `aliases`',
       'Left out of the `postmortem.metadata` setting: Unknown value `owner` in `metadata.required`; expected `title`, `id`, `date`, `severity`, `status`, `authors`, `services`, `started`, `detected` or `resolved`',
       'Left out of the `postmortem.metadata` setting: Expected `metadata.severities` to name at least one value',
       'Left out of the `postmortem.strictness` setting: Expected `strictness` to be an object, found a string',

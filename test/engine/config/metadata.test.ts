@@ -22,6 +22,7 @@ describe('metadata', () => {
       severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
       statuses: ['draft', 'in-review', 'final'],
       idPattern: 'PM-{date}',
+      aliases: {},
     });
   });
 
@@ -35,6 +36,7 @@ describe('metadata', () => {
       severities: ['P1', 'P2'],
       statuses: ['draft', 'in-review', 'final'],
       idPattern: 'INC-{yyyy}',
+      aliases: {},
     });
   });
 
@@ -42,7 +44,7 @@ describe('metadata', () => {
     assert.deepEqual(
       messages({ metadata: { required: ['owner'], severities: [], idPattern: 3, tags: [] } }),
       [
-        'Unknown key `tags` in `metadata`; expected `required`, `severities`, `statuses` or `idPattern`',
+        'Unknown key `tags` in `metadata`; expected `required`, `severities`, `statuses`, `idPattern` or `aliases`',
         'Unknown value `owner` in `metadata.required`; expected `title`, `id`, `date`, `severity`, `status`, `authors`, `services`, `started`, `detected` or `resolved`',
         'Expected `metadata.severities` to name at least one value',
         'Expected `metadata.idPattern` to be a text such as `INC-{yyyy}{mm}{dd}`, found a number',
@@ -54,6 +56,32 @@ describe('metadata', () => {
       'SEV3',
       'SEV4',
     ]);
+  });
+});
+
+describe('metadata.aliases', () => {
+  test('another scale mapped onto the configured ones; what cannot be an alias reported', () => {
+    const { config, problems } = resolve({
+      metadata: {
+        aliases: { P1: 'SEV1', 'In progress': 'in-review', sev2: 'SEV2', P3: 'SEV9', '': 'SEV4' },
+      },
+    });
+    assert.deepEqual(config.metadata.aliases, { P1: 'SEV1', 'In progress': 'in-review' });
+    assert.deepEqual(
+      problems.map((problem) => problem.message),
+      [
+        '`sev2` is a value of the scales already, not an alias',
+        'Expected the alias `P3` to name one of `SEV1`, `SEV2`, `SEV3`, `SEV4`, `draft`, `in-review` or `final`',
+        'Expected each alias to be 1 to 200 characters long',
+      ],
+    );
+    const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`P${i}`, 'SEV1']));
+    const bounded = resolve({ metadata: { aliases: many } });
+    assert.equal(Object.keys(bounded.config.metadata.aliases).length, 100);
+    assert.deepEqual(
+      bounded.problems.map((problem) => problem.message),
+      ['More than 100 aliases in `metadata.aliases`; the 50 after the first 100 are left out'],
+    );
   });
 });
 

@@ -74,6 +74,13 @@ describe('summarizeReport', () => {
     assert.equal(result.metrics, null);
   });
 
+  test('values of another scale that configuration maps are counted under the configured value', () => {
+    const text = '---\nseverity: P1\nstatus: wip\n---\n\n# Outage\n';
+    const metadata = { ...defaultConfig().metadata, aliases: { P1: 'SEV1', WIP: 'draft' } };
+    const result = summary(text, { metadata });
+    assert.deepEqual([result.severity, result.status], ['SEV1', 'draft']);
+  });
+
   test('a severity that makes a section optional does not count it as a required one missing', () => {
     const text = '---\nseverity: SEV1\n---\n\n# Outage\n\n' + TIMELINE + '\n';
     const plain = summary(text);

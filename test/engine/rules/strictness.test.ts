@@ -77,3 +77,21 @@ describe('sections by severity', () => {
     assert.ok(missing('SEV2').includes('Missing section `Lessons Learned`'));
   });
 });
+
+describe('values of another scale that configuration maps', () => {
+  test('an aliased status is as loud as its status, an aliased severity requires its sections', () => {
+    const metadata = { ...defaultConfig().metadata, aliases: { Closed: 'final', P4: 'SEV4' } };
+    assert.ok(severities('---\nstatus: closed\n---\n', { metadata }).includes('placeholder:error'));
+    assert.ok(!severities('---\nstatus: closed\n---\n').includes('placeholder:error'));
+    const sections = {
+      metadata,
+      severitySections: { SEV4: { required: [], optional: ['timeline', 'rca', 'lessons'] } },
+    };
+    const required = (severity: string) =>
+      severities(`---\nseverity: ${severity}\n---\n`, sections).filter((f) =>
+        f.startsWith('required-sections'),
+      ).length;
+    assert.ok(required('P4') < required('P3'));
+    assert.equal(required('P4'), required('SEV4'));
+  });
+});

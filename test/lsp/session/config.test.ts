@@ -231,7 +231,7 @@ describe('configuration', () => {
         {
           type: 2,
           message:
-            'Left out of the `postmortem.metadata` setting: Unknown key `colour` in `metadata`; expected `required`, `severities`, `statuses` or `idPattern`',
+            'Left out of the `postmortem.metadata` setting: Unknown key `colour` in `metadata`; expected `required`, `severities`, `statuses`, `idPattern` or `aliases`',
         },
         {
           type: 2,

@@ -106,6 +106,7 @@ export const DEFAULT_METADATA: Readonly<MetadataConfig> = {
   severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
   statuses: ['draft', 'in-review', 'final'],
   idPattern: 'PM-{date}',
+  aliases: {},
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The configuration blocks about a report's metadata and follow-ups: `metadata` (required
- * fields, the severity scale, the statuses, the id pattern), `strictness` (how loud findings
+ * fields, the severity scale, the statuses, the id pattern, aliases of other scales), `strictness` (how loud findings
  * are by status), `severitySections` (sections required by severity) and `followUps` (where
  * action items are read and what each must name). Each invalid part is reported at its place
  * and falls back to what it extends.
@@ -18,12 +18,19 @@ import type {
   StatusStrictness,
 } from '../model';
 import { FOLLOW_UP_ATTRIBUTES, METADATA_FIELDS, RULE_IDS } from '../model';
+import { scaleValue } from '../metadata/read';
 import { describeType, oneOf, propertiesOf } from './json';
-import { readNames } from './sections';
+import { MAX_NAME_LENGTH, MAX_NAMES, readNames } from './sections';
 import type { Report } from './sections';
 
 /** Keys of the `metadata` block. */
-export const METADATA_KEYS = ['required', 'severities', 'statuses', 'idPattern'] as const;
+export const METADATA_KEYS = [
+  'required',
+  'severities',
+  'statuses',
+  'idPattern',
+  'aliases',
+] as const;
 /** Keys of the `followUps` block. */
 export const FOLLOW_UP_KEYS = ['sections', 'require', 'ticketPatterns'] as const;
 /** Keys of a `severitySections` entry. */
@@ -94,6 +101,7 @@ export function readMetadata(node: Node, base: MetadataConfig, report: Report): 
       ? scaleFrom(statuses, '`metadata.statuses`', base.statuses, report)
       : base.statuses,
     idPattern: base.idPattern,
+    aliases: base.aliases,
   };
   const idPattern = values.get('idPattern');
   if (idPattern?.type === 'string' && String(idPattern.value).trim() !== '') {
@@ -104,7 +112,46 @@ export function readMetadata(node: Node, base: MetadataConfig, report: Report): 
       `Expected \`metadata.idPattern\` to be a text such as \`INC-{yyyy}{mm}{dd}\`, found ${describeType(idPattern)}`,
     );
   }
+  const aliases = values.get('aliases');
+  if (aliases) read.aliases = readAliases(aliases, [...read.severities, ...read.statuses], report);
   return read;
+}
+
+/**
+ * `metadata.aliases`: what a team wrote (`P2`) → the value of a configured scale it stands for
+ * (`SEV2`). At most `MAX_NAMES` of at most `MAX_NAME_LENGTH` characters; a value the scales
+ * already name (case and separators aside) is no alias.
+ */
+function readAliases(
+  node: Node,
+  values: readonly string[],
+  report: Report,
+): Record<string, string> {
+  if (node.type !== 'object') {
+    report(node, `Expected \`metadata.aliases\` to be an object, found ${describeType(node)}`);
+    return {};
+  }
+  const aliases: Record<string, string> = {};
+  const properties = propertiesOf(node);
+  if (properties.length > MAX_NAMES) {
+    report(
+      properties[MAX_NAMES]!.keyNode,
+      `More than ${MAX_NAMES} aliases in \`metadata.aliases\`; the ${properties.length - MAX_NAMES} after the first ${MAX_NAMES} are left out`,
+    );
+  }
+  for (const { keyNode, key, value } of properties.slice(0, MAX_NAMES)) {
+    const from = key.trim();
+    if (from === '' || from.length > MAX_NAME_LENGTH) {
+      report(keyNode, `Expected each alias to be 1 to ${MAX_NAME_LENGTH} characters long`);
+    } else if (scaleValue(from, values) !== null) {
+      report(keyNode, `\`${from}\` is a value of the scales already, not an alias`);
+    } else if (value.type !== 'string' || !values.includes(String(value.value))) {
+      report(value, `Expected the alias \`${from}\` to name one of ${oneOf(values)}`);
+    } else {
+      aliases[from] = String(value.value);
+    }
+  }
+  return aliases;
 }
 
 /** `strictness`: per status, `"info"` or severities by rule id. */

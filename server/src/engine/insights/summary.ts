@@ -74,8 +74,12 @@ function dateOf(model: PostmortemModel): string | null {
   return stated ?? firstTimelineDay(model);
 }
 
-function onScale(written: string | null, scale: readonly string[]): string | null {
-  return written === null ? null : (scaleValue(written, scale) ?? written);
+function onScale(
+  written: string | null,
+  scale: readonly string[],
+  aliases: Readonly<Record<string, string>>,
+): string | null {
+  return written === null ? null : (scaleValue(written, scale, aliases) ?? written);
 }
 
 function rankOn(value: string | null, scale: readonly string[]): number | null {
@@ -100,7 +104,11 @@ function sectionCounts(model: PostmortemModel, config: LintConfig): ReportSummar
 export function summarizeReport(analysis: Analysis, config: LintConfig): ReportSummary {
   const { model } = analysis;
   const date = dateOf(model);
-  const severity = onScale(model.metadata.severity, config.metadata.severities);
+  const severity = onScale(
+    model.metadata.severity,
+    config.metadata.severities,
+    config.metadata.aliases,
+  );
   const findings = { error: 0, warning: 0, info: 0 };
   for (const finding of analysis.findings) findings[finding.severity] += 1;
   return {
@@ -110,7 +118,7 @@ export function summarizeReport(analysis: Analysis, config: LintConfig): ReportS
     month: date ? date.slice(0, 7) : null,
     severity,
     severityRank: rankOn(severity, config.metadata.severities),
-    status: onScale(model.metadata.status, config.metadata.statuses),
+    status: onScale(model.metadata.status, config.metadata.statuses, config.metadata.aliases),
     metrics: model.metrics,
     sections: sectionCounts(model, config),
     followUps: model.followUps.map((item) => ({

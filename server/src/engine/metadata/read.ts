@@ -80,9 +80,28 @@ function folded(value: string): string {
   return value.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-/** The value of `scale` that `written` names, ignoring case and separators; null for none. */
-export function scaleValue(written: string, scale: readonly string[]): string | null {
-  return scale.find((value) => folded(value) === folded(written)) ?? null;
+/**
+ * The value of `scale` that `written` names, ignoring case and separators, else the one an
+ * alias of configuration maps it to (`P2` → `SEV2`); null for none.
+ */
+export function scaleValue(
+  written: string,
+  scale: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): string | null {
+  const typed = folded(written);
+  return scale.find((value) => folded(value) === typed) ?? aliasValue(written, scale, aliases);
+}
+
+/** The value of `scale` that an alias of configuration maps `written` to; null for none. */
+export function aliasValue(
+  written: string,
+  scale: readonly string[],
+  aliases: Readonly<Record<string, string>>,
+): string | null {
+  const typed = folded(written);
+  const target = Object.entries(aliases).find(([from]) => folded(from) === typed)?.[1];
+  return target !== undefined && scale.includes(target) ? target : null;
 }
 
 /** Whether `a` and `b` differ by one character added, dropped, changed, or two swapped. */

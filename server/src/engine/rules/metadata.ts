@@ -7,7 +7,8 @@
  * - A value that names a scale's value but for case and separators (`sev2`, `In Review`) is
  *   reported with a safe fix that writes the scale's spelling. One a single character off one
  *   value alone (`fianl`) gets that value as a fix offered, not applied by `--fix`; a value of
- *   another scale (`P2` on `SEV1`…`SEV4`) gets none: nothing says which value it means.
+ *   another scale (`P2` on `SEV1`…`SEV4`) gets a safe fix only when `metadata.aliases` maps
+ *   it; otherwise none: nothing says which value it means.
  * - `date` is `YYYY-MM-DD`, the form the summaries across reports read. Another form of one day
  *   that the timeline reads (`15 March 2025`, `2025/03/15`) is reported with a safe fix that
  *   writes it so; `03/04/2025`, when neither the document nor `dateOrder` says which part is the
@@ -19,7 +20,13 @@
  * - `title` and `id` are text or numbers; `authors` and `services` a name or a list of names.
  */
 import { oneOf } from '../config/json';
-import { metadataEntry, nearScaleValue, scaleValue, writtenValue } from '../metadata/read';
+import {
+  aliasValue,
+  metadataEntry,
+  nearScaleValue,
+  scaleValue,
+  writtenValue,
+} from '../metadata/read';
 import { missingFieldEdits, readDay } from '../metadata/write';
 import type { LintConfig, MetadataEntry, PostmortemModel, RuleFinding, Span } from '../model';
 import { readTime } from '../timeline/times';
@@ -65,6 +72,7 @@ function scaleFinding(
   model: PostmortemModel,
   entry: MetadataEntry,
   scale: readonly string[],
+  aliases: Readonly<Record<string, string>>,
 ): RuleFinding | null {
   if (isEmpty(entry) || !entry.valueSpan) return null;
   const expected = oneOf(scale);
@@ -77,10 +85,12 @@ function scaleFinding(
   const written = String(entry.value).trim();
   if (scale.includes(written)) return null;
   const value = writtenValue(model.text, entry.valueSpan);
-  const known = scaleValue(written, scale);
+  const spelt = scaleValue(written, scale);
+  const known = spelt ?? aliasValue(written, scale, aliases);
   if (known) {
+    const why = spelt ? 'as the configured scale spells it' : 'as configuration maps it';
     return {
-      message: `Write \`${entry.field}\` \`${written}\` as \`${known}\`, as the configured scale spells it`,
+      message: `Write \`${entry.field}\` \`${written}\` as \`${known}\`, ${why}`,
       span: entry.valueSpan,
       fix: {
         title: `Write \`${known}\``,
@@ -194,9 +204,9 @@ export const metadata: Rule = {
     for (const entry of model.metadata.entries) {
       const found =
         entry.field === 'severity'
-          ? scaleFinding(model, entry, config.metadata.severities)
+          ? scaleFinding(model, entry, config.metadata.severities, config.metadata.aliases)
           : entry.field === 'status'
-            ? scaleFinding(model, entry, config.metadata.statuses)
+            ? scaleFinding(model, entry, config.metadata.statuses, config.metadata.aliases)
             : valueFinding(model, config, entry);
       if (found) findings.push(found);
     }

@@ -12,7 +12,10 @@ export function ruleSeverity(model: PostmortemModel, config: LintConfig, id: Rul
   const configured = config.rules[id];
   if (configured === 'off') return 'off';
   const written = model.metadata.status;
-  const status = written === null ? null : scaleValue(written, config.metadata.statuses);
+  const status =
+    written === null
+      ? null
+      : scaleValue(written, config.metadata.statuses, config.metadata.aliases);
   const strictness = status === null ? undefined : config.strictness[status];
   if (strictness === 'info') return 'info';
   return strictness?.[id] ?? configured;
