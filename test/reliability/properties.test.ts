@@ -101,6 +101,35 @@ test('a fix changes only the text it names and removes its finding', () => {
   );
 });
 
+test('a missing-field fix writes fields that then read, and leaves the rest of the report as it was', () => {
+  const required: typeof config = {
+    ...config,
+    metadata: { ...config.metadata, required: ['id', 'date', 'status'] },
+  };
+  fc.assert(
+    fc.property(postmortem, (raw) => {
+      const { text } = stripBom(raw);
+      const before = analyze(text, required);
+      const finding = before.findings.find(
+        (f) => f.ruleId === 'metadata' && f.fix && / no (?:front matter|`)/.test(f.message),
+      );
+      if (!finding?.fix) return;
+      const after = analyze(applyEdits(text, finding.fix.edits), required).model;
+      for (const field of ['id', 'date', 'status']) {
+        if (!new RegExp(`\`${field}(?::| =) `).test(finding.fix.title)) continue;
+        const entry = after.metadata.entries.find((e) => e.field === field);
+        assert.ok(typeof entry?.value === 'string' && entry.value !== '', `${field} reads`);
+      }
+      assert.deepEqual(
+        after.sections.map((section) => section.spec.id),
+        before.model.sections.map((section) => section.spec.id),
+      );
+      assert.equal(after.timeline?.entries.length, before.model.timeline?.entries.length);
+    }),
+    { ...runs, numRuns: 150 },
+  );
+});
+
 test('fixing all twice gives what fixing once gives', () => {
   fc.assert(
     fc.property(postmortem, fc.array(edit, { maxLength: 2 }), (generated, edits) => {

@@ -70,6 +70,8 @@ describe('missing required fields', () => {
     assert.equal(fixed('---\n- a list\n---\n# Outage\n', config), null);
     assert.equal(fixed('---\n{title: Outage, severity: SEV2}\n---\n# Outage\n', config), null);
     assert.equal(fixed('---\nnot closed\n\n# Outage\n', config), null);
+    // Lines that end in `\r` alone: front matter written there would not read.
+    assert.equal(fixed('# Outage\r\rText.\r', config), null);
     // Comments only: the front matter is still a place to write.
     assert.equal(
       fixed('---\n# to fill in\n---\n# Outage\n', config),

@@ -14,7 +14,8 @@
  * - A key written without a value (`status:`) gets its value written after it, not a second key.
  * - Front matter with no known field and lines that are not blank or comments (a YAML list, a
  *   TOML table only), or whose keys do not start their lines (`{title: …}`), is not written into; a report without front matter gets new YAML front
- *   matter, unless its first line is a fence that nothing closes (`---` then text).
+ *   matter, unless its first line is a fence that nothing closes (`---` then text), or its
+ *   lines end in `\r` alone (front matter is read between lines that end in `\n`).
  */
 import {
   frontMatterLine,
@@ -149,6 +150,8 @@ export function missingFieldEdits(
   if (values.length === 0) return null;
   const { metadata, lines, text } = model;
   const eol = lines.eol();
+  // Front matter is read between lines that end in `\n`: none written in `\r` alone would read.
+  if (eol === '\r') return null;
   const format = metadata.format ?? 'yaml';
   const written = values.map(({ field, value, day }) => frontMatterLine(format, field, value, day));
   if (!metadata.span) {
