@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol/node';
-import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeConfigurationNotification,
+  HoverRequest,
+} from 'vscode-languageserver-protocol/node';
 import { sample, range, serverSession } from '../../helpers/server-session';
 
 describe('language server over stdio', () => {
@@ -103,6 +106,26 @@ describe('language server over stdio', () => {
     assert.match(
       (status.contents as { value: string }).value,
       /^\*\*`status`\*\*: .*\n\nOne of `draft`, `in-review`, `final`$/,
+    );
+  });
+
+  test('textDocument/hover: a severity field names the aliases of configuration', async (t) => {
+    const setSettings = async (settings: Record<string, unknown>) => {
+      client.settings = settings;
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: null,
+      });
+    };
+    await setSettings({ metadata: { aliases: { P1: 'SEV1', Closed: 'final' } } });
+    t.after(() => setSettings({}));
+    const opened = await open('aliases.md', '---\nseverity: P1\ntype: postmortem\n---\n# Outage\n');
+    const hover = (await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: opened.uri },
+      position: { line: 1, character: 2 },
+    })) as Hover;
+    assert.match(
+      (hover.contents as { value: string }).value,
+      /\n\nOne of `SEV1`, `SEV2`, `SEV3`, `SEV4`\n\nAlso read: `P1` as `SEV1`$/,
     );
   });
 });

@@ -102,7 +102,10 @@ function describeFollowUp(item: FollowUp): string[] {
   ];
 }
 
-/** What a front matter field means, and for severity and status the configured values. */
+/**
+ * What a front matter field means, and for severity and status the configured values and the
+ * aliases read as them (`metadata.aliases`).
+ */
 function describeField(
   field: keyof typeof METADATA_FIELD_DESCRIPTIONS,
   config: LintConfig,
@@ -114,7 +117,12 @@ function describeField(
       : field === 'status'
         ? config.metadata.statuses
         : null;
-  if (scale) parts.push(`One of ${scale.map((value) => `\`${value}\``).join(', ')}`);
+  if (!scale) return parts;
+  parts.push(`One of ${scale.map((value) => `\`${value}\``).join(', ')}`);
+  const aliases = Object.entries(config.metadata.aliases).filter(([, to]) => scale.includes(to));
+  if (aliases.length > 0) {
+    parts.push(`Also read: ${aliases.map(([from, to]) => `\`${from}\` as \`${to}\``).join(', ')}`);
+  }
   return parts;
 }
 
