@@ -64,6 +64,7 @@ export default tseslint.config(
       'server/src/lsp/**/*.ts',
       'server/src/remark/**/*.ts',
       'server/src/node/**/*.ts',
+      'server/src/preview/**/*.ts',
       'server/src/server.ts',
     ],
     rules: {

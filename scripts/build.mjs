@@ -138,6 +138,9 @@ const entries = {
     outfile: 'client/out/extension.js',
     external: ['vscode'],
   },
+  // The Markdown preview's engine, which the desktop client loads the first time the preview
+  // renders a post-mortem: the client's own bundle stays without a parser.
+  preview: { entryPoints: ['server/src/preview/main.ts'], outfile: 'client/out/preview.js' },
   'web-server': {
     ...web,
     entryPoints: ['server/src/browser-server.ts'],

@@ -3,6 +3,7 @@
  * LSP has no place for (the view, the status bar item, the commands). Every check, fix and
  * metric comes from the server.
  */
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands/register';
@@ -10,6 +11,9 @@ import { CLIENT_NAME, CONTEXT_KEYS, OUTLINE_VIEW_ID } from './constants';
 import { OutlineTracker } from './outline-tracker';
 import type { OutlineNode } from './outline-view';
 import { OutlineViewProvider } from './outline-view';
+import { previewPlugin } from './preview/markdown-it-plugin';
+import { PreviewConfigs } from './preview/preview-configs';
+import type { PreviewBundle } from '../../server/src/protocol';
 import { ServerStarter } from './server-start';
 import { OutlineStatusBar } from './status-bar';
 
@@ -25,24 +29,30 @@ export type ClientFactory = (
 ) => BaseLanguageClient;
 
 /**
- * What `activate` returns (`vscode.extensions.getExtension(id).exports`): the Post-Mortem view,
- * so the end-to-end tests can read the rows it shows. Nothing else uses it.
+ * What `activate` returns (`vscode.extensions.getExtension(id).exports`): the markdown-it
+ * plugin of the Markdown preview, which VS Code's Markdown extension calls
+ * (`contributes.markdown.markdownItPlugins`), and the Post-Mortem view, so the end-to-end tests
+ * can read the rows it shows.
  */
 export interface PostmortemExtensionApi {
   /** The view in the Explorer (its visibility and title). */
   readonly outlineView: vscode.TreeView<OutlineNode>;
   /** Its rows, as VS Code reads them. */
   readonly outlineRows: vscode.TreeDataProvider<OutlineNode>;
+  /** Absent where the host cannot load the preview's engine (the web). */
+  readonly extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
 
 /**
  * Called by VS Code on the first Markdown file, `.postmortemrc.json` or command, through the
  * entry of the host it runs in. The server starts later, when a post-mortem is first seen
- * (`server-start.ts`).
+ * (`server-start.ts`). `loadPreview` loads the preview's engine bundle; without it the
+ * Markdown preview is left as VS Code renders it.
  */
 export async function activateWith(
   context: vscode.ExtensionContext,
   createClient: ClientFactory,
+  loadPreview?: () => PreviewBundle,
 ): Promise<PostmortemExtensionApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   client = createClient(context, outputChannel);
@@ -51,7 +61,9 @@ export async function activateWith(
   const view = new OutlineViewProvider(tracker);
   const statusBar = new OutlineStatusBar();
   const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: view });
+  const previewConfigs = new PreviewConfigs(client, tracker);
   context.subscriptions.push(
+    previewConfigs,
     outputChannel,
     starter,
     tracker,
@@ -72,7 +84,15 @@ export async function activateWith(
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true);
   tracker.follow();
   await starter.watch();
-  return { outlineView: treeView, outlineRows: view };
+  const api = { outlineView: treeView, outlineRows: view };
+  if (!loadPreview) return api;
+  const extendMarkdownIt = previewPlugin(
+    previewConfigs,
+    (uri) => tracker.protocolUri(uri),
+    loadPreview,
+    (error) => outputChannel.error('The Markdown preview could not show the metrics', error),
+  );
+  return { ...api, extendMarkdownIt };
 }
 
 /** Stops the server. */

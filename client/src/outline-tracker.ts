@@ -26,7 +26,10 @@ export class OutlineTracker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the followed document or its outline changes. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly analysed = new vscode.EventEmitter<string>();
+  /** Fires with a document's (protocol) URI when the server has analysed it again. */
+  readonly onDidAnalyse = this.analysed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.analysed];
   private followed: vscode.TextDocument | undefined;
   private result: OutlineResult | undefined;
   // Outline responses can arrive out of order; only the latest request's answer is kept.
@@ -44,6 +47,7 @@ export class OutlineTracker implements vscode.Disposable {
         if (document === vscode.window.activeTextEditor?.document) this.follow();
       }),
       client.onNotification(OUTLINE_CHANGED_NOTIFICATION, (params) => {
+        this.analysed.fire(params.uri);
         if (this.followed && params.uri === this.protocolUri(this.followed.uri)) {
           void this.refresh();
         }

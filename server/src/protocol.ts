@@ -6,12 +6,13 @@ import { NotificationType, NotificationType0, RequestType } from 'vscode-languag
 import type { ConfigSource } from './engine/config/resolve';
 import type { MetricNote } from './engine/metrics/explain';
 import type { ReportSummary } from './engine/insights/summary';
-import type { FollowUp, MetricName, Metrics, Milestone } from './engine/model';
+import type * as PreviewMain from './preview/main';
+import type { FollowUp, LintConfig, MetricName, Metrics, Milestone } from './engine/model';
 
 // What the client shows of the engine's vocabulary, so that it imports only this file. From
 // the modules that hold it, not the engine's index: the client bundle stays without a parser.
 // The metrics' one vocabulary and duration format live in engine/metrics.
-export type { MetricName, Metrics, Milestone } from './engine/model';
+export type { LintConfig, MetricName, Metrics, Milestone } from './engine/model';
 export { METRIC_NAMES } from './engine/model';
 export { formatDuration } from './engine/metrics/durations';
 export { gapReason } from './engine/metrics/explain';
@@ -110,6 +111,30 @@ export interface OutlineChangedParams {
 export const OUTLINE_CHANGED_NOTIFICATION = new NotificationType<OutlineChangedParams>(
   'postmortem/outlineChanged',
 );
+
+// The preview's own bundle, which the client loads when it first renders a post-mortem.
+export type { MakeToken, PreviewToken } from './preview/decorate';
+export type PreviewBundle = typeof PreviewMain;
+
+export interface PreviewConfigParams {
+  uri: string;
+}
+
+/** The configuration the server last analysed a post-mortem with. */
+export interface PreviewConfigResult {
+  config: LintConfig;
+}
+
+/**
+ * Client → server: what the Markdown preview analyses a document with (markdown-it renders
+ * synchronously, so the client keeps the answer and renders with it); null when the server
+ * does not take the document for a post-mortem, which the preview then leaves as it is.
+ */
+export const PREVIEW_CONFIG_REQUEST = new RequestType<
+  PreviewConfigParams,
+  PreviewConfigResult | null,
+  void
+>('postmortem/previewConfig');
 
 /** Code action kinds the server offers; the client's commands ask for them by kind. */
 export const CODE_ACTION_KINDS = {

@@ -61,6 +61,8 @@ interface Manifest {
     snippets: { language: string; path: string }[];
     grammars: { scopeName: string; path: string; injectTo: string[] }[];
     jsonValidation: { fileMatch: string; url: string }[];
+    'markdown.markdownItPlugins': boolean;
+    'markdown.previewStyles': string[];
     walkthroughs: { id: string; title: string; description: string; steps: WalkthroughStep[] }[];
   };
 }
@@ -172,6 +174,22 @@ test('contributed files exist and parse', () => {
   assert.deepEqual(contributes.jsonValidation, [
     { fileMatch: '.postmortemrc.json', url: './schemas/postmortemrc.schema.json' },
   ]);
+});
+
+test('the Markdown preview: a markdown-it plugin and its styles, with no remote resource', () => {
+  assert.equal(contributes['markdown.markdownItPlugins'], true);
+  assert.deepEqual(contributes['markdown.previewStyles'], ['./resources/preview.css']);
+  const css = readFileSync(join(root, 'resources', 'preview.css'), 'utf8');
+  // The preview's content security policy: nothing fetched, colours from the theme.
+  assert.doesNotMatch(css, /url\(|@import/);
+  assert.doesNotMatch(css, /#[0-9a-f]{3,8}\b|rgb\(/i);
+  // The desktop entry hands VS Code the plugin; the web entry leaves the preview alone.
+  const entry = (name: string) => readFileSync(join(root, 'client', 'src', name), 'utf8');
+  assert.match(
+    entry('main-node.ts'),
+    /activateWith\(context, createLanguageClient, loadPreviewBundle\)/,
+  );
+  assert.match(entry('main-browser.ts'), /activateWith\(context, createBrowserLanguageClient\)/);
 });
 
 test('contributes.commands are exactly the client commands, under the Post-Mortem category', () => {
@@ -430,6 +448,8 @@ test('.vscodeignore keeps the bundles, the contributed files and the docs, and d
     'server/out/server.js',
     'server/out/browser-server.js',
     'server/out/cli.js',
+    'client/out/preview.js',
+    ...contributes['markdown.previewStyles'].map((path) => path.replace(/^\.\//, '')),
     ...contributes.snippets.map((snippet) => snippet.path.replace(/^\.\//, '')),
     ...contributes.grammars.map((grammar) => grammar.path.replace(/^\.\//, '')),
     ...contributes.jsonValidation.map((validation) => validation.url.replace(/^\.\//, '')),
@@ -475,5 +495,9 @@ test('each file .vscodeignore keeps exists, and each file under resources/ is us
       `${pattern} keeps a file`,
     );
   }
-  assert.deepEqual(filesUnder('resources').sort(), [manifest.icon, ...walkthroughPages].sort());
+  const previewStyles = contributes['markdown.previewStyles'].map((path) => path.slice(2));
+  assert.deepEqual(
+    filesUnder('resources').sort(),
+    [manifest.icon, ...walkthroughPages, ...previewStyles].sort(),
+  );
 });

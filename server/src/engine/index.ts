@@ -44,12 +44,17 @@ export {
   anyGuessed,
   entryGuesses,
   gapAdvice,
+  gapReason,
   GUESSED_NOTE,
   metricNotes,
   metricsLine,
   metricValues,
+  missingAdvice,
+  NO_TIMELINE_ADVICE,
 } from './metrics/explain';
-export { METRIC_VOCABULARY } from './metrics/vocabulary';
+export { boundInstant } from './metrics/compute';
+export { milestonesByEntry } from './metrics/milestones';
+export { METRIC_VOCABULARY, metricTitle } from './metrics/vocabulary';
 export type {
   DateOrder,
   Finding,

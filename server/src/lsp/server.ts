@@ -40,6 +40,8 @@ import type {
   NewTimelineEntryResult,
   OutlineParams,
   OutlineResult,
+  PreviewConfigParams,
+  PreviewConfigResult,
   TemplateParams,
   TemplateResult,
 } from '../protocol';
@@ -49,6 +51,7 @@ import {
   METRICS_BREAKDOWN_REQUEST,
   NEW_TIMELINE_ENTRY_REQUEST,
   OUTLINE_REQUEST,
+  PREVIEW_CONFIG_REQUEST,
   SHOW_METRICS_COMMAND,
   TEMPLATE_REQUEST,
 } from '../protocol';
@@ -57,6 +60,7 @@ import type { ConfigFiles, ServerHost } from './host';
 import { isMarkdown } from './session/applicability';
 import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
+import { previewConfig } from './features/preview-config';
 import { COMPLETION_TRIGGERS, completions } from './features/completion';
 import { ConfigurationResolver, isConfigFileUri } from './session/config';
 import type { AnalyzedPostmortem } from './session/analyzed';
@@ -385,6 +389,16 @@ function serve(
       OUTLINE_REQUEST.method,
       async (request: OutlineParams): Promise<OutlineResult> =>
         outline(request.uri, await analyses.get(request.uri)),
+      null,
+    ),
+  );
+
+  connection.onRequest(
+    PREVIEW_CONFIG_REQUEST,
+    request(
+      PREVIEW_CONFIG_REQUEST.method,
+      async (request: PreviewConfigParams): Promise<PreviewConfigResult | null> =>
+        previewConfig(await analyses.get(request.uri)),
       null,
     ),
   );

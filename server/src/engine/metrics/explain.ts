@@ -129,6 +129,18 @@ export function gapAdvice(gap: MetricGap): string {
   }
 }
 
+/** What keeps metrics from being computed, once each: `Resolved: not marked — add [resolved] …`. */
+export function missingAdvice(notes: Record<MetricName, MetricNote>): string[] {
+  const advice = METRIC_NAMES.flatMap((name) => {
+    const gap = notes[name].gap;
+    return gap ? [gapAdvice(gap)] : [];
+  });
+  return [...new Set(advice)];
+}
+
+/** What a report without a timeline is told in place of its metrics. */
+export const NO_TIMELINE_ADVICE = 'No timeline: add a Timeline section to compute metrics.';
+
 /** What the `*` of a value resting on a keyword guess means. */
 export const GUESSED_NOTE = '* guessed from keywords';
 

@@ -12,6 +12,7 @@ import type {
   KeywordMilestone,
   Milestone,
   MilestoneEntries,
+  PostmortemModel,
   StatedMilestone,
   Timeline,
   TimelineEntry,
@@ -260,4 +261,15 @@ export function resolveMilestones(
 function firstWithTime(entries: TimelineEntry[]): number | null {
   const first = entries.findIndex((entry) => entry.instant !== null);
   return first < 0 ? null : first;
+}
+
+/** The milestones that resolved to each timeline entry (not every keyword it matched). */
+export function milestonesByEntry(model: PostmortemModel): Map<number, Milestone[]> {
+  const byEntry = new Map<number, Milestone[]>();
+  for (const milestone of MILESTONES) {
+    const index = model.milestones[milestone];
+    if (index === null) continue;
+    byEntry.set(index, [...(byEntry.get(index) ?? []), milestone]);
+  }
+  return byEntry;
 }

@@ -4,12 +4,16 @@
  * line: what was read of it. On a front matter field: what it means and the values it takes.
  */
 import type { FollowUp, LintConfig, PostmortemModel, Span, TimeReading } from '../../engine';
-import { METADATA_FIELD_DESCRIPTIONS, MILESTONES, formatDuration } from '../../engine';
+import {
+  METADATA_FIELD_DESCRIPTIONS,
+  MILESTONES,
+  formatDuration,
+  milestonesByEntry,
+} from '../../engine';
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { AnalyzedPostmortem } from '../session/analyzed';
 import { elapsedLabel, startInstant } from './inlay-hints';
-import { milestonesByEntry } from './outline';
 
 /** `13:05` or `13:05:30` from minutes since midnight. */
 function clock(minuteOfDay: number): string {

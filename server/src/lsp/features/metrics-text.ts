@@ -12,6 +12,8 @@ import {
   METRIC_VOCABULARY,
   metricNotes,
   metricValues,
+  missingAdvice,
+  NO_TIMELINE_ADVICE,
 } from '../../engine';
 import type { MetricSpan, MetricsBreakdown } from '../../protocol';
 
@@ -25,12 +27,7 @@ export function metricsSummary(model: PostmortemModel): string {
 /** What keeps metrics from being computed, once each: `Resolved: not marked — add [resolved] …`. */
 export function missingNotes(model: PostmortemModel): string[] {
   const notes = metricNotes(model);
-  if (!notes) return [];
-  const advice = METRIC_NAMES.flatMap((name) => {
-    const gap = notes[name].gap;
-    return gap ? [gapAdvice(gap)] : [];
-  });
-  return [...new Set(advice)];
+  return notes ? missingAdvice(notes) : [];
 }
 
 /** What the keyword guesses of each metric rest on, for the lens tooltip; empty when none. */
@@ -99,7 +96,7 @@ export function metricsBreakdown(model: PostmortemModel): MetricsBreakdown | nul
 
 /** The breakdown as a message: a list, one metric a line, for editors that show it as text. */
 export function breakdownText(breakdown: MetricsBreakdown | null): string {
-  if (!breakdown) return 'No timeline: add a Timeline section to compute metrics.';
+  if (!breakdown) return NO_TIMELINE_ADVICE;
   const lines = breakdown.spans.map(({ title, bounds, advice }) =>
     bounds
       ? `- ${title}: ${bounds.from} → ${bounds.to}`

@@ -1,20 +1,8 @@
 /** `postmortem/outline`: the model of a document for the client's tree view and status bar. */
-import type { Milestone, PostmortemModel } from '../../engine';
-import { MILESTONES, entryGuesses, metricNotes, sectionHasContent } from '../../engine';
+import { entryGuesses, metricNotes, milestonesByEntry, sectionHasContent } from '../../engine';
 import type { OutlineResult, OutlineSection, SectionState } from '../../protocol';
 import type { AnalyzedDocument } from '../session/analyzed';
 import { isAnalyzedPostmortem } from '../session/analyzed';
-
-/** The milestones that resolved to each timeline entry (not every keyword it matched). */
-export function milestonesByEntry(model: PostmortemModel): Map<number, Milestone[]> {
-  const byEntry = new Map<number, Milestone[]>();
-  for (const milestone of MILESTONES) {
-    const index = model.milestones[milestone];
-    if (index === null) continue;
-    byEntry.set(index, [...(byEntry.get(index) ?? []), milestone]);
-  }
-  return byEntry;
-}
 
 /** The outline of a document; `isPostmortem: false` and nothing else for other documents. */
 export function outline(uri: string, document: AnalyzedDocument | undefined): OutlineResult {
