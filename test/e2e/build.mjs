@@ -30,6 +30,8 @@ const common = {
   // Mocha 12 is ESM; bundled as CommonJS, `import.meta` has to come from the bundle's file.
   banner: { js: 'const __pm_import_meta_url = require("url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__pm_import_meta_url', 'import.meta.dirname': '__dirname' },
+  // A test's Markdown (the sample report) is bundled as its text.
+  loader: { '.md': 'text' },
   // Only mocha's parallel mode resolves these files; the suite runs serially.
   logOverride: { 'require-resolve-not-external': 'silent' },
 };

@@ -45,6 +45,8 @@ const CHROMIUM = process.env.PM_E2E_CHROMIUM || '/usr/bin/chromium';
 const FIXTURE = 'postmortems/2025-03-15-login-outage.md';
 /** The committed screenshot the README shows; replaced by each green run. */
 const SCREENSHOT = join(here, 'screenshot.png');
+/** The Markdown preview of the sample report, which README shows too; replaced likewise. */
+const PREVIEW_SCREENSHOT = join(here, 'preview.png');
 const KEEP_RUNS = 5;
 
 const args = { grep: undefined, timeoutSeconds: 300, keep: false, web: false };
@@ -94,6 +96,7 @@ const paths = {
   codeServerLog: join(RUN, 'code-server.log'),
   browserLog: join(RUN, 'browser.log'),
   screenshot: join(RUN, 'screenshot.png'),
+  previewScreenshot: join(RUN, 'preview.png'),
 };
 for (const dir of [join(dirs.userData, 'User'), dirs.extensions, dirs.ui]) {
   mkdirSync(dir, { recursive: true });
@@ -207,7 +210,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // A test that needs the keyboard (typing into an input box) writes ui/request-N.json with
 // steps `{ title, text }`: wait for the quick input titled `title`, type `text`, press Enter.
 // One that needs to see a notification writes `{ notification }`: wait for a visible toast
-// holding that text. The answer goes to ui/response-N.json.
+// holding that text. One that reads the Markdown preview writes `{ preview: true }`: wait for
+// the metrics card in a webview frame, answer what it shows and screenshot the preview. The
+// answer goes to ui/response-N.json.
 const answered = new Set();
 
 async function serveDriverRequests(page) {
@@ -229,6 +234,10 @@ async function serveDriverRequests(page) {
           { timeout: 15_000 },
         );
         log(`saw the notification "${request.notification}"`);
+      }
+      if (request.preview) {
+        answer.preview = await readPreview(page);
+        log(`read the preview: ${answer.preview.metrics.join(' · ')}`);
       }
       for (const step of request.steps ?? []) {
         await page.waitForFunction(
@@ -252,6 +261,52 @@ async function serveDriverRequests(page) {
     const response = join(dirs.ui, `response-${match[1]}.json`);
     writeFileSync(`${response}.tmp`, JSON.stringify(answer));
     renameSync(`${response}.tmp`, response);
+  }
+}
+
+/**
+ * The preview of a post-mortem as the person sees it: VS Code's webview is an iframe holding
+ * the preview's own iframe, each a frame of the page. Waits (15 s) for a frame with the metrics
+ * card, reads it, and screenshots that frame's element.
+ */
+async function readPreview(page) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const seen = await frame
+        .evaluate(() => {
+          // Runs in the preview's document.
+          const document = globalThis.document;
+          const card = document.querySelector('.pm-metrics-card');
+          if (!card || !document.querySelector('.pm-badge')) return null;
+          const text = (element, selector) => element.querySelector(selector)?.textContent ?? '';
+          return {
+            metrics: [...card.querySelectorAll('.pm-metric')].map(
+              (metric) => `${text(metric, '.pm-metric-name')} ${text(metric, '.pm-metric-value')}`,
+            ),
+            badges: [...document.querySelectorAll('.pm-badge')].map((badge) => {
+              const row = badge.closest('tr, li');
+              const first = row?.querySelector('td')?.textContent ?? row?.textContent ?? '';
+              return `${first.trim()}: ${badge.textContent}`;
+            }),
+            chartSpans: [...document.querySelectorAll('.pm-timeline-chart .pm-chart-span')].map(
+              (span) => span.getAttribute('data-metric'),
+            ),
+          };
+        })
+        .catch(() => null);
+      if (seen) {
+        // The pointer off the preview, and a moment for the styles to apply.
+        await page.mouse.move(10, 10);
+        await sleep(500);
+        const element = await frame.frameElement();
+        await element.screenshot({ path: paths.previewScreenshot });
+        log(`screenshot ${paths.previewScreenshot}`);
+        return seen;
+      }
+    }
+    if (Date.now() > deadline) throw new Error('No webview showed the metrics card in 15 s');
+    await sleep(200);
   }
 }
 
@@ -454,6 +509,9 @@ try {
   status = report(results);
   // The README shows the committed screenshot: only a green run with everything on screen.
   if (status === 0 && complete && !args.web) copyFileSync(paths.screenshot, SCREENSHOT);
+  if (status === 0 && !args.web && existsSync(paths.previewScreenshot)) {
+    copyFileSync(paths.previewScreenshot, PREVIEW_SCREENSHOT);
+  }
   // A green run's bulky folders go; a red run keeps everything to look at.
   if (status === 0 && !args.keep) {
     for (const dir of [dirs.extensions, dirs.chromium])

@@ -1,9 +1,10 @@
 /**
  * What no API reaches, done by the code-server driver in Chromium: typing into VS Code's input
- * boxes, and seeing a notification on screen. A test writes `request-N.json` in
- * `PM_E2E_UI_DIR`; the driver waits for the quick input with each step's title, types the text
- * and presses Enter, or waits for a notification toast with the text, and answers in
- * `response-N.json`. Under `@vscode/test-electron` there is no driver (`DRIVER` is false).
+ * boxes, seeing a notification on screen, and reading the Markdown preview's webview. A test
+ * writes `request-N.json` in `PM_E2E_UI_DIR`; the driver waits for the quick input with each
+ * step's title, types the text and presses Enter, waits for a notification toast with the text,
+ * or reads the preview, and answers in `response-N.json`. Under `@vscode/test-electron` there
+ * is no driver (`DRIVER` is false).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,35 +31,62 @@ function nextRequestId(directory: string): number {
   return Math.max(0, ...numbers.map(Number).filter(Number.isInteger)) + 1;
 }
 
-/** What the driver is asked to do: type the steps, or see a notification. */
-type DriverRequest = { steps: KeyboardStep[] } | { notification: string };
+/** What the driver read in the Markdown preview's webview (the nested frames of VS Code's). */
+export interface PreviewSeen {
+  /** The metrics card's values as shown: `TTD 0m*`. */
+  metrics: string[];
+  /** Each badge, with the first cell or the text of its row: `12:55 PM: detected*`. */
+  badges: string[];
+  /** The spans the timeline chart draws (`data-metric`). */
+  chartSpans: string[];
+}
+
+/** What the driver is asked to do: type the steps, see a notification, or read the preview. */
+type DriverRequest = { steps: KeyboardStep[] } | { notification: string } | { preview: true };
+
+/** What the driver answers. */
+interface DriverAnswer {
+  ok: boolean;
+  error?: string;
+  preview?: PreviewSeen;
+}
 
 /** Has the driver type each step in turn; resolves once it has, rejects with its error. */
-export function typeIntoQuickInputs(steps: KeyboardStep[]): Promise<void> {
-  return askDriver({ steps });
+export async function typeIntoQuickInputs(steps: KeyboardStep[]): Promise<void> {
+  await askDriver({ steps });
 }
 
 /** Resolves once the driver sees a notification toast holding `text`, rejects if it does not. */
-export function seeNotification(text: string): Promise<void> {
-  return askDriver({ notification: text });
+export async function seeNotification(text: string): Promise<void> {
+  await askDriver({ notification: text });
 }
 
-function askDriver(request: DriverRequest): Promise<void> {
+/**
+ * What the Markdown preview on screen shows of a post-mortem, once it shows the metrics card;
+ * the driver also takes the preview's screenshot (`preview.png`).
+ */
+export async function readPreview(): Promise<PreviewSeen> {
+  const answer = await askDriver({ preview: true });
+  if (!answer.preview) throw new Error('The driver read nothing of the preview');
+  return answer.preview;
+}
+
+function askDriver(request: DriverRequest): Promise<DriverAnswer> {
   if (!folder) return Promise.reject(new Error('No driver types here (PM_E2E_UI_DIR is not set)'));
   const id = nextRequestId(folder);
   const response = join(folder, `response-${id}.json`);
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<DriverAnswer>((resolve, reject) => {
     const watcher = watch(folder);
-    const finish = (error?: Error): void => {
+    const finish = (error: Error | null, answer?: DriverAnswer): void => {
       clearTimeout(timer);
       watcher.close();
-      if (error) reject(error);
-      else resolve();
+      if (error || !answer) reject(error ?? new Error('No answer'));
+      else resolve(answer);
     };
     const check = (): void => {
       if (!existsSync(response)) return;
-      const answer = JSON.parse(readFileSync(response, 'utf8')) as { ok: boolean; error?: string };
-      finish(answer.ok ? undefined : new Error(`The driver failed: ${answer.error}`));
+      const answer = JSON.parse(readFileSync(response, 'utf8')) as DriverAnswer;
+      finish(answer.ok ? null : new Error(`The driver failed: ${answer.error}`), answer);
     };
     const timer = setTimeout(
       () => finish(new Error(`No answer from the driver in ${WAIT_MS} ms (${response})`)),

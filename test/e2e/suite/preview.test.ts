@@ -1,0 +1,36 @@
+/// <reference types="mocha" />
+// The Markdown preview of a post-mortem: VS Code's own preview of the sample report shows the
+// metrics card, the milestone badges and the timeline chart, read inside the preview's webview
+// by the code-server driver, which also takes the screenshot the README shows.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import sample from '../../../examples/sample-postmortem.md';
+import { DRIVER, readPreview } from './driver';
+import { activeExtension, createFile, removeCreatedFiles, WEB_HOST } from './workspace';
+
+describe('The Markdown preview', () => {
+  after(removeCreatedFiles);
+
+  it('shows the sample report with its metrics card, milestone badges and timeline chart', async function () {
+    // Only the driver sees into a webview; on the web the preview is left as VS Code renders it.
+    if (!DRIVER || WEB_HOST) this.skip();
+    const { api } = await activeExtension();
+    assert.equal(typeof api.extendMarkdownIt, 'function');
+    const uri = await createFile(
+      'postmortems/2025-03-15-sample.md',
+      new TextEncoder().encode(sample),
+    );
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    const seen = await readPreview();
+    assert.deepEqual(seen.metrics, ['TTD 0m*', 'TTA 5m*', 'TTM 20m*', 'TTR 40m*']);
+    assert.deepEqual(seen.badges, [
+      '12:55 PM: start',
+      '12:55 PM: detected*',
+      '1:00 PM: acknowledged*',
+      '1:15 PM: mitigated*',
+      '1:35 PM: resolved*',
+    ]);
+    assert.deepEqual(seen.chartSpans, ['timeToDetect', 'timeToMitigate', 'timeToResolve']);
+  });
+});
