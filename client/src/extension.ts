@@ -61,9 +61,7 @@ export async function activateWith(
   const view = new OutlineViewProvider(tracker);
   const statusBar = new OutlineStatusBar();
   const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: view });
-  const previewConfigs = new PreviewConfigs(client, tracker);
   context.subscriptions.push(
-    previewConfigs,
     outputChannel,
     starter,
     tracker,
@@ -86,6 +84,8 @@ export async function activateWith(
   await starter.watch();
   const api = { outlineView: treeView, outlineRows: view };
   if (!loadPreview) return api;
+  const previewConfigs = new PreviewConfigs(client, tracker);
+  context.subscriptions.push(previewConfigs);
   const extendMarkdownIt = previewPlugin(
     previewConfigs,
     (uri) => tracker.protocolUri(uri),
