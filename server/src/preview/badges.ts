@@ -3,7 +3,7 @@
  * keyword guess marked as one (`detected*`, dashed), what marked it in its tooltip.
  */
 import type { Milestone, TimelineEntry } from '../engine';
-import { escapeHtml } from './html';
+import { escapeMarkup } from '../engine';
 
 /** Why the entry stands for `milestone`: its marker, phase or keyword, or its being first. */
 function markedBy(entry: TimelineEntry, milestone: Milestone): string {
@@ -18,7 +18,7 @@ export function milestoneBadges(entry: TimelineEntry, milestones: readonly Miles
     const guessed = entry.marks.some(
       (mark) => mark.milestone === milestone && mark.inferredFrom !== null,
     );
-    return `<span class="pm-badge pm-badge-${milestone}${guessed ? ' pm-badge-guessed' : ''}" data-milestone="${milestone}" title="${escapeHtml(markedBy(entry, milestone))}">${milestone}${guessed ? '*' : ''}</span>`;
+    return `<span class="pm-badge pm-badge-${milestone}${guessed ? ' pm-badge-guessed' : ''}" data-milestone="${milestone}" title="${escapeMarkup(markedBy(entry, milestone))}">${milestone}${guessed ? '*' : ''}</span>`;
   });
   return ` <span class="pm-badges">${badges.join(' ')}</span>`;
 }

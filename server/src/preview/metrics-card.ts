@@ -6,6 +6,7 @@
 import type { MetricName, MetricNote, PostmortemModel } from '../engine';
 import {
   anyGuessed,
+  escapeMarkup,
   formatDuration,
   gapReason,
   GUESSED_NOTE,
@@ -16,7 +17,6 @@ import {
   missingAdvice,
   NO_TIMELINE_ADVICE,
 } from '../engine';
-import { escapeHtml } from './html';
 
 function metricCell(name: MetricName, note: MetricNote): string {
   const { abbreviation, from, to } = METRIC_VOCABULARY[name];
@@ -29,10 +29,10 @@ function metricCell(name: MetricName, note: MetricNote): string {
     detail = `guessed from ${note.inferredFrom.map((word) => `“${word}”`).join(', ')}`;
   const state = note.minutes === null ? ' pm-metric-missing' : guessed ? ' pm-metric-guessed' : '';
   return [
-    `<div class="pm-metric${state}" data-metric="${name}" title="${escapeHtml(`${metricTitle(name)}: ${from} → ${to}`)}">`,
+    `<div class="pm-metric${state}" data-metric="${name}" title="${escapeMarkup(`${metricTitle(name)}: ${from} → ${to}`)}">`,
     `<span class="pm-metric-name">${abbreviation}</span>`,
-    `<span class="pm-metric-value">${escapeHtml(value)}</span>`,
-    `<span class="pm-metric-detail">${escapeHtml(detail)}</span>`,
+    `<span class="pm-metric-value">${escapeMarkup(value)}</span>`,
+    `<span class="pm-metric-detail">${escapeMarkup(detail)}</span>`,
     '</div>',
   ].join('');
 }
@@ -41,16 +41,16 @@ function metricCell(name: MetricName, note: MetricNote): string {
 export function metricsCard(model: PostmortemModel): string {
   const notes = metricNotes(model);
   if (!notes) {
-    return `<div class="pm-preview pm-metrics-card pm-metrics-none"><p class="pm-metrics-missing">${escapeHtml(NO_TIMELINE_ADVICE)}</p></div>\n`;
+    return `<div class="pm-preview pm-metrics-card pm-metrics-none"><p class="pm-metrics-missing">${escapeMarkup(NO_TIMELINE_ADVICE)}</p></div>\n`;
   }
   const missing = missingAdvice(notes);
   return [
     '<div class="pm-preview pm-metrics-card">',
     `<div class="pm-metrics">${METRIC_NAMES.map((name) => metricCell(name, notes[name])).join('')}</div>`,
     missing.length > 0
-      ? `<ul class="pm-metrics-missing">${missing.map((advice) => `<li>${escapeHtml(advice)}</li>`).join('')}</ul>`
+      ? `<ul class="pm-metrics-missing">${missing.map((advice) => `<li>${escapeMarkup(advice)}</li>`).join('')}</ul>`
       : '',
-    anyGuessed(notes) ? `<p class="pm-metrics-footnote">${escapeHtml(GUESSED_NOTE)}</p>` : '',
+    anyGuessed(notes) ? `<p class="pm-metrics-footnote">${escapeMarkup(GUESSED_NOTE)}</p>` : '',
     '</div>\n',
   ].join('');
 }

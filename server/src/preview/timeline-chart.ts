@@ -6,6 +6,7 @@
 import type { MetricName, Milestone, PostmortemModel } from '../engine';
 import {
   boundInstant,
+  escapeMarkup,
   formatDuration,
   gapReason,
   METRIC_VOCABULARY,
@@ -13,7 +14,6 @@ import {
   metricTitle,
   MILESTONES,
 } from '../engine';
-import { escapeHtml } from './html';
 
 const WIDTH = 560;
 const LEFT = 80;
@@ -77,19 +77,19 @@ export function timelineChart(model: PostmortemModel): string | null {
     const value = note.minutes === null ? '—' : formatDuration(note.minutes);
     const guess = note.minutes !== null && note.inferredFrom.length > 0 ? '*' : '';
     parts.push(
-      `<text class="pm-chart-lane-label" x="0" y="${y + 10}">${abbreviation} ${escapeHtml(value)}${guess}</text>`,
+      `<text class="pm-chart-lane-label" x="0" y="${y + 10}">${abbreviation} ${escapeMarkup(value)}${guess}</text>`,
     );
     if (start === null || end === null || note.minutes === null) {
       const reason = note.gap ? gapReason(note.gap) : 'not measured';
       parts.push(
         `<rect class="pm-chart-track" x="${LEFT}" y="${y}" width="${WIDTH - LEFT - RIGHT}" height="12" rx="2"/>`,
-        `<text class="pm-chart-gap" x="${LEFT + 6}" y="${y + 10}">${escapeHtml(reason)}</text>`,
+        `<text class="pm-chart-gap" x="${LEFT + 6}" y="${y + 10}">${escapeMarkup(reason)}</text>`,
       );
       continue;
     }
     const width = Math.max(round((end - start) * scale), 2);
     parts.push(
-      `<rect class="pm-chart-span pm-chart-span-${to}${guess ? ' pm-chart-guessed' : ''}" data-metric="${name}" x="${x(start)}" y="${y}" width="${width}" height="12" rx="2"><title>${escapeHtml(`${metricTitle(name)}: ${from} → ${to}, ${value}${guess ? ', guessed from keywords' : ''}`)}</title></rect>`,
+      `<rect class="pm-chart-span pm-chart-span-${to}${guess ? ' pm-chart-guessed' : ''}" data-metric="${name}" x="${x(start)}" y="${y}" width="${width}" height="12" rx="2"><title>${escapeMarkup(`${metricTitle(name)}: ${from} → ${to}, ${value}${guess ? ', guessed from keywords' : ''}`)}</title></rect>`,
     );
   }
 
@@ -100,14 +100,14 @@ export function timelineChart(model: PostmortemModel): string | null {
   );
   for (const entry of timed) {
     parts.push(
-      `<circle class="pm-chart-entry" cx="${x(entry.instant!)}" cy="${axis}" r="3"><title>${escapeHtml(`${entry.timeText} — ${entry.description}`)}</title></circle>`,
+      `<circle class="pm-chart-entry" cx="${x(entry.instant!)}" cy="${axis}" r="3"><title>${escapeMarkup(`${entry.timeText} — ${entry.description}`)}</title></circle>`,
     );
   }
   const earliest = timed.reduce((a, b) => (b.instant! < a.instant! ? b : a));
   const latest = timed.reduce((a, b) => (b.instant! >= a.instant! ? b : a));
   parts.push(
-    `<text class="pm-chart-time" x="${LEFT}" y="${axis - 6}">${escapeHtml(earliest.timeText)}</text>`,
-    `<text class="pm-chart-time" x="${WIDTH - RIGHT}" y="${axis - 6}" text-anchor="end">${escapeHtml(latest.timeText)}</text>`,
+    `<text class="pm-chart-time" x="${LEFT}" y="${axis - 6}">${escapeMarkup(earliest.timeText)}</text>`,
+    `<text class="pm-chart-time" x="${WIDTH - RIGHT}" y="${axis - 6}" text-anchor="end">${escapeMarkup(latest.timeText)}</text>`,
   );
 
   // With no mitigation of its own, mitigation is the resolution: one marker for both.
@@ -132,5 +132,5 @@ export function timelineChart(model: PostmortemModel): string | null {
   }
   const height = labelsTop + Math.max(0, ...rows) * LABEL_ROW + 6;
   const label = `Timeline from ${earliest.timeText} to ${latest.timeText}, ${formatDuration(last - first)}`;
-  return `<div class="pm-preview pm-timeline-chart"><svg role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">${parts.join('')}</svg></div>\n`;
+  return `<div class="pm-preview pm-timeline-chart"><svg role="img" aria-label="${escapeMarkup(label)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">${parts.join('')}</svg></div>\n`;
 }
