@@ -44,14 +44,15 @@ export function previewPlugin(
     md.renderer.render = (tokens, options, env: unknown) => {
       const source = sources.get(tokens);
       const document = currentDocument(env);
-      const config =
-        source !== undefined && document ? configs.get(protocolUri(document)) : undefined;
+      const uri = source !== undefined && document ? protocolUri(document) : undefined;
+      const config = uri !== undefined ? configs.get(uri) : undefined;
       if (!config) return render(tokens, options, env);
       try {
         bundle ??= load();
         // A copy: VS Code renders the same tokens again from its cache.
         const decorated = [...tokens];
         bundle.decoratePreview(
+          uri!,
           source!,
           config,
           decorated,

@@ -6,13 +6,21 @@ import type { LintConfig } from '../engine';
 import { analyze } from '../engine';
 import type { MakeToken, PreviewToken } from './decorate';
 import { decorateTokens } from './decorate';
+import { PreviewSessions } from './sessions';
 
-/** Analyses `text` with `config` and adds the metrics card, the chart and the badges to its tokens. */
+/** The documents previewed last, each with its analysis session. */
+const sessions = new PreviewSessions(8);
+
+/**
+ * Analyses `text`, the text of `document` (its URI), with `config` and adds the metrics card,
+ * the chart and the badges to its tokens.
+ */
 export function decoratePreview(
+  document: string,
   text: string,
   config: LintConfig,
   tokens: PreviewToken[],
   makeToken: MakeToken,
 ): void {
-  decorateTokens(tokens, analyze(text, config), makeToken);
+  decorateTokens(tokens, analyze(text, config, sessions.of(document)), makeToken);
 }
