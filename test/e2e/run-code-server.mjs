@@ -210,9 +210,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // A test that needs the keyboard (typing into an input box) writes ui/request-N.json with
 // steps `{ title, text }`: wait for the quick input titled `title`, type `text`, press Enter.
 // One that needs to see a notification writes `{ notification }`: wait for a visible toast
-// holding that text. One that reads the Markdown preview writes `{ preview: true }`: wait for
-// the metrics card in a webview frame, answer what it shows and screenshot the preview. The
-// answer goes to ui/response-N.json.
+// holding that text. One that reads the Markdown preview writes `{ preview: { showing,
+// screenshot } }`: wait for a metrics card holding `showing` in a webview frame, answer what
+// the preview shows, and screenshot it if asked. The answer goes to ui/response-N.json.
 const answered = new Set();
 
 async function serveDriverRequests(page) {
@@ -236,7 +236,7 @@ async function serveDriverRequests(page) {
         log(`saw the notification "${request.notification}"`);
       }
       if (request.preview) {
-        answer.preview = await readPreview(page);
+        answer.preview = await readPreview(page, request.preview);
         log(`read the preview: ${answer.preview.metrics.join(' · ')}`);
       }
       for (const step of request.steps ?? []) {
@@ -266,19 +266,21 @@ async function serveDriverRequests(page) {
 
 /**
  * The preview of a post-mortem as the person sees it: VS Code's webview is an iframe holding
- * the preview's own iframe, each a frame of the page. Waits (15 s) for a frame with the metrics
- * card, reads it, and screenshots that frame's element.
+ * the preview's own iframe, each a frame of the page. Waits (15 s) for a frame whose metrics
+ * card holds `showing`, reads it, and with `screenshot` screenshots that frame's element.
  */
-async function readPreview(page) {
+async function readPreview(page, { showing, screenshot }) {
   const deadline = Date.now() + 15_000;
   for (;;) {
     for (const frame of page.frames()) {
       const seen = await frame
-        .evaluate(() => {
+        .evaluate((showing) => {
           // Runs in the preview's document.
           const document = globalThis.document;
           const card = document.querySelector('.pm-metrics-card');
-          if (!card || !document.querySelector('.pm-badge')) return null;
+          if (!card?.textContent?.includes(showing) || !document.querySelector('.pm-badge')) {
+            return null;
+          }
           const text = (element, selector) => element.querySelector(selector)?.textContent ?? '';
           return {
             metrics: [...card.querySelectorAll('.pm-metric')].map(
@@ -293,8 +295,9 @@ async function readPreview(page) {
               (span) => span.getAttribute('data-metric'),
             ),
           };
-        })
+        }, showing)
         .catch(() => null);
+      if (seen && !screenshot) return seen;
       if (seen) {
         // The pointer off the preview, and a moment for the styles to apply.
         await page.mouse.move(10, 10);
@@ -305,7 +308,9 @@ async function readPreview(page) {
         return seen;
       }
     }
-    if (Date.now() > deadline) throw new Error('No webview showed the metrics card in 15 s');
+    if (Date.now() > deadline) {
+      throw new Error(`No webview showed a metrics card with "${showing}" in 15 s`);
+    }
     await sleep(200);
   }
 }

@@ -41,8 +41,15 @@ export interface PreviewSeen {
   chartSpans: string[];
 }
 
+/** How to read the preview: once its card shows `showing`, and whether to screenshot it. */
+export interface PreviewRequest {
+  showing: string;
+  screenshot: boolean;
+}
+
 /** What the driver is asked to do: type the steps, see a notification, or read the preview. */
-type DriverRequest = { steps: KeyboardStep[] } | { notification: string } | { preview: true };
+type DriverRequest =
+  { steps: KeyboardStep[] } | { notification: string } | { preview: PreviewRequest };
 
 /** What the driver answers. */
 interface DriverAnswer {
@@ -62,11 +69,11 @@ export async function seeNotification(text: string): Promise<void> {
 }
 
 /**
- * What the Markdown preview on screen shows of a post-mortem, once it shows the metrics card;
- * the driver also takes the preview's screenshot (`preview.png`).
+ * What the Markdown preview on screen shows of a post-mortem, once its metrics card holds the
+ * text `showing`; with `screenshot`, the driver takes the preview's screenshot (`preview.png`).
  */
-export async function readPreview(): Promise<PreviewSeen> {
-  const answer = await askDriver({ preview: true });
+export async function readPreview(request: PreviewRequest): Promise<PreviewSeen> {
+  const answer = await askDriver({ preview: request });
   if (!answer.preview) throw new Error('The driver read nothing of the preview');
   return answer.preview;
 }

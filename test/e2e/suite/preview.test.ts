@@ -22,7 +22,7 @@ describe('The Markdown preview', () => {
     );
     await vscode.window.showTextDocument(uri, { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-    const seen = await readPreview();
+    const seen = await readPreview({ showing: 'TTR', screenshot: true });
     assert.deepEqual(seen.metrics, ['TTD 0m*', 'TTA 5m*', 'TTM 20m*', 'TTR 40m*']);
     assert.deepEqual(seen.badges, [
       '12:55 PM: start',
@@ -32,5 +32,23 @@ describe('The Markdown preview', () => {
       '1:35 PM: resolved*',
     ]);
     assert.deepEqual(seen.chartSpans, ['timeToDetect', 'timeToMitigate', 'timeToResolve']);
+  });
+
+  it('follows the settings: other keywords move a milestone, and the preview with it', async function () {
+    if (!DRIVER || WEB_HOST) this.skip();
+    const settings = vscode.workspace.getConfiguration('postmortem');
+    // The acknowledgement read from `identify` instead: the 1:10 PM row, 15 minutes in.
+    await settings.update(
+      'milestoneKeywords',
+      { acknowledged: ['identify'] },
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      const seen = await readPreview({ showing: 'TTA15m*', screenshot: false });
+      assert.deepEqual(seen.metrics, ['TTD 0m*', 'TTA 15m*', 'TTM 20m*', 'TTR 40m*']);
+      assert.ok(seen.badges.includes('1:10 PM: acknowledged*'), seen.badges.join(', '));
+    } finally {
+      await settings.update('milestoneKeywords', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
