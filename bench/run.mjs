@@ -6,8 +6,9 @@
 // Run with `node --expose-gc --import tsx bench/run.mjs` (the npm script does): the engine is
 // bundled as it ships (`engine-bundle.mjs`); the CLI and the server run as their built bundles.
 // `--only engine,cli,server` runs some groups of measurements, `--only cli.corpus,server.cold`
-// some parts of them (`cli.corpus`, `cli.many`, `server.cold`, `server.bursts`,
-// `server.memory`); `--quick` runs each fewer times.
+// some parts of them (`engine.seed`, `engine.edits`, `engine.guard`, `engine.heap`,
+// `cli.corpus`, `cli.many`, `server.cold`, `server.bursts`, `server.memory`); `--quick` runs
+// each fewer times.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -103,7 +104,7 @@ const config = defaultConfig();
 const warmParse = (text) => timeRuns({ run: () => parseMarkdown(text), runs: 1, warmup: 0 }).median;
 
 try {
-  if (runs('engine')) {
+  if (runs('engine.seed')) {
     progress(`seed-size report (${Math.round(seedSize.length / 1024)} KB) against markdownlint`);
     const ours = [];
     const theirs = [];
@@ -128,7 +129,9 @@ try {
       target: '< markdownlint',
       pass: median(ours) < median(theirs),
     });
+  }
 
+  if (runs('engine.edits')) {
     // Every size in every round, so that all run in the same conditions (heap, caches, load).
     const sizes = [500, 1000, 2000, 5000, 10000, 20000];
     progress(`opens and one-character edits, ${sizes.join(', ')} rows`);
@@ -206,7 +209,9 @@ try {
       pass: outsideMs[last] <= 0.1 * openMs[last],
       note: sizes.map((n, i) => `${n}: ${round(outsideMs[i], 1)}`).join(', '),
     });
+  }
 
+  if (runs('engine.guard')) {
     progress('the guard: estimate of a plain 20,000-row report against its analysis');
     const plainLarge = generateReport({ rows: 20000, marked: 0, notes: false });
     const lines = new LineIndex(plainLarge);
@@ -229,7 +234,9 @@ try {
       target: '≤ 3 × the analysis',
       pass: estimateMs <= 3 * analysed,
     });
+  }
 
+  if (runs('engine.heap')) {
     progress('memory of a kept report (analysis and session), 50 KB');
     const kept = [];
     const texts = openFiles.slice(0, 20).map((_, i) => reportOfSize(50 * 1024, 1000 + i));
