@@ -197,6 +197,21 @@ describe('IncrementalAnalyzer', () => {
     }
   });
 
+  test('keyword guesses kept from a read in which a marker ruled them out', () => {
+    const config = defaultConfig();
+    const marked = timelineReport.replace('| Alert fired |', '| Alert fired [detected] |');
+    const steps = [timelineReport, marked, timelineReport, marked.replace('[detected]', '')];
+    const session = createSession();
+    for (const [index, text] of steps.entries()) {
+      const incremental = analyze(text, config, session);
+      assert.deepEqual(incremental, analyze(text, config), `step ${index}`);
+    }
+    const marks = analyze(timelineReport, config, session).model.timeline!.entries.map((entry) =>
+      entry.marks.map((mark) => mark.reason).join(),
+    );
+    assert.ok(marks.includes('keyword `alert`'), marks.join('; '));
+  });
+
   test('front-matter fences opened, closed and broken', () => {
     const config = defaultConfig();
     const report =

@@ -96,7 +96,7 @@ function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
       findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? severity });
     }
   }
-  return filterSuppressed(findings, model.tree).sort(
+  return filterSuppressed(findings, model.tree, model.text).sort(
     (a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId),
   );
 }

@@ -17,7 +17,7 @@ function surviving(markdown: string, rules: RuleId[], lines: number): string[] {
   const findings = rules.flatMap((rule) =>
     Array.from({ length: lines }, (_, i) => finding(rule, i + 1)),
   );
-  return filterSuppressed(findings, parseMarkdown(markdown)).map(
+  return filterSuppressed(findings, parseMarkdown(markdown), markdown).map(
     (f) => `${f.ruleId}@${f.span.start.line}`,
   );
 }

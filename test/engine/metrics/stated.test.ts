@@ -103,6 +103,26 @@ describe('findStatedMetrics', () => {
     ]);
   });
 
+  test('table cells whose label opens with markup, lower case or white space', () => {
+    const text = [
+      '| Metric | Value |',
+      '|---|---|',
+      '| **Time to detect** | 5 minutes |',
+      '| `TTA` | 3 minutes |',
+      '|time to mitigate | 12 minutes |',
+      '|\t TTR: | 40 minutes |',
+      '| Detection time | 9 minutes |',
+      '| 5 minutes | Time to repair |',
+      '',
+    ].join('\n');
+    assert.deepEqual(values(text), [
+      ['timeToDetect', '5 minutes', 5],
+      ['timeToAcknowledge', '3 minutes', 3],
+      ['timeToMitigate', '12 minutes', 12],
+      ['timeToResolve', '40 minutes', 40],
+    ]);
+  });
+
   test('exact spans of the line and the value, in CRLF text', () => {
     const text =
       '# Report\r\n\r\n- Category: Kubernetes\r\n- **Time to detection:** 54 minutes.\r\n';

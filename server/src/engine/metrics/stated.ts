@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { readDuration } from './durations';
 import type { MetricName, StatedMetric } from '../model';
 import type { LineIndex } from '../markdown/lines';
-import { matchAt } from '../markdown/chars';
+import { isSpaceOrTab, matchAt, PIPE } from '../markdown/chars';
 
 const LABEL =
   /(?:time[ \t-]{1,3}to[ \t-]{1,3}(detect(?:ion)?|acknowledge?(?:ment)?|ack|mitigat(?:e|ion)|resol(?:ve|ution)|recover(?:y)?|restor(?:e|ation)|repair)(?:[ \t]{0,3}\(\s?M?TT[DAMR]\s?\))?|(TT[DAMR]))(?![\p{L}\p{N}])/iuy;
@@ -68,12 +68,26 @@ function fromLine(text: string, from: number, to: number, lines: LineIndex): Sta
   };
 }
 
+/**
+ * Whether the cell whose text starts at `at` (on its `|` or not) may read as a label: not when
+ * it starts with a letter or digit other than `t` or `T`, which its plain text then starts
+ * with too. Spares reading every cell of a long timeline as plain text.
+ */
+function mayStartLabel(text: string, at: number): boolean {
+  let i = text.charCodeAt(at) === PIPE ? at + 1 : at;
+  while (isSpaceOrTab(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i) | 0x20;
+  const alphanumeric = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+  return !alphanumeric || c === 0x74;
+}
+
 /** Rows of a table whose cell names a metric (`Time to Detect (TTD)`) and the next gives it. */
 function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[] {
   const found: StatedMetric[] = [];
   for (const row of table.children.slice(1)) {
     row.children.forEach((cell, i) => {
       const next = row.children[i + 1];
+      if (cell.position && !mayStartLabel(text, cell.position.start.offset!)) return;
       const name = toString(cell).trim().replace(/:$/, '');
       // Every label starts with `time` or `TT`: most cells (timeline rows) fail here cheaply.
       if (name.charCodeAt(0) !== 84 && name.charCodeAt(0) !== 116) return;

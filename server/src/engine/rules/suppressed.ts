@@ -4,9 +4,12 @@ import { suppressedRanges } from '../markdown/directives';
 import type { Finding } from '../model';
 import { RULE_IDS } from '../model';
 
-/** The findings that no suppression comment of the document covers. */
-export function filterSuppressed(findings: Finding[], tree: Root): Finding[] {
-  if (findings.length === 0) return findings;
+/**
+ * The findings that no suppression comment of the document (`text`, parsed into `tree`)
+ * covers. A text without `<!--` has no comment: its tree is not walked.
+ */
+export function filterSuppressed(findings: Finding[], tree: Root, text: string): Finding[] {
+  if (findings.length === 0 || !text.includes('<!--')) return findings;
   const ranges = suppressedRanges(tree, RULE_IDS);
   return findings.filter((finding) => {
     const line = finding.span.start.line;
