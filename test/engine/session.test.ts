@@ -147,6 +147,13 @@ describe('IncrementalAnalyzer', () => {
 
   const startingPoints = [
     { name: 'a generated timeline report', text: timelineReport },
+    {
+      name: 'a generated timeline report with front matter and repeated rows',
+      text: `---\ntitle: Checkout outage\nseverity: SEV2\n---\n${timelineReport.replace(
+        /(\| 10:0[0-4] \|[^\n]*\n)/g,
+        '$1$1',
+      )}`,
+    },
     { name: 'the sample', text: read(join(repoRoot, 'examples', 'sample-postmortem.md')) },
     ...files(join(corpus, 'dfds-postmortems'))
       .filter((path) => /PM2021-011|PM2023-001|PM2020-002/.test(path))

@@ -1,7 +1,7 @@
 /**
- * What an incremental parse keeps between calls: the nodes of each chunk (by its text) where
- * they were last placed, and table rows micromark had to read (by their text). Both are
- * least-recently-used maps bounded by the characters of their keys.
+ * What an incremental parse keeps between calls: the nodes of each chunk and of each table
+ * body row (by their text) where they were last placed. Both are least-recently-used maps
+ * bounded by the characters of their keys.
  */
 import type { RootContent, TableRow } from 'mdast';
 
@@ -51,7 +51,7 @@ class LruByLength<V> {
  */
 export class ParseCache {
   readonly chunks = new LruByLength<PlacedChunk>();
-  /** Rows in place on line 1 at offset 0, as micromark read them. */
+  /** Table body rows read directly or by micromark, where they were last placed. */
   readonly rows = new LruByLength<TableRow>();
   /** What the parses through this cache did, for tests and the benchmark. */
   readonly stats = {

@@ -119,25 +119,28 @@ class ChunkParser {
     return { header, end, head };
   }
 
-  /** A row in place on line 1 at offset 0, copied to line `index` of the chunk. */
+  /**
+   * A row read before (`row`, where it was read), on line `index` of the chunk: itself where it
+   * has not moved, else a copy moved there.
+   */
   private place(row: TableRow, index: number): TableRow {
-    return shifted(row, this.base.line + index, this.base.offset + this.line(index).start);
+    const { start } = row.position!;
+    const lines = this.base.line + index + 1 - start.line;
+    const offset = this.base.offset + this.line(index).start - start.offset!;
+    return lines === 0 && offset === 0 ? row : shifted(row, lines, offset);
   }
 
   /**
-   * Reads rows `slow` (line indexes) from the row cache, or by micromark under the table's
-   * header, into `rows` (indexed from line `first`). False when micromark reads them otherwise
-   * than as one row per line.
+   * Reads rows `missing` (line indexes) by micromark under the table's header, into `rows`
+   * (indexed from line `first`). False when micromark reads them otherwise than as one row per
+   * line.
    */
-  private micromarkRows(span: TableSpan, slow: number[], rows: TableRow[], first: number): boolean {
-    const missing: number[] = [];
-    for (const index of slow) {
-      const line = this.line(index);
-      const cached = this.cache.rows.get(this.source.slice(line.start, line.end));
-      if (cached) rows[index - first] = this.place(cached, index);
-      else missing.push(index);
-    }
-    this.cache.stats.cachedRows += slow.length - missing.length;
+  private micromarkRows(
+    span: TableSpan,
+    missing: number[],
+    rows: TableRow[],
+    first: number,
+  ): boolean {
     this.cache.stats.micromarkRows += missing.length;
     const head = this.source.slice(this.offsetOfLine(span.header), this.line(span.header + 1).end);
     for (let batch = 0; batch < missing.length; batch += BATCH_ROWS) {
@@ -159,9 +162,13 @@ class ChunkParser {
       for (let i = 0; i < texts.length; i++) {
         const node = table.children[i + 1]!;
         if (node.position?.start.line !== 3 + i) return false;
-        shiftInPlace(node, -(2 + i), -offsets[i]!);
-        this.cache.rows.set(texts[i]!, node);
-        rows[indexes[i]! - first] = this.place(node, indexes[i]!);
+        const index = indexes[i]!;
+        shiftInPlace(
+          node,
+          this.base.line + index - 2 - i,
+          this.base.offset + this.line(index).start - offsets[i]!,
+        );
+        rows[index - first] = node;
       }
     }
     return true;
@@ -172,14 +179,27 @@ class ChunkParser {
     const first = span.header + 2;
     const rows: TableRow[] = [];
     const slow: number[] = [];
+    const texts: string[] = [];
+    const { stats } = this.cache;
     for (let index = first; index < span.end; index++) {
       const line = this.line(index);
+      const text = this.source.slice(line.start, line.end);
+      texts.push(text);
+      const kept = this.cache.rows.get(text);
+      if (kept) {
+        rows[index - first] = this.place(kept, index);
+        stats.cachedRows++;
+        continue;
+      }
       const row = readRow(this.source, line.start, line.end, index + 1, this.base);
-      if (row) rows[index - first] = row;
-      else slow.push(index);
+      if (row) {
+        rows[index - first] = row;
+        stats.directRows++;
+      } else slow.push(index);
     }
-    this.cache.stats.directRows += span.end - first - slow.length;
     if (slow.length > 0 && !this.micromarkRows(span, slow, rows, first)) return null;
+    // Kept where they are now (a table micromark reads otherwise has returned above).
+    for (const [i, row] of rows.entries()) this.cache.rows.set(texts[i]!, row);
     const header = span.head.children[0]!;
     return {
       type: 'table',
