@@ -180,14 +180,16 @@ class ChunkParser {
     const rows: TableRow[] = [];
     const slow: number[] = [];
     const texts: string[] = [];
+    const kept: (TableRow | undefined)[] = [];
     const { stats } = this.cache;
     for (let index = first; index < span.end; index++) {
       const line = this.line(index);
       const text = this.source.slice(line.start, line.end);
       texts.push(text);
-      const kept = this.cache.rows.get(text);
-      if (kept) {
-        rows[index - first] = this.place(kept, index);
+      const known = this.cache.rows.get(text);
+      kept.push(known);
+      if (known) {
+        rows[index - first] = this.place(known, index);
         stats.cachedRows++;
         continue;
       }
@@ -198,8 +200,11 @@ class ChunkParser {
       } else slow.push(index);
     }
     if (slow.length > 0 && !this.micromarkRows(span, slow, rows, first)) return null;
-    // Kept where they are now (a table micromark reads otherwise has returned above).
-    for (const [i, row] of rows.entries()) this.cache.rows.set(texts[i]!, row);
+    // Kept where they are now (a table micromark reads otherwise has returned above); a row
+    // taken in place is kept already.
+    for (const [i, row] of rows.entries()) {
+      if (kept[i] !== row) this.cache.rows.set(texts[i]!, row);
+    }
     const header = span.head.children[0]!;
     return {
       type: 'table',

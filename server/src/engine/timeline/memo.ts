@@ -79,7 +79,12 @@ export class TimelineMemo {
   }
 
   private static memosFor(configuration: string): TimelineMemos & { configuration: string } {
-    return { rows: new GenerationMemo(), guesses: new GenerationMemo(), configuration };
+    return {
+      rows: new GenerationMemo(),
+      placed: new WeakMap(),
+      guesses: new GenerationMemo(),
+      configuration,
+    };
   }
 
   /** A `readTimeline` for a document that `mayHaveDefinitions` (false: the memo is used). */

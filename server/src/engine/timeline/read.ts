@@ -135,9 +135,15 @@ function sameColumns(a: Columns, b: Columns): boolean {
   return a.time === b.time && a.date === b.date && a.phase === b.phase;
 }
 
-/** Readings kept from one read of a timeline to the next (`memo.ts`), by row text. */
+/** A row's reading as kept: offsets from the row's start, under the columns and order read. */
+type KeptRow = RowReading & { columns: Columns; order: DateOrder | null };
+
+/** Readings kept from one read of a timeline to the next (`memo.ts`). */
 export interface TimelineMemos {
-  rows: GenerationMemo<RowReading & { columns: Columns; order: DateOrder | null }>;
+  /** By row text. */
+  rows: GenerationMemo<KeptRow>;
+  /** By row node, for rows the parse kept in place (`chunk-cache.ts`): what `rows` keeps. */
+  placed: WeakMap<TableRow, { key: string; kept: KeptRow }>;
   /** The keyword stems an event's words mark milestones by (`markEntries`). */
   guesses: GenerationMemo<KeywordGuesses>;
 }
@@ -177,7 +183,7 @@ class TimelineReader {
     private readonly sectionZone: string | null,
     private readonly order: DateOrder | null,
     private readonly dayNote: DateParts | null,
-    private readonly rowMemo: TimelineMemos['rows'] | null,
+    private readonly memos: TimelineMemos | null,
   ) {
     this.text = lines.text;
     this.date = dayNote;
@@ -350,22 +356,27 @@ class TimelineReader {
 
   /** What `row` (at `span`) says under `columns`: from the memo, moved, or read. */
   private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
-    const memo = this.rowMemo;
-    if (!memo) return this.readRow(row, columns);
+    const memos = this.memos;
+    if (!memos) return this.readRow(row, columns);
+    // The same row under other columns (another table) is read anew.
+    const fits = (kept: KeptRow) => sameColumns(kept.columns, columns) && kept.order === this.order;
     const base = span[0];
+    const placed = memos.placed.get(row);
+    if (placed && fits(placed.kept)) {
+      memos.rows.keep(placed.key, placed.kept);
+      return moveReading(placed.kept, base);
+    }
     // A row not kept is read here, and kept with offsets from the row's start.
     let fresh: RowReading | null = null;
     const read = () => {
       fresh = this.readRow(row, columns);
       return { ...moveReading(fresh, -base), columns, order: this.order };
     };
-    const kept = memo.value(this.text.slice(...span), read);
-    if (fresh) return fresh;
-    // The same row under other columns (another table) is read anew.
-    if (!sameColumns(kept.columns, columns) || kept.order !== this.order) {
-      return this.readRow(row, columns);
-    }
-    return moveReading(kept, base);
+    const key = this.text.slice(...span);
+    const kept = memos.rows.value(key, read);
+    if (!fits(kept)) return this.readRow(row, columns);
+    memos.placed.set(row, { key, kept });
+    return fresh ?? moveReading(kept, base);
   }
 
   private readRow(row: TableRow, columns: Columns): RowReading {
@@ -596,7 +607,7 @@ export function readTimeline(
 ): Timeline {
   const dayNote = sectionDayNote(scope.section);
   const zone = sectionZone(scope.section);
-  const reader = new TimelineReader(lines, zone, dates.order, dayNote, memos?.rows ?? null);
+  const reader = new TimelineReader(lines, zone, dates.order, dayNote, memos ?? null);
   reader.read(scope.nodes);
   if (reader.drafts.length === 0) reader.readUntimed(scope.nodes);
   // A note's day without a year (`Times below are for March 3`) takes the rows' year too.

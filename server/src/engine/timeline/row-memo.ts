@@ -20,6 +20,11 @@ export class GenerationMemo<V> {
     return value;
   }
 
+  /** Keeps `value` under `key` for this read, as `value` would, when the caller has it. */
+  keep(key: string, value: V): void {
+    this.current.set(key, value);
+  }
+
   /** Starts a read: what the read before did not use is dropped. */
   rotate(): void {
     this.previous = this.current;
