@@ -225,12 +225,13 @@ test('requests for versions typed while an analysis is pending share it: one ana
   assert.equal(counts.analyses, 2);
 });
 
-test('the typing pause follows what the last analysis of a document cost', async () => {
+test('the typing pause follows what the last analysis of an edit cost', async () => {
   const uri = 'file:///reports/postmortems/quick.md';
   const document = TextDocument.create(uri, 'markdown', 1, sample);
   const { analyses } = analysesOf([document], defaultConfig(), { debounceMs: 200 });
   assert.equal(analyses.quietTime(uri), 200, 'not analysed yet: the whole debounce');
   await analyses.get(uri);
+  assert.equal(analyses.quietTime(uri), 50, 'only afresh: the shortest, until an edit tells');
   const at = document.positionAt(0);
   TextDocument.update(document, [{ range: { start: at, end: at }, text: 'x' }], 2);
   await analyses.get(uri);

@@ -46,7 +46,7 @@ const BACKGROUND_RECHECK_MS = 1000;
 export interface AnalysesOptions {
   /**
    * Quiet time (ms) after an edit before re-analysing and publishing, at most. Default 200; a
-   * document that analyses faster waits as long as its last analysis took, at least
+   * document whose edits analyse faster waits as long as the last took, at least
    * `MIN_DEBOUNCE_MS`, so that its diagnostics follow typing sooner.
    */
   debounceMs?: number;
@@ -77,8 +77,11 @@ export class DocumentAnalyses {
   private readonly collector: IdleCollector | undefined;
   private readonly onAnalysed: ((analyzed: Analyzed) => void) | undefined;
   private readonly debounceMs: number;
-  /** How long (ms) the last analysis of each document took. */
-  private readonly costs = new Map<string, number>();
+  /**
+   * How long (ms) the last analysis of an edit of each document took (re-using its session);
+   * null for a document analysed only afresh (opened, say).
+   */
+  private readonly costs = new Map<string, number | null>();
 
   constructor(
     private readonly connection: Connection,
@@ -113,12 +116,16 @@ export class DocumentAnalyses {
   }
 
   /**
-   * The quiet time (ms) after an edit of `uri` before it is checked: as long as its last
-   * analysis took, within `MIN_DEBOUNCE_MS` and the debounce.
+   * The quiet time (ms) after an edit of `uri` before it is checked: as long as the analysis of
+   * its last edit took, within `MIN_DEBOUNCE_MS` and the debounce; the whole debounce before
+   * it is analysed at all. An analysis afresh (of an open) reads everything and says little of
+   * what an edit costs: until an edit is analysed, the pause is the shortest, so that the
+   * first one analysed tells.
    */
   quietTime(uri: string): number {
-    const cost = this.costs.get(uri) ?? this.debounceMs;
-    return Math.min(this.debounceMs, Math.max(MIN_DEBOUNCE_MS, cost));
+    const cost = this.costs.get(uri);
+    if (cost === undefined) return this.debounceMs;
+    return Math.min(this.debounceMs, Math.max(MIN_DEBOUNCE_MS, cost ?? 0));
   }
 
   /** A document was opened: it is checked at once. */
@@ -243,6 +250,7 @@ export class DocumentAnalyses {
     const raw = document.getText();
     const base = { uri: document.uri, version: document.version, generation, settings, config };
     this.collector?.analysed(raw.length);
+    const edit = this.sessions.has(document.uri);
     const start = performance.now();
     try {
       const analysis = analyze(raw, config, this.sessionOf(document.uri));
@@ -277,7 +285,8 @@ export class DocumentAnalyses {
         entry.version = document.version;
         entry.pending = false;
       }
-      this.costs.set(document.uri, performance.now() - start);
+      const cost = edit ? performance.now() - start : (this.costs.get(document.uri) ?? null);
+      this.costs.set(document.uri, cost);
     }
   }
 
