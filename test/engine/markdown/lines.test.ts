@@ -11,6 +11,14 @@ describe('LineIndex', () => {
     assert.equal(lines.lineEnd(1), 1);
   });
 
+  test('line feeds alone: every line, an empty last one and a text of none', () => {
+    assert.deepEqual(new LineIndex('a\n\nbc\n').lineStarts, [0, 2, 3, 6]);
+    assert.deepEqual(new LineIndex('\n').lineStarts, [0, 1]);
+    assert.deepEqual(new LineIndex('').lineStarts, [0]);
+    assert.equal(new LineIndex('a\nb').lineEnd(1), 1);
+    assert.equal(new LineIndex('a\nb\n').eol(), '\n');
+  });
+
   test('eol: the ending most lines use; \\n when they tie or there is none', () => {
     assert.equal(new LineIndex('a\r\nb\r\nc\n').eol(), '\r\n');
     assert.equal(new LineIndex('a\r\nb\nc\n').eol(), '\n');

@@ -43,17 +43,25 @@ export class LineIndex {
     let crlf = 0;
     let lf = 0;
     let cr = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LF) {
-        lf++;
-        starts.push(i + 1);
-      } else if (c === CR) {
-        if (text.charCodeAt(i + 1) === LF) {
-          crlf++;
-          i++;
-        } else cr++;
-        starts.push(i + 1);
+    if (!text.includes('\r')) {
+      // A line feed ends every line: the string search finds them, line by line.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        starts.push(at + 1);
+      }
+      lf = starts.length - 1;
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === LF) {
+          lf++;
+          starts.push(i + 1);
+        } else if (c === CR) {
+          if (text.charCodeAt(i + 1) === LF) {
+            crlf++;
+            i++;
+          } else cr++;
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;
