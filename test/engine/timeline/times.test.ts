@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  dayNumber,
   findDate,
+  isoDate,
   looksLikeTime,
   readTime,
   type DateParts,
@@ -376,4 +378,14 @@ describe('pathological inputs are read in one pass', () => {
   test('long runs of spaces after a time', () => {
     assert.equal(readTime(`10:00${' '.repeat(100_000)}- 11:00`)?.end, 5);
   });
+});
+
+test('isoDate: the same date however many days were formatted before', () => {
+  const first = dayNumber({ year: 2025, month: 3, day: 15 });
+  assert.equal(isoDate(first), '2025-03-15');
+  for (let day = first; day < first + 3000; day += 1) {
+    assert.equal(isoDate(day), new Date(day * 86_400_000).toISOString().slice(0, 10));
+  }
+  assert.equal(isoDate(first), '2025-03-15');
+  assert.equal(isoDate(dayNumber({ year: 2024, month: 2, day: 29 })), '2024-02-29');
 });

@@ -685,7 +685,17 @@ export function dayNumber(date: DateParts): number {
   return Date.UTC(date.year ?? 1970, date.month - 1, date.day) / 86_400_000;
 }
 
+/** Day numbers formatted lately (a report spans few days), at most `MAX_ISO_DATES`. */
+const isoDates = new Map<number, string>();
+const MAX_ISO_DATES = 1024;
+
 /** `YYYY-MM-DD` of a day number. */
 export function isoDate(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (isoDates.size >= MAX_ISO_DATES) isoDates.clear();
+    isoDates.set(day, date);
+  }
+  return date;
 }
