@@ -102,6 +102,8 @@ function keywordPatterns(keywords: Record<KeywordMilestone, string[]>): KeywordP
 
 function markerMarks(description: string): TimelineEntry['marks'] {
   const marks: TimelineEntry['marks'] = [];
+  // A marker opens with a bracket or a parenthesis: most events have neither.
+  if (!description.includes('[') && !description.includes('(')) return marks;
   for (const match of description.matchAll(MARKER)) {
     const milestone = MARKER_NAMES[match[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
     if (!marks.some((mark) => mark.milestone === milestone)) {

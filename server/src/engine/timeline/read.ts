@@ -358,11 +358,9 @@ class TimelineReader {
   private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
     const memos = this.memos;
     if (!memos) return this.readRow(row, columns);
-    // The same row under other columns (another table) is read anew.
-    const fits = (kept: KeptRow) => sameColumns(kept.columns, columns) && kept.order === this.order;
     const base = span[0];
     const placed = memos.placed.get(row);
-    if (placed && fits(placed.kept)) {
+    if (placed && this.fits(placed.kept, columns)) {
       memos.rows.keep(placed.key, placed.kept);
       return moveReading(placed.kept, base);
     }
@@ -374,9 +372,14 @@ class TimelineReader {
     };
     const key = this.text.slice(...span);
     const kept = memos.rows.value(key, read);
-    if (!fits(kept)) return this.readRow(row, columns);
+    if (!this.fits(kept, columns)) return this.readRow(row, columns);
     memos.placed.set(row, { key, kept });
     return fresh ?? moveReading(kept, base);
+  }
+
+  /** Whether a kept reading holds under `columns`: the same row in another table is read anew. */
+  private fits(kept: KeptRow, columns: Columns): boolean {
+    return sameColumns(kept.columns, columns) && kept.order === this.order;
   }
 
   private readRow(row: TableRow, columns: Columns): RowReading {
