@@ -3,7 +3,7 @@
  * diagnostics and an `outlineChanged` notification are sent once per version and
  * configuration generation.
  */
-import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../../protocol';
 import { analysisDiagnostics, analysisFailedDiagnostic } from './diagnostics';
 import type { Analyzed, AnalyzedDocument } from './analyzed';
@@ -50,16 +50,23 @@ export class Publisher {
   }
 
   private async publish(uri: string): Promise<void> {
-    const analyzed = await this.analysed(uri);
-    if (!analyzed) return;
-    const key = `${analyzed.version}:${analyzed.generation}`;
-    if (this.published.get(uri) === key) return;
-    this.published.set(uri, key);
-    await this.connection.sendDiagnostics({
-      uri,
-      version: analyzed.version,
-      diagnostics: diagnosticsOf(analyzed),
-    });
+    const message = await this.message(uri);
+    if (!message) return;
+    await this.connection.sendDiagnostics(message);
     await this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, { uri });
+  }
+
+  /**
+   * The diagnostics to send of a document, undefined when they were sent already. Only they
+   * outlive this call: a client slow to read keeps messages queued, and a queued message must
+   * not keep the analysis it came from.
+   */
+  private async message(uri: string): Promise<PublishDiagnosticsParams | undefined> {
+    const analyzed = await this.analysed(uri);
+    if (!analyzed) return undefined;
+    const key = `${analyzed.version}:${analyzed.generation}`;
+    if (this.published.get(uri) === key) return undefined;
+    this.published.set(uri, key);
+    return { uri, version: analyzed.version, diagnostics: diagnosticsOf(analyzed) };
   }
 }
