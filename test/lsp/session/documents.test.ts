@@ -10,8 +10,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../server/src/engine/analyze';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import type { LintConfig, Schema } from '../../../server/src/engine/model';
+import { codeActions } from '../../../server/src/lsp/features/code-actions';
 import { codeLenses } from '../../../server/src/lsp/features/code-lens';
-import type { AnalyzedDocument } from '../../../server/src/lsp/session/analyzed';
+import { completions } from '../../../server/src/lsp/features/completion';
+import { hover } from '../../../server/src/lsp/features/hover';
+import { inlayHints } from '../../../server/src/lsp/features/inlay-hints';
+import { outline } from '../../../server/src/lsp/features/outline';
+import { documentSymbols, foldingRanges } from '../../../server/src/lsp/features/symbols';
+import type {
+  AnalyzedDocument,
+  AnalyzedPostmortem,
+} from '../../../server/src/lsp/session/analyzed';
+import { analysisDiagnostics } from '../../../server/src/lsp/session/diagnostics';
 import type { AnalysesOptions } from '../../../server/src/lsp/session/documents';
 import { isAnalyzedPostmortem } from '../../../server/src/lsp/session/analyzed';
 import { DocumentAnalyses } from '../../../server/src/lsp/session/documents';
@@ -136,6 +146,53 @@ test('retention: only the documents used last keep their analyses; one dropped i
   assert.equal(counts.analyses, 21);
   await analyses.get(uris[18]!);
   assert.equal(counts.analyses, 22);
+});
+
+test('retention: the documents kept hold at most `retainedCharacters`; one dropped answers as it did', async () => {
+  const uris = ['a', 'b', 'c'].map((name) => `file:///reports/postmortems/${name}.md`);
+  const [a, b, c] = uris as [string, string, string];
+  const open = uris.map((uri) => TextDocument.create(uri, 'markdown', 1, sample));
+  const { analyses, counts } = analysesOf(open, defaultConfig(), {
+    retainedCharacters: 2 * sample.length,
+  });
+  const kept = await analyses.get(a);
+  await analyses.get(b);
+  // Two texts fill the budget: the third drops the first.
+  await analyses.get(c);
+  assert.equal(counts.analyses, 3);
+  await analyses.get(b);
+  assert.equal(counts.analyses, 3);
+  const again = await analyses.get(a);
+  assert.equal(counts.analyses, 4);
+  assert.ok(isAnalyzedPostmortem(kept) && isAnalyzedPostmortem(again));
+  assert.notEqual(again, kept);
+  // Every feature answers the dropped document as it answered it kept.
+  const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+  const answers = (document: AnalyzedPostmortem) => {
+    const lines = document.analysis.model.lines.lineStarts.length;
+    const at = Array.from({ length: lines }, (_, line) => ({ line, character: 3 }));
+    return {
+      diagnostics: analysisDiagnostics(document.analysis, document.positions),
+      lenses: codeLenses(document),
+      hints: inlayHints(document, whole, 'endOfRow'),
+      symbols: documentSymbols(document),
+      folding: foldingRanges(document),
+      outline: outline(a, document),
+      hover: at.map((position) => hover(document, position)),
+      completion: at.map((position) => completions(document, position, new Date(0))),
+      actions: codeActions(document, {
+        textDocument: { uri: a },
+        range: whole,
+        context: { diagnostics: [] },
+      }),
+    };
+  };
+  const expected = answers(kept);
+  // Answers there are, to compare: a lens, hints, hovers, completions.
+  assert.ok(expected.lenses.length > 0 && expected.hints.length > 0);
+  assert.ok(expected.hover.some((answer) => answer !== null));
+  assert.ok(expected.completion.some((items) => items.length > 0));
+  assert.deepEqual(answers(again), expected);
 });
 
 test('retention: of the documents only opened, the last keeps its analysis; an edited one keeps it', async () => {

@@ -55,6 +55,12 @@ export interface AnalysesOptions {
    * (besides the one opened last). Default 8.
    */
   retained?: number;
+  /**
+   * How many characters the texts of those documents hold together, at most; the one used last
+   * is kept whatever its length. Default 1,000,000: eight reports of 50 KB, or one of 5,000
+   * timeline rows.
+   */
+  retainedCharacters?: number;
   /** Told the size of every text analysed, to give memory back after bursts. */
   collector?: IdleCollector;
   /** Told of every analysis made (the workspace index keeps what open reports amount to). */
@@ -90,12 +96,18 @@ export class DocumentAnalyses {
     private readonly workspaceFolders: () => string[],
     /** A document's location, which globs are matched against (`ConfigFiles.locate`). */
     private readonly locate: (uri: string) => string | null,
-    { debounceMs = 200, retained = 8, collector, onAnalysed }: AnalysesOptions = {},
+    {
+      debounceMs = 200,
+      retained = 8,
+      retainedCharacters = 1_000_000,
+      collector,
+      onAnalysed,
+    }: AnalysesOptions = {},
   ) {
     this.collector = collector;
     this.onAnalysed = onAnalysed;
     this.debounceMs = debounceMs;
-    this.retention = new Retention(retained);
+    this.retention = new Retention(retained, retainedCharacters);
     this.publisher = new Publisher(
       connection,
       (uri) => this.quietTime(uri),
@@ -111,7 +123,7 @@ export class DocumentAnalyses {
   get(uri: string): Promise<AnalyzedDocument | undefined> {
     const document = this.openMarkdown(uri);
     if (!document) return Promise.resolve(undefined);
-    this.use(uri);
+    this.use(document);
     return this.analysisOf(document);
   }
 
@@ -137,8 +149,9 @@ export class DocumentAnalyses {
 
   /** A document was edited: it counts as used, and is checked again after the typing pause. */
   edited(uri: string): void {
-    if (!this.openMarkdown(uri)) return;
-    this.use(uri);
+    const document = this.openMarkdown(uri);
+    if (!document) return;
+    this.use(document);
     this.publisher.schedule(uri);
   }
 
@@ -147,8 +160,9 @@ export class DocumentAnalyses {
     return document && isMarkdown(document.languageId, uri) ? document : undefined;
   }
 
-  private use(uri: string): void {
-    for (const unused of this.retention.use(uri)) this.release(unused);
+  private use(document: TextDocument): void {
+    const unused = this.retention.use(document.uri, document.getText().length);
+    for (const uri of unused) this.release(uri);
   }
 
   private analysisOf(document: TextDocument): Promise<Analyzed | undefined> {
