@@ -5,10 +5,8 @@
  * in a process that has it.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
@@ -16,18 +14,11 @@ import type { Analyzed } from '../../../server/src/lsp/session/analyzed';
 import { PositionMapper } from '../../../server/src/lsp/session/positions';
 import { Publisher } from '../../../server/src/lsp/session/publisher';
 import { coerceSettings } from '../../../server/src/lsp/session/settings';
+import { exposedGc } from '../../helpers/exposed-gc';
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = exposedGc(import.meta.url, 'publisher');
 
-if (gc === undefined) {
-  test('publisher: run with --expose-gc', () => {
-    const file = fileURLToPath(import.meta.url);
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
-      encoding: 'utf8',
-    });
-    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
-  });
-} else {
+if (gc !== null) {
   test('publisher: an analysis is garbage while its diagnostics wait to be written', async () => {
     const sent: PublishDiagnosticsParams[] = [];
     /** Messages not written yet: a client that does not read keeps them queued. */

@@ -7,6 +7,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { Analysis } from '../analyze';
 import { sectionHasContent } from '../markdown/content';
+import { detached, detachedOrNull } from '../markdown/detached';
 import { metadataEntry, scaleValue } from '../metadata/read';
 import { firstTimelineDay } from '../metadata/write';
 import type { FollowUp, LintConfig, Metrics, PostmortemModel, Severity } from '../model';
@@ -111,21 +112,25 @@ export function summarizeReport(analysis: Analysis, config: LintConfig): ReportS
   );
   const findings = { error: 0, warning: 0, info: 0 };
   for (const finding of analysis.findings) findings[finding.severity] += 1;
+  // A summary outlives its analysis (the index keeps one of every report): its strings are
+  // copies, which keep nothing of the report's text.
   return {
-    title: titleOf(model),
-    id: textValue(model, 'id'),
-    date,
+    title: detachedOrNull(titleOf(model)),
+    id: detachedOrNull(textValue(model, 'id')),
+    date: detachedOrNull(date),
     month: date ? date.slice(0, 7) : null,
-    severity,
+    severity: detachedOrNull(severity),
     severityRank: rankOn(severity, config.metadata.severities),
-    status: onScale(model.metadata.status, config.metadata.statuses, config.metadata.aliases),
+    status: detachedOrNull(
+      onScale(model.metadata.status, config.metadata.statuses, config.metadata.aliases),
+    ),
     metrics: model.metrics,
     sections: sectionCounts(model, config),
     followUps: model.followUps.map((item) => ({
       line: item.span.start.line,
-      text: item.text,
-      owner: item.owner,
-      due: item.due,
+      text: detached(item.text),
+      owner: detachedOrNull(item.owner),
+      due: detachedOrNull(item.due),
       status: item.status,
       overdue: item.overdue,
     })),
