@@ -21,10 +21,16 @@ export const COMMANDS = {
   showOutline: 'postmortem.showOutline',
   /** Run after a fix that inserts a section (not in the palette): shows where it went. */
   revealInsertedSection: 'postmortem.revealInsertedSection',
+  filterIncidentsBySeverity: 'postmortem.filterIncidentsBySeverity',
+  filterIncidentsByStatus: 'postmortem.filterIncidentsByStatus',
+  clearIncidentsFilter: 'postmortem.clearIncidentsFilter',
 } as const;
 
 /** The Post-Mortem view in the Explorer. */
 export const OUTLINE_VIEW_ID = 'postmortem.outline';
+
+/** The Incidents view in the Explorer: every report of the workspace. */
+export const INCIDENTS_VIEW_ID = 'postmortem.incidents';
 
 /** The command VS Code registers for every view: focuses it. */
 export const FOCUS_OUTLINE_VIEW = `${OUTLINE_VIEW_ID}.focus`;
@@ -38,6 +44,10 @@ export const CONTEXT_KEYS = {
   active: 'postmortem.active',
   /** Whether the active editor holds a post-mortem: the welcome view shows when it does not. */
   isPostmortem: 'postmortem.isPostmortem',
+  /** Whether the Incidents view filters its reports: offers to clear the filter. */
+  incidentsFiltered: 'postmortem.incidentsFiltered',
+  /** Whether the index has been read and holds no report: the view's welcome content shows. */
+  noIncidents: 'postmortem.noIncidents',
 } as const;
 
 /** Folder (in a workspace folder) that "New Post-Mortem" writes reports to. */

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands/register';
 import { CLIENT_NAME, CONTEXT_KEYS, OUTLINE_VIEW_ID } from './constants';
+import { IncidentsTracker } from './incidents/index-tracker';
+import { IncidentsView } from './incidents/view';
 import { OutlineTracker } from './outline-tracker';
 import type { OutlineNode } from './outline-view';
 import { OutlineViewProvider } from './outline-view';
@@ -39,6 +41,8 @@ export interface PostmortemExtensionApi {
   readonly outlineView: vscode.TreeView<OutlineNode>;
   /** Its rows, as VS Code reads them. */
   readonly outlineRows: vscode.TreeDataProvider<OutlineNode>;
+  /** The Incidents view: the reports of the workspace, as VS Code reads its rows. */
+  readonly incidentsView: IncidentsView;
   /** Absent where the host cannot load the preview's engine (the web). */
   readonly extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
@@ -60,6 +64,8 @@ export async function activateWith(
   const tracker = new OutlineTracker(client);
   const view = new OutlineViewProvider(tracker);
   const statusBar = new OutlineStatusBar();
+  const index = new IncidentsTracker(client, starter);
+  const incidents = new IncidentsView(index);
   const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: view });
   context.subscriptions.push(
     outputChannel,
@@ -67,6 +73,8 @@ export async function activateWith(
     tracker,
     statusBar,
     treeView,
+    index,
+    incidents,
     tracker.onDidChange(() => {
       view.refresh();
       statusBar.update(tracker.outline);
@@ -77,12 +85,12 @@ export async function activateWith(
           ? vscode.workspace.asRelativePath(document.uri, false)
           : undefined;
     }),
-    ...registerCommands({ client, tracker, starter }),
+    ...registerCommands({ client, tracker, starter, incidents }),
   );
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true);
   tracker.follow();
   await starter.watch();
-  const api = { outlineView: treeView, outlineRows: view };
+  const api = { outlineView: treeView, outlineRows: view, incidentsView: incidents };
   if (!loadPreview) return api;
   const previewConfigs = new PreviewConfigs(client, tracker);
   context.subscriptions.push(previewConfigs);

@@ -25,6 +25,13 @@ export function metricValue(minutes: number | null): string {
   return minutes === null ? NOT_MARKED : formatDuration(minutes);
 }
 
+/** Metrics in a line, `TTD 5m · TTR 40m`: the ones named, in the order named. */
+export function metricsLine(metrics: Metrics, names: readonly MetricName[] = METRIC_NAMES): string {
+  return names
+    .map((name) => `${METRIC_VOCABULARY[name].abbreviation} ${metricValue(metrics[name])}`)
+    .join(' · ');
+}
+
 /** A metric's value for the view: `20m`, `20m, guessed` when it rests on keywords, `not marked`. */
 export function metricDescription(note: MetricNote): string {
   const guessed = note.minutes !== null && note.inferredFrom.length > 0;
@@ -57,14 +64,21 @@ export function metricsMarkdown(metrics: Metrics): string {
   );
 }
 
-/** A follow-up's status, owner, due date and ticket in a line: `open · @alice · due 2025-04-01, overdue`. */
-export function followUpDescription(followUp: OutlineFollowUp): string {
+/** What a follow-up line says; a summary's follow-ups (the Incidents view's) carry no ticket. */
+type DescribedFollowUp = Pick<OutlineFollowUp, 'status' | 'owner' | 'due' | 'overdue'> &
+  Partial<Pick<OutlineFollowUp, 'ticket'>>;
+
+/**
+ * A follow-up's status, owner, due date and ticket in a line: `open · @alice · due 2025-04-01,
+ * overdue · OPS-1`; without a `ticket` field, no ticket part.
+ */
+export function followUpDescription(followUp: DescribedFollowUp): string {
   const due = followUp.due
     ? `due ${followUp.due}${followUp.overdue ? ', overdue' : ''}`
     : 'no due date';
-  return [followUp.status, followUp.owner ?? 'no owner', due, followUp.ticket ?? 'no ticket'].join(
-    ' · ',
-  );
+  const parts = [followUp.status, followUp.owner ?? 'no owner', due];
+  if (followUp.ticket !== undefined) parts.push(followUp.ticket ?? 'no ticket');
+  return parts.join(' · ');
 }
 
 /** A table cell: its pipes escaped, its line breaks folded. */

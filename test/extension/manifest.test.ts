@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import {
   COMMANDS,
   CONTEXT_KEYS,
+  INCIDENTS_VIEW_ID,
   OUTLINE_VIEW_ID,
   STATUS_BAR_ITEM_ID,
 } from '../../client/src/constants';
@@ -55,7 +56,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category: string }[];
     menus: Record<string, MenuItem[]>;
-    views: Record<string, { id: string; name: string; when?: string }[]>;
+    views: Record<string, { id: string; name: string; when?: string; visibility?: string }[]>;
     viewsWelcome: { view: string; contents: string; when: string }[];
     configuration: { title: string; properties: Record<string, ConfigurationProperty> };
     snippets: { language: string; path: string }[];
@@ -205,12 +206,14 @@ test('contributes.commands are exactly the client commands, under the Post-Morte
   assert.ok(!contributes.commands.some((command) => command.command === SHOW_METRICS_COMMAND));
 });
 
-test('menus name declared commands and the view', () => {
+test('menus name declared commands and the views', () => {
   const declared = new Set(contributes.commands.map((command) => command.command));
   for (const [menu, items] of Object.entries(contributes.menus)) {
     for (const item of items) {
       assert.ok(declared.has(item.command), `${menu}: ${item.command} is declared`);
-      if (menu.startsWith('view/')) assert.match(item.when ?? '', /view == postmortem\.outline/);
+      if (menu.startsWith('view/')) {
+        assert.match(item.when ?? '', /view == postmortem\.(outline|incidents)\b/);
+      }
     }
   }
 });
@@ -223,6 +226,7 @@ test('the client registers commands only through the COMMANDS constants', () => 
     ...Object.values(CONTEXT_KEYS),
     ...Object.values(SETTING_NAMES),
     OUTLINE_VIEW_ID,
+    INCIDENTS_VIEW_ID,
     STATUS_BAR_ITEM_ID,
   ]);
   for (const file of files) {
@@ -236,7 +240,7 @@ test('the client registers commands only through the COMMANDS constants', () => 
   }
 });
 
-test('the view, its welcome content and the context keys agree with the client', () => {
+test('the views, their welcome content and the context keys agree with the client', () => {
   assert.deepEqual(contributes.views, {
     explorer: [
       {
@@ -245,20 +249,33 @@ test('the view, its welcome content and the context keys agree with the client',
         when: CONTEXT_KEYS.active,
         contextualTitle: 'Post-Mortem',
       },
+      {
+        id: INCIDENTS_VIEW_ID,
+        name: 'Incidents',
+        when: CONTEXT_KEYS.active,
+        contextualTitle: 'Incidents',
+        // Collapsed until asked for: the index it lists lives in the server, which then starts.
+        visibility: 'collapsed',
+      },
     ],
   });
-  const [welcome] = contributes.viewsWelcome;
-  assert.equal(contributes.viewsWelcome.length, 1);
-  assert.equal(welcome!.view, OUTLINE_VIEW_ID);
-  assert.equal(welcome!.when, `!${CONTEXT_KEYS.isPostmortem}`);
-  assert.match(welcome!.contents, /\n\[New Post-Mortem\]\(command:postmortem\.newPostmortem\)$/);
-  // Command links must name real commands.
-  for (const [, command] of welcome!.contents.matchAll(/\(command:([\w.]+)/g)) {
-    assert.ok(
-      command === 'workbench.action.openSettings' ||
-        contributes.commands.some((declared) => declared.command === command),
-      command,
-    );
+  assert.deepEqual(
+    contributes.viewsWelcome.map((welcome) => [welcome.view, welcome.when]),
+    [
+      [OUTLINE_VIEW_ID, `!${CONTEXT_KEYS.isPostmortem}`],
+      [INCIDENTS_VIEW_ID, CONTEXT_KEYS.noIncidents],
+    ],
+  );
+  for (const welcome of contributes.viewsWelcome) {
+    assert.match(welcome.contents, /\n\[New Post-Mortem\]\(command:postmortem\.newPostmortem\)$/);
+    // Command links must name real commands.
+    for (const [, command] of welcome.contents.matchAll(/\(command:([\w.]+)/g)) {
+      assert.ok(
+        command === 'workbench.action.openSettings' ||
+          contributes.commands.some((declared) => declared.command === command),
+        command,
+      );
+    }
   }
 });
 

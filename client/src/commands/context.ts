@@ -4,6 +4,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { OutlineResult } from '../../../server/src/protocol';
 import { SETTING_NAMES } from '../../../server/src/protocol';
 import { COMMANDS } from '../constants';
+import type { IncidentsView } from '../incidents/view';
 import type { OutlineTracker } from '../outline-tracker';
 import { isMarkdownDocument } from '../outline-tracker';
 import type { ServerStarter } from '../server-start';
@@ -12,6 +13,7 @@ export interface CommandContext {
   client: BaseLanguageClient;
   tracker: OutlineTracker;
   starter: ServerStarter;
+  incidents: IncidentsView;
 }
 
 /**

@@ -57,6 +57,9 @@ function revealInserted(_context: CommandContext, ...args: unknown[]): Promise<v
 }
 
 const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
+  filterIncidentsBySeverity: ({ incidents }) => incidents.pickFilter('severity'),
+  filterIncidentsByStatus: ({ incidents }) => incidents.pickFilter('status'),
+  clearIncidentsFilter: ({ incidents }) => Promise.resolve(incidents.clearFilter()),
   newPostmortem,
   insertMissingSections,
   sortTimeline,
