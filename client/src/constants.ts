@@ -21,6 +21,7 @@ export const COMMANDS = {
   showOutline: 'postmortem.showOutline',
   /** Run after a fix that inserts a section (not in the palette): shows where it went. */
   revealInsertedSection: 'postmortem.revealInsertedSection',
+  showInsights: 'postmortem.showInsights',
   filterIncidentsBySeverity: 'postmortem.filterIncidentsBySeverity',
   filterIncidentsByStatus: 'postmortem.filterIncidentsByStatus',
   clearIncidentsFilter: 'postmortem.clearIncidentsFilter',
@@ -31,6 +32,9 @@ export const OUTLINE_VIEW_ID = 'postmortem.outline';
 
 /** The Incidents view in the Explorer: every report of the workspace. */
 export const INCIDENTS_VIEW_ID = 'postmortem.incidents';
+
+/** The insights webview panel (its type, which VS Code keys its state by). */
+export const INSIGHTS_PANEL_TYPE = 'postmortem.insights';
 
 /** The command VS Code registers for every view: focuses it. */
 export const FOCUS_OUTLINE_VIEW = `${OUTLINE_VIEW_ID}.focus`;

@@ -10,6 +10,7 @@ import { registerCommands } from './commands/register';
 import { CLIENT_NAME, CONTEXT_KEYS, OUTLINE_VIEW_ID } from './constants';
 import { IncidentsTracker } from './incidents/index-tracker';
 import { IncidentsView } from './incidents/view';
+import { InsightsPanel } from './insights/panel';
 import { OutlineTracker } from './outline-tracker';
 import type { OutlineNode } from './outline-view';
 import { OutlineViewProvider } from './outline-view';
@@ -43,6 +44,8 @@ export interface PostmortemExtensionApi {
   readonly outlineRows: vscode.TreeDataProvider<OutlineNode>;
   /** The Incidents view: the reports of the workspace, as VS Code reads its rows. */
   readonly incidentsView: IncidentsView;
+  /** The insights panel (its webview, when open). */
+  readonly insightsPanel: InsightsPanel;
   /** Absent where the host cannot load the preview's engine (the web). */
   readonly extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
@@ -66,6 +69,7 @@ export async function activateWith(
   const statusBar = new OutlineStatusBar();
   const index = new IncidentsTracker(client, starter);
   const incidents = new IncidentsView(index);
+  const insights = new InsightsPanel(index);
   const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: view });
   context.subscriptions.push(
     outputChannel,
@@ -75,6 +79,7 @@ export async function activateWith(
     treeView,
     index,
     incidents,
+    insights,
     tracker.onDidChange(() => {
       view.refresh();
       statusBar.update(tracker.outline);
@@ -85,12 +90,17 @@ export async function activateWith(
           ? vscode.workspace.asRelativePath(document.uri, false)
           : undefined;
     }),
-    ...registerCommands({ client, tracker, starter, incidents }),
+    ...registerCommands({ client, tracker, starter, incidents, insights }),
   );
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true);
   tracker.follow();
   await starter.watch();
-  const api = { outlineView: treeView, outlineRows: view, incidentsView: incidents };
+  const api = {
+    outlineView: treeView,
+    outlineRows: view,
+    incidentsView: incidents,
+    insightsPanel: insights,
+  };
   if (!loadPreview) return api;
   const previewConfigs = new PreviewConfigs(client, tracker);
   context.subscriptions.push(previewConfigs);

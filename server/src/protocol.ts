@@ -257,6 +257,8 @@ export type { FollowUpSummary, ReportSummary } from './engine/insights/summary';
 // and `CHART_STYLESHEET`, whose `--pm-chart-*` properties the webview maps to its theme.
 export * from './engine/insights/aggregate';
 export * from './engine/insights/charts';
+// The insights page escapes its own text (titles, owners) as the charts escape theirs.
+export { escapeMarkup } from './engine/insights/svg';
 
 /** One post-mortem of the workspace: where it is and what it amounts to. */
 export interface IncidentItem extends ReportSummary {

@@ -9,6 +9,7 @@ import {
   COMMANDS,
   CONTEXT_KEYS,
   INCIDENTS_VIEW_ID,
+  INSIGHTS_PANEL_TYPE,
   OUTLINE_VIEW_ID,
   STATUS_BAR_ITEM_ID,
 } from '../../client/src/constants';
@@ -227,6 +228,7 @@ test('the client registers commands only through the COMMANDS constants', () => 
     ...Object.values(SETTING_NAMES),
     OUTLINE_VIEW_ID,
     INCIDENTS_VIEW_ID,
+    INSIGHTS_PANEL_TYPE,
     STATUS_BAR_ITEM_ID,
   ]);
   for (const file of files) {

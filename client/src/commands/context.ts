@@ -5,6 +5,7 @@ import type { OutlineResult } from '../../../server/src/protocol';
 import { SETTING_NAMES } from '../../../server/src/protocol';
 import { COMMANDS } from '../constants';
 import type { IncidentsView } from '../incidents/view';
+import type { InsightsPanel } from '../insights/panel';
 import type { OutlineTracker } from '../outline-tracker';
 import { isMarkdownDocument } from '../outline-tracker';
 import type { ServerStarter } from '../server-start';
@@ -14,6 +15,7 @@ export interface CommandContext {
   tracker: OutlineTracker;
   starter: ServerStarter;
   incidents: IncidentsView;
+  insights: InsightsPanel;
 }
 
 /**

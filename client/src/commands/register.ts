@@ -60,6 +60,7 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   filterIncidentsBySeverity: ({ incidents }) => incidents.pickFilter('severity'),
   filterIncidentsByStatus: ({ incidents }) => incidents.pickFilter('status'),
   clearIncidentsFilter: ({ incidents }) => Promise.resolve(incidents.clearFilter()),
+  showInsights: ({ insights }) => Promise.resolve(insights.show()),
   newPostmortem,
   insertMissingSections,
   sortTimeline,

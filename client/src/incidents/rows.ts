@@ -19,7 +19,8 @@ export const NO_FILTER: IncidentFilter = { severity: [], status: [] };
 /** What each field's missing value is called in the filter and the rows. */
 const NONE: Record<FilterField, string> = { severity: 'no severity', status: 'no status' };
 
-function plural(count: number, one: string, many = `${one}s`): string {
+/** `1 report`, `2 reports`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 

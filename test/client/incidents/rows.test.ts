@@ -13,24 +13,9 @@ import {
   viewDescription,
 } from '../../../client/src/incidents/rows';
 import type { IncidentItem } from '../../../server/src/protocol';
+import { incidentItem } from '../../helpers/incident-items';
 
-/** A report of the index; `overrides` say what differs from a plain resolved SEV2. */
-function incident(name: string, overrides: Partial<IncidentItem> = {}): IncidentItem {
-  return {
-    uri: `file:///repo/postmortems/${name}.md`,
-    title: name,
-    id: null,
-    date: null,
-    month: null,
-    severity: 'SEV2',
-    status: 'resolved',
-    metrics: { timeToDetect: 5, timeToAcknowledge: 10, timeToMitigate: 20, timeToResolve: 65 },
-    sections: { present: 7, empty: 0, missing: 0, requiredMissing: 0 },
-    followUps: [],
-    findings: { error: 0, warning: 0, info: 0 },
-    ...overrides,
-  };
-}
+const incident = incidentItem;
 
 const titles = (incidents: readonly IncidentItem[]) => incidents.map((item) => item.title);
 
