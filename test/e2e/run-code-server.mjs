@@ -109,6 +109,14 @@ if (shortTemporary) temporary = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
 else mkdirSync(temporary);
 
 cpSync(join(repo, 'test/fixtures/editors'), dirs.workspace, { recursive: true });
+// A repository of its own, as a workspace usually is: the run folder is inside this one's
+// ignored `out/`, whose `.gitignore` would otherwise leave every report out of the server's
+// workspace index (it finds reports as `postmortem-lint <folder>` does).
+const gitInit = spawnSync('git', ['init', '--quiet', dirs.workspace], { encoding: 'utf8' });
+if (gitInit.status !== 0) {
+  console.error(`git init ${dirs.workspace} failed: ${gitInit.stderr ?? gitInit.error}`);
+  process.exit(2);
+}
 writeFileSync(
   join(dirs.userData, 'User/settings.json'),
   JSON.stringify(
@@ -208,12 +216,47 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 // ---------------------------------------------------------------- driver requests
 // A test that needs the keyboard (typing into an input box) writes ui/request-N.json with
-// steps `{ title, text }`: wait for the quick input titled `title`, type `text`, press Enter.
+// steps `{ title, text }`: wait for the quick input titled `title`, type `text`, press Enter;
+// a step `{ title, check }` ticks the rows labelled so in a many-pick and presses OK.
 // One that needs to see a notification writes `{ notification }`: wait for a visible toast
 // holding that text. One that reads the Markdown preview writes `{ preview: { showing,
 // screenshot } }`: wait for a metrics card holding `showing` in a webview frame, answer what
-// the preview shows, and screenshot it if asked. The answer goes to ui/response-N.json.
+// the preview shows, and screenshot it if asked. One that reads the screen writes
+// `{ look: { selector, frameTitle?, min? } }`: wait until `selector` matches `min` (1)
+// elements, in the page or in the webview frame whose document has that title, and answer
+// their texts (`found`). `{ screenshot: name }` saves the screen as `name` in the run folder;
+// a green run copies it to test/e2e/. The answer goes to ui/response-N.json.
 const answered = new Set();
+/** The screenshots the tests asked for, by file name. */
+const shots = new Set();
+
+/** The frame whose document is titled `title` (a webview's content), waited for. */
+async function frameTitled(page, title) {
+  for (const deadline = Date.now() + 15_000; ; await sleep(200)) {
+    for (const frame of page.frames()) {
+      if ((await frame.title().catch(() => '')) === title) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame titled "${title}"`);
+  }
+}
+
+/** The texts of the elements `selector` matches, once there are `min` of them. */
+async function look(page, { selector, frameTitle, min = 1 }) {
+  const frame = frameTitle === undefined ? page.mainFrame() : await frameTitled(page, frameTitle);
+  if (min > 0) {
+    await frame.waitForFunction(
+      // Runs in the page.
+      ([css, count]) => globalThis.document.querySelectorAll(css).length >= count,
+      [selector, min],
+      { timeout: 15_000 },
+    );
+  }
+  return frame
+    .locator(selector)
+    .evaluateAll((elements) =>
+      elements.map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+}
 
 async function serveDriverRequests(page) {
   for (const name of readdirSync(dirs.ui)) {
@@ -223,6 +266,14 @@ async function serveDriverRequests(page) {
     const request = JSON.parse(readFileSync(join(dirs.ui, name), 'utf8'));
     let answer = { ok: true };
     try {
+      if (request.look !== undefined) answer.found = await look(page, request.look);
+      if (request.screenshot !== undefined) {
+        if (!/^[\w-]+\.png$/.test(request.screenshot)) throw new Error('a plain .png name');
+        await page.mouse.move(1300, 640);
+        await page.screenshot({ path: join(RUN, request.screenshot) });
+        shots.add(request.screenshot);
+        log(`screenshot ${request.screenshot}`);
+      }
       if (request.notification !== undefined) {
         await page.waitForFunction(
           (text) =>
@@ -251,6 +302,19 @@ async function serveDriverRequests(page) {
           step.title,
           { timeout: 15_000 },
         );
+        if (step.check !== undefined) {
+          const widget = page.locator('.quick-input-widget:visible');
+          // A click on a many-pick's row ticks it.
+          for (const label of step.check) {
+            const row = widget
+              .locator('.quick-input-list .monaco-list-row')
+              .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+            await row.click({ timeout: 5_000 });
+          }
+          await page.keyboard.press('Enter');
+          log(`ticked ${JSON.stringify(step.check)} in "${step.title}"`);
+          continue;
+        }
         await page.keyboard.type(step.text);
         await page.keyboard.press('Enter');
         log(`typed ${JSON.stringify(step.text)} into "${step.title}"`);
@@ -452,6 +516,9 @@ async function screenshot(page) {
     '.pane-header[aria-label^="Explorer Section"][aria-expanded="true"]',
   );
   if ((await fileTree.count()) === 1) await fileTree.click();
+  // So is the Incidents view, which the tests opened.
+  const incidents = page.locator('.pane-header[aria-label^="Incidents"][aria-expanded="true"]');
+  if ((await incidents.count()) === 1) await incidents.click();
   // The view keeps the expansion its rows had in the tests (a report without a timeline
   // leaves that group collapsed): open them all.
   const collapsed = page.locator(
@@ -517,6 +584,9 @@ try {
   if (status === 0 && !args.web && existsSync(paths.previewScreenshot)) {
     copyFileSync(paths.previewScreenshot, PREVIEW_SCREENSHOT);
   }
+  // And the ones the tests took (the insights panel's).
+  if (status === 0 && !args.web)
+    for (const name of shots) copyFileSync(join(RUN, name), join(here, name));
   // A green run's bulky folders go; a red run keeps everything to look at.
   if (status === 0 && !args.keep) {
     for (const dir of [dirs.extensions, dirs.chromium])

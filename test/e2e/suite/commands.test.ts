@@ -35,6 +35,11 @@ const TESTED = [
   'postmortem.restartServer',
   'postmortem.showOutline',
   'postmortem.revealInsertedSection',
+  // Run by the Incidents view's tests (browse-incidents.test.ts) and the insights' (browse-insights.test.ts).
+  'postmortem.filterIncidentsBySeverity',
+  'postmortem.filterIncidentsByStatus',
+  'postmortem.clearIncidentsFilter',
+  'postmortem.showInsights',
 ];
 
 /** `1:05 PM` for a time in UTC: the fixture's timeline format (`Time (UTC)`, 12-hour). */

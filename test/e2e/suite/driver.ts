@@ -1,10 +1,10 @@
 /**
  * What no API reaches, done by the code-server driver in Chromium: typing into VS Code's input
- * boxes, seeing a notification on screen, and reading the Markdown preview's webview. A test
- * writes `request-N.json` in `PM_E2E_UI_DIR`; the driver waits for the quick input with each
- * step's title, types the text and presses Enter, waits for a notification toast with the text,
- * or reads the preview, and answers in `response-N.json`. Under `@vscode/test-electron` there
- * is no driver (`DRIVER` is false).
+ * boxes (or ticking a many-pick's rows), seeing a notification on screen, reading the Markdown
+ * preview's webview, reading the text of elements in the workbench or inside a webview's frame,
+ * and taking a screenshot. A test writes `request-N.json` in `PM_E2E_UI_DIR`; the driver does it
+ * and answers in `response-N.json`. Under `@vscode/test-electron` there is no driver (`DRIVER`
+ * is false).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +15,19 @@ const folder = process.env.PM_E2E_UI_DIR;
 /** Whether a driver types and looks for the tests. */
 export const DRIVER = folder !== undefined;
 
-/** One input: the quick input's title, and the text to type before Enter. */
-export interface KeyboardStep {
-  title: string;
-  text: string;
+/**
+ * One input: the quick input's title, and the text to type before Enter, or the rows to tick in
+ * a many-pick before OK.
+ */
+export type KeyboardStep = { title: string } & ({ text: string } | { check: string[] });
+
+/** What to read on screen: the elements `selector` matches, in the page or a webview's frame. */
+export interface Look {
+  selector: string;
+  /** The `<title>` of the webview document to look in; the workbench itself without it. */
+  frameTitle?: string;
+  /** How many elements to wait for (1 unless said; 0 reads at once). */
+  min?: number;
 }
 
 /**
@@ -47,15 +56,20 @@ export interface PreviewRequest {
   screenshot: boolean;
 }
 
-/** What the driver is asked to do: type the steps, see a notification, or read the preview. */
+/** What the driver is asked to do: type, see a notification, read the preview or the screen. */
 type DriverRequest =
-  { steps: KeyboardStep[] } | { notification: string } | { preview: PreviewRequest };
+  | { steps: KeyboardStep[] }
+  | { notification: string }
+  | { preview: PreviewRequest }
+  | { look: Look }
+  | { screenshot: string };
 
 /** What the driver answers. */
 interface DriverAnswer {
   ok: boolean;
   error?: string;
   preview?: PreviewSeen;
+  found?: string[];
 }
 
 /** Has the driver type each step in turn; resolves once it has, rejects with its error. */
@@ -76,6 +90,16 @@ export async function readPreview(request: PreviewRequest): Promise<PreviewSeen>
   const answer = await askDriver({ preview: request });
   if (!answer.preview) throw new Error('The driver read nothing of the preview');
   return answer.preview;
+}
+
+/** The texts of the elements `look` names, once there are as many as it waits for. */
+export async function lookAt(look: Look): Promise<string[]> {
+  return (await askDriver({ look })).found ?? [];
+}
+
+/** Has the driver save the screen as `name` (a `.png`; a green run commits it to test/e2e/). */
+export async function takeScreenshot(name: string): Promise<void> {
+  await askDriver({ screenshot: name });
 }
 
 function askDriver(request: DriverRequest): Promise<DriverAnswer> {
