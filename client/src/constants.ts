@@ -19,6 +19,7 @@ export const COMMANDS = {
   copyMetrics: 'postmortem.copyMetrics',
   restartServer: 'postmortem.restartServer',
   showOutline: 'postmortem.showOutline',
+  checkAll: 'postmortem.checkAll',
   /** Run after a fix that inserts a section (not in the palette): shows where it went. */
   revealInsertedSection: 'postmortem.revealInsertedSection',
   showInsights: 'postmortem.showInsights',

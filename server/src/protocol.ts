@@ -283,3 +283,21 @@ export const INCIDENTS_REQUEST = new RequestType<null, IncidentsResult, void>(
  * It has no parameters.
  */
 export const INCIDENTS_CHANGED_NOTIFICATION = new NotificationType0('postmortem/incidentsChanged');
+
+/** What "Check All Post-Mortems" found in the reports of the workspace. */
+export interface CheckAllResult {
+  /** How many post-mortems the workspace holds. */
+  reports: number;
+  /** How many of them have findings. */
+  withFindings: number;
+  findings: Record<'error' | 'warning' | 'info', number>;
+  /** The result in words, for the editor to show. */
+  message: string;
+}
+
+/**
+ * Client → server: "Check All Post-Mortems". Once the index is complete, the findings of every
+ * report are in the Problems view: pulled (`workspace/diagnostic`) by a client that pulls
+ * diagnostics, published now and kept current for any other.
+ */
+export const CHECK_ALL_REQUEST = new RequestType<null, CheckAllResult, void>('postmortem/checkAll');

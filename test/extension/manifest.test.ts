@@ -124,11 +124,16 @@ const UI_FIELDS = new Set([
   'contents',
   'markdownDescription',
   'enumDescriptions',
+  'label',
 ]);
+
+/** Fields named like UI strings that are ids: a problem matcher's `name` (`$postmortem-lint`). */
+const ID_PATHS = /^package\.json\.contributes\.problemMatchers\[\d+\]\.name$/;
 
 /** Every UI string of the raw manifest (top-level names and `contributes`), with its path. */
 function uiStrings(value: unknown, path: string, field = ''): [string, string][] {
-  if (typeof value === 'string') return UI_FIELDS.has(field) ? [[path, value]] : [];
+  if (typeof value === 'string')
+    return UI_FIELDS.has(field) && !ID_PATHS.test(path) ? [[path, value]] : [];
   if (Array.isArray(value))
     return value.flatMap((item, i) => uiStrings(item, `${path}[${i}]`, field));
   if (value && typeof value === 'object') {

@@ -19,6 +19,8 @@ export interface RunOptions {
   cwd?: string;
   /** Runs without `NO_COLOR`, so that colour depends on the TTY check alone. */
   unsetNoColor?: boolean;
+  /** Variables set over this process's environment. */
+  env?: Record<string, string>;
   /** Milliseconds before the process is killed (`spawnSync`'s `timeout`). */
   timeout?: number;
   /** Bytes of stdout or stderr allowed (`spawnSync`'s `maxBuffer`, 1 MiB when not given). */
@@ -33,9 +35,9 @@ export function runNode(script: string, args: string[], options: RunOptions = {}
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
   };
-  if (options.unsetNoColor) {
-    const env = { ...process.env };
-    delete env.NO_COLOR;
+  if (options.unsetNoColor || options.env) {
+    const env = { ...process.env, ...options.env };
+    if (options.unsetNoColor) delete env.NO_COLOR;
     spawnOptions.env = env;
   }
   if (options.timeout !== undefined) spawnOptions.timeout = options.timeout;

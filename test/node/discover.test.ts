@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { discoverFiles } from '../../server/src/node/discover';
+import { discoverFiles, isFoundIn } from '../../server/src/node/discover';
 
 let root: string;
 
@@ -81,5 +81,32 @@ describe('discoverFiles', () => {
         'No files match `docs/*.rst`',
       ],
     });
+  });
+});
+
+describe('isFoundIn', () => {
+  test('finds exactly the files a search of the folder finds, ignore files and all', () => {
+    const ignoring = mkdtempSync(join(tmpdir(), 'postmortem-found-in-'));
+    try {
+      const files = ['a.md', 'b.txt', 'drafts/c.md', 'x/d.md', '.hidden/e.md', 'node_modules/f.md'];
+      for (const path of files) {
+        mkdirSync(join(ignoring, dirname(path)), { recursive: true });
+        writeFileSync(join(ignoring, path), '# x\n');
+      }
+      writeFileSync(join(ignoring, '.postmortemignore'), 'drafts/\n');
+      symlinkSync(join(ignoring, 'a.md'), join(ignoring, 'link.md'));
+      const found = new Set(
+        discoverFiles([ignoring], ignoring).files.map((file) => file.absolutePath),
+      );
+      assert.deepEqual([...found].sort(), [join(ignoring, 'a.md'), join(ignoring, 'x', 'd.md')]);
+      for (const path of [...files, 'link.md', 'gone.md']) {
+        const absolute = join(ignoring, path);
+        assert.equal(isFoundIn(ignoring, absolute, []), found.has(absolute), path);
+      }
+      assert.equal(isFoundIn(join(ignoring, 'x'), join(ignoring, 'a.md'), []), false, 'outside');
+      assert.equal(isFoundIn(ignoring, join(ignoring, 'b.txt'), ['.txt']), true, 'extensions');
+    } finally {
+      rmSync(ignoring, { recursive: true, force: true });
+    }
   });
 });

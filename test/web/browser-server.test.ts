@@ -36,8 +36,18 @@ import {
   InlayHintRequest,
   RegistrationRequest,
 } from 'vscode-languageserver-protocol/node';
-import type { ConfigFilesParams, OutlineResult } from '../../server/src/protocol';
-import { CONFIG_FILES_NOTIFICATION, OUTLINE_REQUEST } from '../../server/src/protocol';
+import type {
+  CheckAllResult,
+  ConfigFilesParams,
+  IncidentsResult,
+  OutlineResult,
+} from '../../server/src/protocol';
+import {
+  CHECK_ALL_REQUEST,
+  CONFIG_FILES_NOTIFICATION,
+  INCIDENTS_REQUEST,
+  OUTLINE_REQUEST,
+} from '../../server/src/protocol';
 import { buildBundles } from '../helpers/build';
 import { applyTextEdits, ProtocolClient, repoRoot } from '../helpers/lsp-client';
 import { SAMPLE_METRICS_LENS } from '../helpers/sample-metrics';
@@ -224,6 +234,18 @@ describe('the web server in a browser worker', { skip }, () => {
       timeToMitigate: 20,
       timeToResolve: 40,
     });
+  });
+
+  test('postmortem/incidents: without a file system, the open reports of the workspace folder', async () => {
+    const index = await client.request<IncidentsResult>(INCIDENTS_REQUEST, null);
+    assert.deepEqual(
+      index.incidents.map((incident) => [incident.uri, incident.findings.warning]),
+      [[reportUri, 1]],
+    );
+    assert.equal(index.indexing, false);
+    const checked = await client.request<CheckAllResult>(CHECK_ALL_REQUEST, null);
+    assert.equal(checked.reports, 1);
+    assert.deepEqual(workerErrors, []);
   });
 
   test('postmortem/configFiles: the configuration handed over applies, extends and all', async () => {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient';
 import { COMMANDS, FOCUS_OUTLINE_VIEW } from '../constants';
+import { checkAll } from './check-all';
 import type { CommandContext } from './context';
 import { copyMetrics } from './copy-metrics';
 import { newPostmortem } from './new-postmortem';
@@ -68,6 +69,7 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   copyMetrics,
   restartServer,
   showOutline,
+  checkAll,
   revealInsertedSection: revealInserted,
 };
 

@@ -1,6 +1,6 @@
 /** `--format stylish` (the default): findings and metrics for people, like ESLint's stylish. */
 import type { Finding, Readout } from '../engine';
-import { metricsLine } from '../engine';
+import { metricsLine, plural, problemCount } from '../engine';
 import type { FileResult } from './result';
 import { escapeControls } from './terminal-text';
 
@@ -27,10 +27,6 @@ function styles(color: boolean): Styles {
 /** `TTD 0m* · TTA — · … (TTA: no entry marks acknowledged; * guessed from keywords)`, or `no timeline`. */
 export function formatMetrics(read: Readout): string {
   return read.timeline ? metricsLine(read.timeline.metricNotes) : 'no timeline';
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -90,7 +86,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     out.push(
       style.summary(
         errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
-        `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${withFindings} of ${files}`,
+        `✖ ${problemCount({ error: errors, warning: warnings, info: infos })} in ${withFindings} of ${files}`,
       ),
     );
   }

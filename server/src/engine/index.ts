@@ -16,6 +16,7 @@ export { fileGlobProblem } from './glob-match';
 export { analyze } from './analyze';
 export type { Session } from './session';
 export { createSession } from './session';
+export { plural, problemCount } from './finding-counts';
 export { GUARD_LIMITS } from './guard/guard';
 export { mayBePostmortem } from './prefilter';
 export { applyEdits } from './fixes/edits';

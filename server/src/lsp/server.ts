@@ -6,6 +6,8 @@
 import type {
   CancellationToken,
   CodeActionParams,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
   Connection,
   CodeLensParams,
   CompletionParams,
@@ -16,6 +18,7 @@ import type {
   InitializeParams,
   InitializeResult,
   InlayHintParams,
+  WorkspaceDiagnosticParams,
 } from 'vscode-languageserver';
 import {
   CodeLensRefreshRequest,
@@ -31,6 +34,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  CheckAllResult,
   ConfigFilesParams,
   IncidentsResult,
   InitializationOptions,
@@ -46,6 +50,7 @@ import type {
   TemplateResult,
 } from '../protocol';
 import {
+  CHECK_ALL_REQUEST,
   CONFIG_FILES_NOTIFICATION,
   INCIDENTS_REQUEST,
   METRICS_BREAKDOWN_REQUEST,
@@ -58,6 +63,7 @@ import {
 import { CONFIG_FILE_NAME, MARKDOWN_EXTENSIONS } from '../engine';
 import type { ConfigFiles, ServerHost } from './host';
 import { isMarkdown } from './session/applicability';
+import { documentDiagnostics } from './session/diagnostics';
 import { codeActions, PROVIDED_CODE_ACTION_KINDS } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { previewConfig } from './features/preview-config';
@@ -79,10 +85,14 @@ import { SettingsStore } from './session/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { template } from './features/template';
 import { newTimelineEntry } from './features/timeline-entry';
+import { checkAll, workspaceDiagnostics } from './workspace/workspace-diagnostics';
 import { IGNORE_FILE_NAMES, WorkspaceIndex } from './workspace/workspace-index';
 
 /** The pause in typing in a configuration file after which open reports are checked again. */
 const CONFIG_TYPING_PAUSE_MS = 300;
+
+/** How long after `initialized` the workspace index starts reading the workspace folders. */
+const INDEX_DELAY_MS = 1000;
 
 /**
  * Starts serving on `connection`, with what `host` gives of the platform: the session is set
@@ -136,6 +146,8 @@ function serve(
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []),
     ),
   );
+  // A client that pulls diagnostics gets them only so: pushed too, each would show twice.
+  const pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   const index = new WorkspaceIndex({
     connection,
     files: workspaceFiles,
@@ -150,6 +162,7 @@ function serve(
           : null;
         return location === null ? [] : [location];
       }),
+    editorBusy: () => analyses.busy,
   });
   const analyses = new DocumentAnalyses(
     connection,
@@ -159,6 +172,7 @@ function serve(
     (uri) => configFiles.locate(uri),
     {
       ...(collect ? { collector: new IdleCollector(collect) } : {}),
+      pushDiagnostics: !pullDiagnostics,
       onAnalysed: (analyzed) => index.analysed(analyzed),
     },
   );
@@ -221,7 +235,8 @@ function serve(
         watchers: watchedFiles().map((globPattern) => ({ globPattern })),
       });
     }
-    index.rescan();
+    // The document the editor opens with is served first.
+    setTimeout(() => index.rescan(), INDEX_DELAY_MS);
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of foldersOf(configFiles, event.removed)) {
@@ -443,6 +458,46 @@ function serve(
     }),
   );
 
+  connection.onRequest(
+    CHECK_ALL_REQUEST,
+    request(
+      CHECK_ALL_REQUEST.method,
+      (): Promise<CheckAllResult> => checkAll(index, pullDiagnostics),
+      {
+        reports: 0,
+        withFindings: 0,
+        findings: { error: 0, warning: 0, info: 0 },
+        message: 'The post-mortems could not be checked. The error is in the server log.',
+      },
+    ),
+  );
+
+  if (pullDiagnostics) {
+    connection.languages.diagnostics.on(
+      request(
+        'textDocument/diagnostic',
+        async (pulled: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+          const { uri } = pulled.textDocument;
+          const document = await analyses.get(uri);
+          // A report just closed: the disk's text, as the workspace diagnostics have it.
+          const items = document
+            ? documentDiagnostics(document)
+            : (index.find(uri)?.diagnostics ?? []);
+          return { kind: 'full', items };
+        },
+        { kind: 'full', items: [] },
+      ),
+    );
+    connection.languages.diagnostics.onWorkspace(
+      request(
+        'workspace/diagnostic',
+        (pulled: WorkspaceDiagnosticParams) =>
+          workspaceDiagnostics(index, pulled.previousResultIds),
+        { items: [] },
+      ),
+    );
+  }
+
   /** The files whose changes the server is told of: configuration, ignore files, reports. */
   function watchedFiles(): string[] {
     const extensions = new Set(MARKDOWN_EXTENSIONS);
@@ -476,6 +531,15 @@ function serve(
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       ...(documentStructure ? { documentSymbolProvider: true, foldingRangeProvider: true } : {}),
       executeCommandProvider: { commands: [SHOW_METRICS_COMMAND] },
+      ...(pullDiagnostics
+        ? {
+            diagnosticProvider: {
+              identifier: 'postmortem',
+              interFileDependencies: false,
+              workspaceDiagnostics: true,
+            },
+          }
+        : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'postmortem-language-server' },

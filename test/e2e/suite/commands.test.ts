@@ -9,6 +9,7 @@ import { serverPids } from './server-process';
 import { until, waitForDiagnostics, waitForRepublishedDiagnostics } from './wait';
 import {
   activeExtension,
+  createFile,
   FIXTURE,
   FIXTURE_FINDINGS,
   LESSONS_SCAFFOLD,
@@ -34,6 +35,7 @@ const TESTED = [
   'postmortem.copyMetrics',
   'postmortem.restartServer',
   'postmortem.showOutline',
+  'postmortem.checkAll',
   'postmortem.revealInsertedSection',
   // Run by the Incidents view's tests (browse-incidents.test.ts) and the insights' (browse-insights.test.ts).
   'postmortem.filterIncidentsBySeverity',
@@ -172,6 +174,27 @@ describe('Commands', () => {
     const after = serverPids(extension.extensionPath);
     assert.equal(after.length, 1, `Expected one server, found ${after.length}`);
     assert.notEqual(after[0], before[0]);
+  });
+
+  it('Check All Post-Mortems puts the findings of a report that is not open in Problems', async () => {
+    await openReport(workspaceFile(FIXTURE));
+    const text = await vscode.workspace.fs.readFile(workspaceFile(FIXTURE));
+    const closed = await createFile('postmortems/check-all.md', text);
+    // Pulled as workspace diagnostics: the report is never opened.
+    const found = waitForDiagnostics(
+      closed,
+      'the findings of the closed report',
+      (diagnostics) => diagnostics.length > 0,
+    );
+    const confirmed = DRIVER ? seeNotification('Checked ') : Promise.resolve();
+    await vscode.commands.executeCommand('postmortem.checkAll');
+    assert.deepEqual(diagnosticSummary(await found), FIXTURE_FINDINGS);
+    assert.ok(
+      !vscode.workspace.textDocuments.some(
+        (document) => document.uri.toString() === closed.toString(),
+      ),
+    );
+    await confirmed;
   });
 
   it('Show Outline reveals the Post-Mortem view', async () => {

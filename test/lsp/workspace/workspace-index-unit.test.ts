@@ -12,6 +12,10 @@ import type { Analyzed } from '../../../server/src/lsp/session/analyzed';
 import { PositionMapper } from '../../../server/src/lsp/session/positions';
 import { coerceSettings } from '../../../server/src/lsp/session/settings';
 import { BackgroundQueue, TIME_SLICE_MS } from '../../../server/src/lsp/workspace/background-queue';
+import {
+  checkAll,
+  workspaceDiagnostics,
+} from '../../../server/src/lsp/workspace/workspace-diagnostics';
 import { WorkspaceIndex } from '../../../server/src/lsp/workspace/workspace-index';
 import { sample, sampleWithoutLessons } from '../../helpers/server-session';
 
@@ -63,6 +67,7 @@ function indexOf(files: Map<string, string | { skipped: string }>, open: string[
       }),
     extensionsFor: () => [],
     openLocations: () => open,
+    editorBusy: () => false,
   });
   return {
     index,
@@ -172,6 +177,79 @@ test('a folder deleted takes its reports; files outside the folder or not Markdo
   assert.equal(reads(), before);
 });
 
+test('after Check All without pull, closed reports are pushed and kept current', async () => {
+  const files = new Map<string, string | { skipped: string }>([
+    ['/work/postmortems/a.md', sampleWithoutLessons],
+    ['/work/postmortems/b.md', sample],
+  ]);
+  const { index, pushed } = indexOf(files);
+  index.rescan();
+  await index.idle();
+  assert.equal(pushed.length, 0, 'nothing is pushed before Check All');
+  const result = await checkAll(index, false);
+  assert.deepEqual(result, {
+    reports: 2,
+    withFindings: 1,
+    findings: { error: 0, warning: 1, info: 0 },
+    message: 'Checked 2 post-mortems: 1 problem (0 errors, 1 warning, 0 info) in 1 of them.',
+  });
+  assert.deepEqual(
+    pushed.map((params) => [params.uri, params.diagnostics.length]),
+    [
+      ['file:///work/postmortems/a.md', 1],
+      ['file:///work/postmortems/b.md', 0],
+    ],
+  );
+  files.delete('/work/postmortems/a.md');
+  index.fileChanged('file:///work/postmortems/a.md', true);
+  assert.deepEqual(pushed.at(-1), { uri: 'file:///work/postmortems/a.md', diagnostics: [] });
+});
+
+test('Check All with pull pushes nothing, and says when there is nothing to check', async () => {
+  const { index, pushed } = indexOf(new Map([['/work/README.md', '# Project\n']]));
+  index.rescan();
+  const result = await checkAll(index, true);
+  assert.equal(result.message, 'No post-mortems in the workspace folders.');
+  assert.equal(pushed.length, 0);
+});
+
+test('workspace/diagnostic: full reports, unchanged ones by result id, and gone ones cleared', async () => {
+  const files = new Map<string, string | { skipped: string }>([
+    ['/work/postmortems/a.md', sampleWithoutLessons],
+    ['/work/postmortems/b.md', sample],
+  ]);
+  const { index } = indexOf(files);
+  index.rescan();
+  await index.idle();
+  const first = workspaceDiagnostics(index, []);
+  assert.deepEqual(
+    first.items.map((item) => [item.uri, item.kind]),
+    [
+      ['file:///work/postmortems/a.md', 'full'],
+      ['file:///work/postmortems/b.md', 'full'],
+    ],
+  );
+  const [a] = first.items;
+  assert.ok(a?.kind === 'full');
+  assert.deepEqual(
+    a.items.map((diagnostic) => diagnostic.code),
+    ['required-sections'],
+  );
+  const previous = first.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
+  files.delete('/work/postmortems/b.md');
+  index.fileChanged('file:///work/postmortems/b.md', true);
+  const second = workspaceDiagnostics(index, previous);
+  assert.deepEqual(second.items, [
+    {
+      kind: 'unchanged',
+      uri: 'file:///work/postmortems/a.md',
+      resultId: a.resultId,
+      version: null,
+    },
+    { kind: 'full', uri: 'file:///work/postmortems/b.md', version: null, items: [] },
+  ]);
+});
+
 test('BackgroundQueue: runs each item once, goes on past a failure, lets timers run between slices', async () => {
   const done: string[] = [];
   const failures: string[] = [];
@@ -200,4 +278,23 @@ test('BackgroundQueue: runs each item once, goes on past a failure, lets timers 
   assert.deepEqual(failures, ['bad: unreadable']);
   assert.equal(drained, 1);
   assert.equal(queue.busy, false);
+});
+
+test('BackgroundQueue: holds while other work comes first, and goes on once it is done', async () => {
+  let busy = true;
+  const done: string[] = [];
+  const queue = new BackgroundQueue(
+    (item) => {
+      done.push(item);
+    },
+    () => undefined,
+    () => undefined,
+    () => busy,
+  );
+  queue.add(['a', 'b']);
+  await sleep(200);
+  assert.deepEqual(done, [], 'nothing runs while the editor is busy');
+  busy = false;
+  await queue.idle();
+  assert.deepEqual(done, ['a', 'b']);
 });

@@ -1,6 +1,7 @@
 /**
  * The language server over stdio: the workspace index (`postmortem/incidents`) of a folder of
- * reports on disk, kept current from `workspace/didChangeWatchedFiles` and open documents.
+ * reports on disk, kept current from `workspace/didChangeWatchedFiles` and open documents;
+ * workspace diagnostics for a client that pulls them, Check All for one that does not.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +12,12 @@ import {
   DidCloseTextDocumentNotification,
   FileChangeType,
 } from 'vscode-languageserver-protocol/node';
-import type { IncidentsResult } from '../../../server/src/protocol';
-import { INCIDENTS_REQUEST } from '../../../server/src/protocol';
+import type {
+  DocumentDiagnosticReport,
+  WorkspaceDiagnosticReport,
+} from 'vscode-languageserver-protocol/node';
+import type { CheckAllResult, IncidentsResult } from '../../../server/src/protocol';
+import { CHECK_ALL_REQUEST, INCIDENTS_REQUEST } from '../../../server/src/protocol';
 import type { ProtocolClient } from '../../helpers/lsp-client';
 import { pathUri } from '../../helpers/lsp-client';
 import {
@@ -159,5 +164,100 @@ describe('workspace index over stdio', () => {
     writeFileSync(gitignore, 'drafts/\n');
     await watched(gitignore, FileChangeType.Changed);
     await incidentsWhen(client, (result) => !names(result).includes('draft.md'));
+  });
+});
+
+describe('Check All over stdio, for a client that does not pull diagnostics', () => {
+  const { client, scratch } = serverSession({
+    prefix: 'postmortem-check-all-',
+    prepare: writeWorkspace,
+  });
+
+  test('postmortem/checkAll: publishes the findings of every report not open', async () => {
+    assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);
+    await incidentsWhen(client);
+    const noLessons = pathUri(join(scratch, 'postmortems', 'no-lessons.md'));
+    assert.ok(
+      !client.published.some((params) => params.uri === noLessons),
+      'pushed only when asked',
+    );
+    const published = client.diagnosticsFor(noLessons);
+    const result = await client.request<CheckAllResult>(CHECK_ALL_REQUEST, null);
+    assert.deepEqual(result, {
+      reports: 2,
+      withFindings: 1,
+      findings: { error: 0, warning: 1, info: 0 },
+      message: 'Checked 2 post-mortems: 1 problem (0 errors, 1 warning, 0 info) in 1 of them.',
+    });
+    assert.deepEqual(
+      (await published).diagnostics.map((diagnostic) => diagnostic.code),
+      ['required-sections'],
+    );
+    const pushed = new Set(client.published.map((params) => params.uri));
+    assert.ok(!pushed.has(pathUri(join(scratch, 'README.md'))));
+    assert.ok(!pushed.has(pathUri(join(scratch, 'drafts', 'postmortems', 'draft.md'))));
+  });
+});
+
+describe('workspace diagnostics over stdio, for a client that pulls diagnostics', () => {
+  const { client, scratch } = serverSession({
+    prefix: 'postmortem-pull-',
+    prepare: writeWorkspace,
+    pullDiagnostics: true,
+  });
+  const pullWorkspace = (previousResultIds: { uri: string; value: string }[] = []) =>
+    client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+
+  test('initialize: announces pull diagnostics, for the workspace too', () => {
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'postmortem',
+      interFileDependencies: false,
+      workspaceDiagnostics: true,
+    });
+  });
+
+  test('workspace/diagnostic: the findings of reports not open; none of other files', async () => {
+    await incidentsWhen(client);
+    const report = await pullWorkspace();
+    const byName = new Map(
+      report.items.map((item) => [item.uri.slice(item.uri.lastIndexOf('/') + 1), item]),
+    );
+    assert.deepEqual([...byName.keys()].sort(), ['login.md', 'no-lessons.md']);
+    const noLessons = byName.get('no-lessons.md');
+    assert.ok(noLessons?.kind === 'full');
+    assert.deepEqual(
+      noLessons.items.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+      [['required-sections', 31]],
+    );
+    const again = await pullWorkspace(
+      report.items.map((item) => ({ uri: item.uri, value: item.resultId! })),
+    );
+    assert.deepEqual(
+      again.items.map((item) => item.kind),
+      ['unchanged', 'unchanged'],
+    );
+  });
+
+  test('an open report is pulled as a document, never pushed, and left out of the workspace', async () => {
+    await incidentsWhen(client);
+    const uri = pathUri(join(scratch, 'postmortems', 'login.md'));
+    const outline = client.outlineChanged(uri);
+    await client.open(uri, sampleWithoutLessons);
+    const pulled = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
+    assert.ok(pulled.kind === 'full');
+    assert.deepEqual(
+      pulled.items.map((diagnostic) => diagnostic.code),
+      ['required-sections'],
+    );
+    // Checked after the typing pause as for a push client, but its diagnostics are not sent.
+    await outline;
+    assert.deepEqual(client.published, []);
+    const report = await pullWorkspace();
+    assert.ok(!report.items.some((item) => item.uri === uri));
+    const result = await client.request<CheckAllResult>(CHECK_ALL_REQUEST, null);
+    assert.equal(result.findings.warning, 2);
+    assert.deepEqual(client.published, [], 'Check All publishes nothing to a pulling client');
   });
 });

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Analysis, Finding, Notice, Severity } from '../../engine';
 import { ruleUrl } from '../../engine';
+import type { AnalyzedDocument } from './analyzed';
 import type { PositionMapper } from './positions';
 
 /** `source` of every diagnostic the server publishes. */
@@ -77,4 +78,11 @@ export function analysisFailedDiagnostic(reason: string): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: `Post-mortem analysis failed: ${reason}. The error is in the server log`,
   };
+}
+
+/** What an open document shows in the Problems view. */
+export function documentDiagnostics(analyzed: AnalyzedDocument): Diagnostic[] {
+  if (analyzed.failure !== null) return [analysisFailedDiagnostic(analyzed.failure)];
+  if (!analyzed.analysis || !analyzed.isPostmortem) return [];
+  return analysisDiagnostics(analyzed.analysis, analyzed.positions);
 }

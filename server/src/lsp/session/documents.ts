@@ -63,6 +63,8 @@ export interface AnalysesOptions {
   retainedCharacters?: number;
   /** Told the size of every text analysed, to give memory back after bursts. */
   collector?: IdleCollector;
+  /** Whether diagnostics are pushed (true unless the client pulls them). */
+  pushDiagnostics?: boolean;
   /** Told of every analysis made (the workspace index keeps what open reports amount to). */
   onAnalysed?: (analyzed: Analyzed) => void;
 }
@@ -102,6 +104,7 @@ export class DocumentAnalyses {
       retainedCharacters = 1_000_000,
       collector,
       onAnalysed,
+      pushDiagnostics = true,
     }: AnalysesOptions = {},
   ) {
     this.collector = collector;
@@ -113,6 +116,7 @@ export class DocumentAnalyses {
       (uri) => this.quietTime(uri),
       (uri) => this.toPublish(uri),
       (what, error) => this.logError(what, error),
+      pushDiagnostics,
     );
   }
 
@@ -125,6 +129,13 @@ export class DocumentAnalyses {
     if (!document) return Promise.resolve(undefined);
     this.use(document);
     return this.analysisOf(document);
+  }
+
+  /** Whether a document is being typed in, waits for its check, or is being analysed. */
+  get busy(): boolean {
+    if (this.publisher.waiting) return true;
+    for (const entry of this.cache.values()) if (entry.pending) return true;
+    return false;
   }
 
   /**

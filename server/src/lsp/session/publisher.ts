@@ -1,19 +1,12 @@
 /**
  * Publishing: a document is re-checked after a quiet time (at once when opened), and its
- * diagnostics and an `outlineChanged` notification are sent once per version and
- * configuration generation.
+ * diagnostics (unless the client pulls them) and an `outlineChanged` notification are sent
+ * once per version and configuration generation.
  */
-import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { OUTLINE_CHANGED_NOTIFICATION } from '../../protocol';
-import { analysisDiagnostics, analysisFailedDiagnostic } from './diagnostics';
-import type { Analyzed, AnalyzedDocument } from './analyzed';
-
-/** What a document shows in the Problems view. */
-function diagnosticsOf(analyzed: AnalyzedDocument): Diagnostic[] {
-  if (analyzed.failure !== null) return [analysisFailedDiagnostic(analyzed.failure)];
-  if (!analyzed.analysis || !analyzed.isPostmortem) return [];
-  return analysisDiagnostics(analyzed.analysis, analyzed.positions);
-}
+import { documentDiagnostics } from './diagnostics';
+import type { Analyzed } from './analyzed';
 
 export class Publisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -27,7 +20,17 @@ export class Publisher {
     /** The analysis to publish of a document's current version; undefined when stale. */
     private readonly analysed: (uri: string) => Promise<Analyzed | undefined>,
     private readonly logError: (what: string, error: unknown) => void,
+    /**
+     * Whether diagnostics are pushed; false for a client that pulls them
+     * (`textDocument/diagnostic`), which would otherwise show each one twice.
+     */
+    private readonly push: boolean,
   ) {}
+
+  /** Whether a document waits for its check (typed in, or just opened). */
+  get waiting(): boolean {
+    return this.timers.size > 0;
+  }
 
   /** Re-checks a document after `delay` ms of quiet, then publishes; a newer call replaces it. */
   schedule(uri: string, delay = this.debounce(uri)): void {
@@ -46,27 +49,31 @@ export class Publisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.published.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private async publish(uri: string): Promise<void> {
     const message = await this.message(uri);
     if (!message) return;
-    await this.connection.sendDiagnostics(message);
+    if (message.diagnostics) await this.connection.sendDiagnostics(message.diagnostics);
     await this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, { uri });
   }
 
   /**
-   * The diagnostics to send of a document, undefined when they were sent already. Only they
-   * outlive this call: a client slow to read keeps messages queued, and a queued message must
-   * not keep the analysis it came from.
+   * What to send of a document (its diagnostics null when the client pulls them), undefined
+   * when it was sent already. Only the diagnostics outlive this call: a client slow to read
+   * keeps messages queued, and a queued message must not keep the analysis it came from.
    */
-  private async message(uri: string): Promise<PublishDiagnosticsParams | undefined> {
+  private async message(
+    uri: string,
+  ): Promise<{ diagnostics: PublishDiagnosticsParams | null } | undefined> {
     const analyzed = await this.analysed(uri);
     if (!analyzed) return undefined;
     const key = `${analyzed.version}:${analyzed.generation}`;
     if (this.published.get(uri) === key) return undefined;
     this.published.set(uri, key);
-    return { uri, version: analyzed.version, diagnostics: diagnosticsOf(analyzed) };
+    if (!this.push) return { diagnostics: null };
+    const diagnostics = documentDiagnostics(analyzed);
+    return { diagnostics: { uri, version: analyzed.version, diagnostics } };
   }
 }

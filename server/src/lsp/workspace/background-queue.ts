@@ -1,13 +1,21 @@
 /**
  * Work done in the background, one item at a time, that lets requests through: the queue
  * yields to the event loop once an item has run past a time slice, so a request waits at most
- * about one slice and one item. An item queued again before it runs runs once.
+ * about one slice and one item, and it holds while the editor's own work is under way (a
+ * document typed in or being checked), for at most `MAX_HOLD_MS` at a time. An item queued
+ * again before it runs runs once.
  */
 
 /** How long (ms) items run back to back before the queue yields. */
 export const TIME_SLICE_MS = 20;
 
-const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** How often (ms) a held queue looks again whether it may go on. */
+const HOLD_POLL_MS = 50;
+
+/** The longest (ms) the queue holds before it does one more item anyway. */
+export const MAX_HOLD_MS = 2000;
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class BackgroundQueue {
   private readonly pending = new Set<string>();
@@ -19,6 +27,8 @@ export class BackgroundQueue {
     private readonly failed: (item: string, error: unknown) => void,
     /** Called each time the queue runs empty. */
     private readonly drained: () => void,
+    /** Whether other work comes first now. */
+    private readonly holdWhile: () => boolean = () => false,
   ) {}
 
   /** Whether items are waiting or running. */
@@ -42,6 +52,10 @@ export class BackgroundQueue {
     for (;;) {
       const next = this.pending.values().next();
       if (next.done) break;
+      for (let held = 0; held < MAX_HOLD_MS && this.holdWhile(); held += HOLD_POLL_MS) {
+        await pause(HOLD_POLL_MS);
+        sliceStart = performance.now();
+      }
       this.pending.delete(next.value);
       try {
         await this.work(next.value);
@@ -49,7 +63,7 @@ export class BackgroundQueue {
         this.failed(next.value, error);
       }
       if (performance.now() - sliceStart >= TIME_SLICE_MS) {
-        await turn();
+        await pause(0);
         sliceStart = performance.now();
       }
     }

@@ -45,6 +45,8 @@ export interface IndexSources {
   extensionsFor(folder: string): readonly string[];
   /** The location of every open Markdown document. */
   openLocations(): Iterable<string>;
+  /** Whether the editor's documents are being typed in or checked: they come first. */
+  editorBusy(): boolean;
 }
 
 const lastSegment = (location: string): string =>
@@ -65,12 +67,15 @@ export class WorkspaceIndex {
   /** Whether the folders were read once (before that the index is still being made). */
   private scanned = false;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the diagnostics of reports not open are pushed (after "Check All" without pull). */
+  private pushing = false;
 
   constructor(private readonly sources: IndexSources) {
     this.queue = new BackgroundQueue(
       (location) => this.readFromDisk(location),
       (location, error) => this.logError(`Indexing ${location}`, error),
       () => this.changed(),
+      () => this.sources.editorBusy(),
     );
   }
 
@@ -174,6 +179,15 @@ export class WorkspaceIndex {
     else this.remove(location);
   }
 
+  /**
+   * Pushes the diagnostics of every report not open, and keeps them current from now on:
+   * "Check All Post-Mortems" for a client that does not pull diagnostics.
+   */
+  publishAll(): void {
+    this.pushing = true;
+    for (const report of this.closedReports()) this.push(report.uri, report.diagnostics);
+  }
+
   /** The workspace folder holding `location`, or null outside every folder. */
   private folderOf(location: string): string | null {
     return this.sources.folders().find((folder) => isWithin(folder, location)) ?? null;
@@ -232,6 +246,7 @@ export class WorkspaceIndex {
     }
     const entry = { ...report, resultId: String(++this.lastResultId) };
     this.reports.set(location, entry);
+    if (entry.diagnostics) this.push(entry.uri, entry.diagnostics);
     this.changed();
   }
 
@@ -239,7 +254,12 @@ export class WorkspaceIndex {
     const report = this.reports.get(location);
     if (!report) return;
     this.reports.delete(location);
+    if (report.diagnostics) this.push(report.uri, []);
     this.changed();
+  }
+
+  private push(uri: string, diagnostics: Diagnostic[]): void {
+    if (this.pushing) void this.sources.connection.sendDiagnostics({ uri, diagnostics });
   }
 
   /** Tells the client, once changes pause, that the index changed. */
