@@ -19,7 +19,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { loadEngine } from './engine-bundle.mjs';
 import { generateReport, reportOfSize } from './generate.mjs';
 import { exponent, markdownTable, median, timeProcess, timeRuns } from './measure.mjs';
-import { coldOpen, serverMemory, typingBurst } from './server.mjs';
+import { coldOpen, indexWorkspace, serverMemory, typingBurst } from './server.mjs';
 
 const {
   engine: { analyze, createSession, defaultConfig, LineIndex },
@@ -95,6 +95,13 @@ for (let i = 0; i < 100; i++) {
   const file = join(open, `incident-${String(i).padStart(3, '0')}.md`);
   writeFileSync(file, reportOfSize(50 * 1024, 1000 + i));
   openFiles.push(file);
+}
+// The workspace index's folder: the first 1,000 generated reports, as post-mortems by path.
+const indexed = join(work, 'indexed');
+mkdirSync(join(indexed, 'postmortems'), { recursive: true });
+for (let i = 0; i < 1000; i++) {
+  const name = `report-${String(i).padStart(4, '0')}.md`;
+  cpSync(join(generated, name), join(indexed, 'postmortems', name));
 }
 const dfds = join(work, 'dfds');
 cpSync(corpus, dfds, { recursive: true });
@@ -438,6 +445,59 @@ try {
         pass: memory.settledMb < 100,
       });
     }
+
+    progress('the workspace index of 1,000 reports, and the CLI on them, alternately');
+    const cliTimes = [];
+    const indexRuns = [];
+    for (let i = 0; i < runsOf(3); i++) {
+      cliTimes.push(
+        timeProcess({
+          command: process.execPath,
+          args: [cli, '--format', 'json', '.'],
+          cwd: indexed,
+          runs: 1,
+        }).median,
+      );
+      // As the VS Code client starts the server; the idle collection runs within 3 s.
+      indexRuns.push(
+        await indexWorkspace({ folder: indexed, expected: 1000, gc: true, settleMs: 3000 }),
+      );
+    }
+    const cliMs = median(cliTimes);
+    const indexMs = median(indexRuns.map((run) => run.ms));
+    record({ name: 'Yardstick: postmortem-lint, the 1,000 reports of the index', value: cliMs });
+    record({
+      name: 'Workspace index, 1,000 reports on disk: initialized → complete',
+      value: indexMs,
+      ratio: round(indexMs / cliMs),
+      target: '≤ 2 × postmortem-lint',
+      pass: indexMs <= 2 * cliMs,
+      note: 'from `initialized`, its 1 s start delay included',
+    });
+    const withGc = median(indexRuns.map((run) => run.settledMb - run.baselineMb));
+    record({
+      name: 'Server RSS above its baseline, index of 1,000 reports, with --expose-gc: 3 s later',
+      value: withGc,
+      unit: 'MB',
+      target: '< 100 MB',
+      pass: withGc < 100,
+      note: `peak ${Math.round(median(indexRuns.map((run) => run.peakMb - run.baselineMb)))} MB above a baseline of ${Math.round(median(indexRuns.map((run) => run.baselineMb)))} MB`,
+    });
+    progress('the workspace index of 1,000 reports without --expose-gc');
+    const noGc = await indexWorkspace({
+      folder: indexed,
+      expected: 1000,
+      gc: false,
+      settleMs: 10_000,
+    });
+    record({
+      name: 'Server RSS above its baseline, index of 1,000 reports, without --expose-gc: 10 s later',
+      value: noGc.settledMb - noGc.baselineMb,
+      unit: 'MB',
+      target: '< 100 MB',
+      pass: noGc.settledMb - noGc.baselineMb < 100,
+      note: `peak ${Math.round(noGc.peakMb - noGc.baselineMb)} MB above a baseline of ${Math.round(noGc.baselineMb)} MB`,
+    });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -463,6 +523,7 @@ const results = {
     seedSize: { bytes: seedSize.length },
     generated: { count: 2000, rows: '10 to 79' },
     open: { count: 100, bytes: 50 * 1024 },
+    indexed: { count: 1000, rows: '10 to 79' },
   },
   results: rows,
 };

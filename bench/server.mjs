@@ -1,6 +1,7 @@
 // The language server as a process over stdio: a cold open in a fresh server, typing bursts to
-// their diagnostics and to the code lenses asked after every keystroke, and resident memory
-// with many open reports, with and without `--expose-gc`.
+// their diagnostics and to the code lenses asked after every keystroke, resident memory
+// with many open reports, with and without `--expose-gc`, and the workspace index of many
+// reports on disk.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -101,6 +102,35 @@ export async function serverMemory({ folder, files, gc, settleMs }) {
     await setTimeout(settleMs);
     const { rssMb, peakMb } = memoryOf(server.pid);
     return { idleMb: idle, burstMb: burst, settledMb: rssMb, peakMb, findings };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * A fresh server (`gc`: with `--expose-gc`) indexes `folder`, which holds `expected`
+ * post-mortems: the time (ms) from `initialized` to the index complete (`postmortem/incidents`
+ * no longer `indexing`, every report listed), and its resident memory before the index starts
+ * (`baselineMb`, half a second after `initialized`), once it is complete (`indexedMb`),
+ * `settleMs` later (`settledMb`), and at its peak.
+ */
+export async function indexWorkspace({ folder, expected, gc = false, settleMs = 0 }) {
+  const server = await startServer(folder, { gc });
+  const start = performance.now();
+  try {
+    await setTimeout(500);
+    const baselineMb = memoryOf(server.pid).rssMb;
+    let result;
+    for (let attempt = 0; attempt < 12_000; attempt++) {
+      result = await server.connection.sendRequest('postmortem/incidents', null);
+      if (!result.indexing && result.incidents.length >= expected) break;
+      await setTimeout(10);
+    }
+    const ms = performance.now() - start;
+    const indexedMb = memoryOf(server.pid).rssMb;
+    await setTimeout(settleMs);
+    const { rssMb, peakMb } = memoryOf(server.pid);
+    return { ms, baselineMb, indexedMb, settledMb: rssMb, peakMb, count: result.incidents.length };
   } finally {
     await server.stop();
   }

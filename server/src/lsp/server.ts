@@ -148,6 +148,7 @@ function serve(
   );
   // A client that pulls diagnostics gets them only so: pushed too, each would show twice.
   const pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+  const collector = collect ? new IdleCollector(collect) : undefined;
   const index = new WorkspaceIndex({
     connection,
     files: workspaceFiles,
@@ -163,6 +164,7 @@ function serve(
         return location === null ? [] : [location];
       }),
     editorBusy: () => analyses.busy,
+    analysedChars: (chars) => collector?.analysed(chars),
   });
   const analyses = new DocumentAnalyses(
     connection,
@@ -171,7 +173,7 @@ function serve(
     () => [...workspaceFolders],
     (uri) => configFiles.locate(uri),
     {
-      ...(collect ? { collector: new IdleCollector(collect) } : {}),
+      ...(collector ? { collector } : {}),
       pushDiagnostics: !pullDiagnostics,
       onAnalysed: (analyzed) => index.analysed(analyzed),
     },
@@ -236,7 +238,7 @@ function serve(
       });
     }
     // The document the editor opens with is served first.
-    setTimeout(() => index.rescan(), INDEX_DELAY_MS);
+    setTimeout(() => index.start(), INDEX_DELAY_MS);
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of foldersOf(configFiles, event.removed)) {

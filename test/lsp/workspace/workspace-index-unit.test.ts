@@ -27,6 +27,7 @@ function indexOf(files: Map<string, string | { skipped: string }>, open: string[
   const pushed: PublishDiagnosticsParams[] = [];
   let notified = 0;
   let reads = 0;
+  let analysedChars = 0;
   const connection = {
     sendDiagnostics: (params: PublishDiagnosticsParams) => {
       pushed.push(params);
@@ -68,6 +69,7 @@ function indexOf(files: Map<string, string | { skipped: string }>, open: string[
     extensionsFor: () => [],
     openLocations: () => open,
     editorBusy: () => false,
+    analysedChars: (chars) => (analysedChars += chars),
   });
   return {
     index,
@@ -75,6 +77,7 @@ function indexOf(files: Map<string, string | { skipped: string }>, open: string[
     pushed,
     notifications: () => notified,
     reads: () => reads,
+    analysedChars: () => analysedChars,
   };
 }
 
@@ -104,9 +107,13 @@ test('the index keeps the post-mortems found, says why a file is skipped, and te
     ['/work/README.md', '# Project\n\nHow to build it.\n'],
     ['/work/postmortems/huge.md', { skipped: 'larger than 2 MB' }],
   ]);
-  const { index, logged, notifications } = indexOf(files);
+  const { index, logged, notifications, analysedChars, reads } = indexOf(files);
   assert.equal(index.list().indexing, true, 'before the first reading, the index is being made');
+  // A configuration change before the first reading reads nothing yet.
   index.rescan();
+  await index.idle();
+  assert.equal(reads(), 0);
+  index.start();
   await index.idle();
   const { incidents, indexing } = index.list();
   assert.equal(indexing, false);
@@ -118,6 +125,8 @@ test('the index keeps the post-mortems found, says why a file is skipped, and te
     ],
   );
   assert.deepEqual(logged, ['Not indexed: /work/postmortems/huge.md: larger than 2 MB']);
+  // The README is told apart without parsing; the collector hears of what was analysed.
+  assert.equal(analysedChars(), sample.length + sampleWithoutLessons.length);
   // No tree is kept: only the summary and the diagnostics.
   const [entry] = index.closedReports();
   assert.deepEqual(Object.keys(entry!).sort(), [
@@ -135,7 +144,7 @@ test('an open document stands for its report until closed, and disk changes wait
   const files = new Map<string, string | { skipped: string }>([['/work/incidents/a.md', sample]]);
   const open: string[] = [];
   const { index, reads } = indexOf(files, open);
-  index.rescan();
+  index.start();
   await index.idle();
   const uri = 'file:///work/incidents/a.md';
   open.push('/work/incidents/a.md');
@@ -162,7 +171,7 @@ test('a folder deleted takes its reports; files outside the folder or not Markdo
     ['/work/postmortems/c.md', sample],
   ]);
   const { index, reads } = indexOf(files);
-  index.rescan();
+  index.start();
   await index.idle();
   assert.equal(index.list().incidents.length, 3);
   index.fileChanged('file:///work/postmortems/2024', true);
@@ -183,7 +192,7 @@ test('after Check All without pull, closed reports are pushed and kept current',
     ['/work/postmortems/b.md', sample],
   ]);
   const { index, pushed } = indexOf(files);
-  index.rescan();
+  index.start();
   await index.idle();
   assert.equal(pushed.length, 0, 'nothing is pushed before Check All');
   const result = await checkAll(index, false);
@@ -207,7 +216,7 @@ test('after Check All without pull, closed reports are pushed and kept current',
 
 test('Check All with pull pushes nothing, and says when there is nothing to check', async () => {
   const { index, pushed } = indexOf(new Map([['/work/README.md', '# Project\n']]));
-  index.rescan();
+  index.start();
   const result = await checkAll(index, true);
   assert.equal(result.message, 'No post-mortems in the workspace folders.');
   assert.equal(pushed.length, 0);
@@ -219,7 +228,7 @@ test('workspace/diagnostic: full reports, unchanged ones by result id, and gone 
     ['/work/postmortems/b.md', sample],
   ]);
   const { index } = indexOf(files);
-  index.rescan();
+  index.start();
   await index.idle();
   const first = workspaceDiagnostics(index, []);
   assert.deepEqual(

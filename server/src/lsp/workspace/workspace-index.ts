@@ -47,6 +47,8 @@ export interface IndexSources {
   openLocations(): Iterable<string>;
   /** Whether the editor's documents are being typed in or checked: they come first. */
   editorBusy(): boolean;
+  /** Told the size of every text analysed, to give memory back after the reading. */
+  analysedChars(chars: number): void;
 }
 
 const lastSegment = (location: string): string =>
@@ -64,8 +66,8 @@ export class WorkspaceIndex {
   private readonly reports = new Map<string, IndexedReport>();
   private readonly queue: BackgroundQueue;
   private lastResultId = 0;
-  /** Whether the folders were read once (before that the index is still being made). */
-  private scanned = false;
+  /** Whether the folders are read (`start`): before that the index is still being made. */
+  private started = false;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the diagnostics of reports not open are pushed (after "Check All" without pull). */
   private pushing = false;
@@ -81,7 +83,7 @@ export class WorkspaceIndex {
 
   /** True until the folders have been read once, and while files wait to be read. */
   get indexing(): boolean {
-    return (!this.scanned && this.sources.files !== null) || this.queue.busy;
+    return (!this.started && this.sources.files !== null) || this.queue.busy;
   }
 
   /** Every report, sorted by URI. */
@@ -111,19 +113,24 @@ export class WorkspaceIndex {
     await this.queue.idle();
   }
 
+  /** Reads the workspace folders for the first time. */
+  start(): void {
+    this.started = true;
+    this.rescan();
+  }
+
   /**
-   * Reads every workspace folder again: at the start, and when configuration, settings, ignore
+   * Reads every workspace folder again (once started): when configuration, settings, ignore
    * files or the folders change. Reports no longer found are dropped at once; the others are
    * read again in the background.
    */
   rescan(): void {
     const { files, folders, extensionsFor } = this.sources;
-    if (!files) return;
+    if (!files || !this.started) return;
     const found = new Set<string>();
     for (const folder of folders()) {
       for (const location of files.list(folder, (at) => extensionsFor(at))) found.add(location);
     }
-    this.scanned = true;
     for (const [location, report] of this.reports) {
       if (!report.open && !found.has(location)) this.remove(location);
     }
@@ -224,6 +231,7 @@ export class WorkspaceIndex {
       this.remove(location);
       return;
     }
+    this.sources.analysedChars(read.text.length);
     const analysis = analyze(read.text, configuration.config, createSession());
     if (!isPostmortem(location, analysis.model, globs)) {
       this.remove(location);
