@@ -104,6 +104,8 @@ export class ProtocolClient {
   private readonly outlineChanges = new Inbox<OutlineChangedParams>();
   /** Every `publishDiagnostics` the server sent, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** How many times the server asked to pull diagnostics again (`workspace/diagnostic/refresh`). */
+  diagnosticRefreshes = 0;
   /** How many `incidentsChanged` notifications the server sent. */
   incidentsChangedCount = 0;
   private readonly logs: string[] = [];
@@ -134,6 +136,10 @@ export class ProtocolClient {
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -153,6 +159,7 @@ export class ProtocolClient {
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceFolders: true,
+          ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true },

@@ -110,3 +110,30 @@ describe('isFoundIn', () => {
     }
   });
 });
+
+describe('an opened folder', () => {
+  test('is searched though an ignore file above ignores it whole; the others still count', () => {
+    const repository = mkdtempSync(join(tmpdir(), 'postmortem-opened-'));
+    try {
+      mkdirSync(join(repository, '.git'));
+      writeFileSync(join(repository, '.gitignore'), 'out/\n');
+      const opened = join(repository, 'out', 'ws');
+      mkdirSync(opened, { recursive: true });
+      writeFileSync(join(repository, 'out', '.postmortemignore'), '*.tmp.md\n');
+      writeFileSync(join(opened, 'a.md'), '# a\n');
+      writeFileSync(join(opened, 'b.tmp.md'), '# b\n');
+      const search = (options: { opened?: string }) =>
+        discoverFiles([opened], opened, {
+          useIgnoreFiles: true,
+          extensionsFor: () => [],
+          ...options,
+        }).files.map((file) => file.absolutePath);
+      assert.deepEqual(search({}), [], 'as the CLI searches it: ignored');
+      assert.deepEqual(search({ opened }), [join(opened, 'a.md')]);
+      assert.equal(isFoundIn(opened, join(opened, 'a.md'), []), true);
+      assert.equal(isFoundIn(opened, join(opened, 'b.tmp.md'), []), false);
+    } finally {
+      rmSync(repository, { recursive: true, force: true });
+    }
+  });
+});

@@ -94,6 +94,9 @@ const CONFIG_TYPING_PAUSE_MS = 300;
 /** How long after `initialized` the workspace index starts reading the workspace folders. */
 const INDEX_DELAY_MS = 1000;
 
+/** Quiet time (ms) after the last check before a client that pulls is asked to pull again. */
+const PULL_REFRESH_MS = 50;
+
 /**
  * Starts serving on `connection`, with what `host` gives of the platform: the session is set
  * up by the client's `initialize`.
@@ -149,6 +152,18 @@ function serve(
   // A client that pulls diagnostics gets them only so: pushed too, each would show twice.
   const pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   const collector = collect ? new IdleCollector(collect) : undefined;
+  // Checked after the typing pause as for a push client: then asked to pull, once for a burst.
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const refreshPulled =
+    pullDiagnostics && workspace?.diagnostics?.refreshSupport === true
+      ? () => {
+          clearTimeout(refreshTimer);
+          refreshTimer = setTimeout(
+            () => void connection.languages.diagnostics.refresh(),
+            PULL_REFRESH_MS,
+          );
+        }
+      : undefined;
   const index = new WorkspaceIndex({
     connection,
     files: workspaceFiles,
@@ -175,6 +190,7 @@ function serve(
     {
       ...(collector ? { collector } : {}),
       pushDiagnostics: !pullDiagnostics,
+      ...(refreshPulled ? { refreshPulled } : {}),
       onAnalysed: (analyzed) => index.analysed(analyzed),
     },
   );

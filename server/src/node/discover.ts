@@ -38,6 +38,11 @@ export interface DiscoveryOptions {
   useIgnoreFiles: boolean;
   /** Extensions beside `.md` and `.markdown` that the files of a folder may have. */
   extensionsFor(folder: string): readonly string[];
+  /**
+   * A folder opened on purpose (the language server's workspace folder): searched even where
+   * an ignore file above it ignores it whole (that file is not read for it; the others are).
+   */
+  opened?: string;
 }
 
 /** How large an ignore file may be; a larger one ignores nothing. */
@@ -47,6 +52,13 @@ const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 const IGNORE_FILES = ['.gitignore', '.postmortemignore'] as const;
 
 const SKIPPED = ['**/node_modules/**'];
+
+/** Whether a relative path leads below its folder (not to it, not out of it). */
+const isInside = (fromFolder: string): boolean =>
+  fromFolder !== '' &&
+  !isAbsolute(fromFolder) &&
+  fromFolder !== '..' &&
+  !fromFolder.startsWith(`..${sep}`);
 
 const slashes = (path: string): string => (sep === '\\' ? path.replace(/\\/g, '/') : path);
 
@@ -77,10 +89,17 @@ class IgnoreFiles {
     return rules;
   }
 
-  /** Whether `absolutePath` is ignored by one of the folders above it. */
-  ignores(absolutePath: string): boolean {
+  /**
+   * Whether `absolutePath` is ignored by one of the folders above it; an ignore file above
+   * `opened` that ignores that folder whole is not read.
+   */
+  ignores(absolutePath: string, opened?: string): boolean {
     for (const folder of foldersUpward(dirname(absolutePath))) {
-      if (this.of(folder)?.ignores(slashes(relative(folder, absolutePath)))) return true;
+      const rules = this.of(folder);
+      if (!rules) continue;
+      const toOpened = opened === undefined ? '' : relative(folder, opened);
+      if (isInside(toOpened) && rules.ignores(`${slashes(toOpened)}/`)) continue;
+      if (rules.ignores(slashes(relative(folder, absolutePath)))) return true;
     }
     return false;
   }
@@ -164,7 +183,7 @@ export function discoverFiles(
   const leftOut = (absolutePath: string) => {
     const fromCwd = slashes(relative(cwd, absolutePath));
     if (excluded(fromCwd) || excluded(slashes(absolutePath))) return true;
-    return ignoreFiles?.ignores(absolutePath) ?? false;
+    return ignoreFiles?.ignores(absolutePath, options.opened) ?? false;
   };
   const add = (path: string, explicit: boolean) => {
     const absolutePath = resolve(cwd, path);
@@ -217,9 +236,10 @@ export function discoverFiles(
 }
 
 /**
- * Whether searching `folder` (ignore files read) finds the file at `absolutePath`, as
- * `discoverFiles([folder], folder)` would: a Markdown file (or of one of its folder's
- * `extensions`) inside it, in no folder that is not searched, not a link, not ignored.
+ * Whether searching the opened `folder` (ignore files read) finds the file at `absolutePath`,
+ * as `discoverFiles([folder], folder, { opened: folder })` would: a Markdown file (or of one of
+ * its folder's `extensions`) inside it, in no folder that is not searched, not a link, not
+ * ignored.
  */
 export function isFoundIn(
   folder: string,
@@ -227,9 +247,8 @@ export function isFoundIn(
   extensions: readonly string[],
 ): boolean {
   const fromFolder = relative(folder, absolutePath);
-  if (fromFolder === '' || isAbsolute(fromFolder)) return false;
+  if (!isInside(fromFolder)) return false;
   const segments = fromFolder.split(sep);
-  if (segments[0] === '..') return false;
   if (segments.some((segment) => segment.startsWith('.') || segment === 'node_modules'))
     return false;
   if (!hasMarkdownExtension(absolutePath) && !hasMarkdownExtension(absolutePath, extensions))
@@ -239,5 +258,5 @@ export function isFoundIn(
   } catch {
     return false;
   }
-  return !new IgnoreFiles().ignores(absolutePath);
+  return !new IgnoreFiles().ignores(absolutePath, folder);
 }

@@ -31,9 +31,11 @@ function read(path: string): WorkspaceFileText | null {
 /** The workspace's files on disk, in the shape `startServer` takes (`lsp/host.ts`). */
 export const diskWorkspaceFiles: WorkspaceFiles = {
   list: (folder, extensionsFor) =>
-    discoverFiles([folder], folder, { useIgnoreFiles: true, extensionsFor }).files.map(
-      (file) => file.absolutePath,
-    ),
+    discoverFiles([folder], folder, {
+      useIgnoreFiles: true,
+      extensionsFor,
+      opened: folder,
+    }).files.map((file) => file.absolutePath),
   includes: (folder, path, extensionsFor) => isFoundIn(folder, path, extensionsFor(dirname(path))),
   read,
 };

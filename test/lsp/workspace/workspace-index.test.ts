@@ -251,9 +251,14 @@ describe('workspace diagnostics over stdio, for a client that pulls diagnostics'
       pulled.items.map((diagnostic) => diagnostic.code),
       ['required-sections'],
     );
-    // Checked after the typing pause as for a push client, but its diagnostics are not sent.
+    // Checked after the typing pause as for a push client, but its diagnostics are not sent:
+    // the client is asked to pull again.
     await outline;
     assert.deepEqual(client.published, []);
+    for (let wait = 0; wait < 100 && client.diagnosticRefreshes === 0; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(client.diagnosticRefreshes > 0, 'workspace/diagnostic/refresh is asked');
     const report = await pullWorkspace();
     assert.ok(!report.items.some((item) => item.uri === uri));
     const result = await client.request<CheckAllResult>(CHECK_ALL_REQUEST, null);

@@ -65,6 +65,8 @@ export interface AnalysesOptions {
   collector?: IdleCollector;
   /** Whether diagnostics are pushed (true unless the client pulls them). */
   pushDiagnostics?: boolean;
+  /** Where they are pulled: asks the client to pull again after a check. */
+  refreshPulled?: () => void;
   /** Told of every analysis made (the workspace index keeps what open reports amount to). */
   onAnalysed?: (analyzed: Analyzed) => void;
 }
@@ -105,6 +107,7 @@ export class DocumentAnalyses {
       collector,
       onAnalysed,
       pushDiagnostics = true,
+      refreshPulled,
     }: AnalysesOptions = {},
   ) {
     this.collector = collector;
@@ -117,6 +120,7 @@ export class DocumentAnalyses {
       (uri) => this.toPublish(uri),
       (what, error) => this.logError(what, error),
       pushDiagnostics,
+      refreshPulled ?? null,
     );
   }
 

@@ -25,6 +25,8 @@ export class Publisher {
      * (`textDocument/diagnostic`), which would otherwise show each one twice.
      */
     private readonly push: boolean,
+    /** Asks a client that pulls to pull again, once a check gave new diagnostics. */
+    private readonly refreshPulled: (() => void) | null = null,
   ) {}
 
   /** Whether a document waits for its check (typed in, or just opened). */
@@ -56,6 +58,7 @@ export class Publisher {
     const message = await this.message(uri);
     if (!message) return;
     if (message.diagnostics) await this.connection.sendDiagnostics(message.diagnostics);
+    else this.refreshPulled?.();
     await this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, { uri });
   }
 
