@@ -99,6 +99,8 @@ describe('sources', () => {
  * (socket and pipe transports, global module lookup): code this product does not call with
  * anything from a workspace. `buffer` and `process` come with yaml (front matter: binary
  * scalars, warnings). `node:crypto` names the CLI's `--fix` temporary files at random.
+ * `module` comes with fdir (under tinyglobby), which finds the files of a folder for the CLI
+ * and for the server's workspace index.
  */
 const BUNDLE_MODULES: Record<string, string[]> = {
   // `module` comes with fdir (under tinyglobby), which lists the workspace's reports.
