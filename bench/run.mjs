@@ -7,8 +7,8 @@
 // bundled as it ships (`engine-bundle.mjs`); the CLI and the server run as their built bundles.
 // `--only engine,cli,server` runs some groups of measurements, `--only cli.corpus,server.cold`
 // some parts of them (`engine.seed`, `engine.edits`, `engine.guard`, `engine.heap`,
-// `cli.corpus`, `cli.many`, `server.cold`, `server.bursts`, `server.memory`); `--quick` runs
-// each fewer times.
+// `cli.corpus`, `cli.many`, `server.cold`, `server.bursts`, `server.memory`, `server.index`);
+// `--quick` runs each fewer times.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -445,7 +445,9 @@ try {
         pass: memory.settledMb < 100,
       });
     }
+  }
 
+  if (runs('server.index')) {
     progress('the workspace index of 1,000 reports, and the CLI on them, alternately');
     const cliTimes = [];
     const indexRuns = [];
