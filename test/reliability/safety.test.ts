@@ -103,7 +103,6 @@ describe('sources', () => {
  * and for the server's workspace index.
  */
 const BUNDLE_MODULES: Record<string, string[]> = {
-  // `module` comes with fdir (under tinyglobby), which lists the workspace's reports.
   'server/out/server.js': [
     'buffer',
     'child_process',

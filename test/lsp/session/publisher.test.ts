@@ -51,6 +51,7 @@ if (gc !== null) {
         return Promise.resolve(analyzed);
       },
       (what, error) => assert.fail(`${what}: ${String(error)}`),
+      true,
     );
     // As many documents as an editor restores, so that the code runs as it does in a server.
     const reports = 200;
