@@ -22,6 +22,8 @@ describe('The Markdown preview', () => {
     );
     await vscode.window.showTextDocument(uri, { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    // Toasts of earlier tests would cover the timeline in the screenshot.
+    await vscode.commands.executeCommand('notifications.clearAll');
     const seen = await readPreview({ showing: 'TTR', screenshot: true });
     assert.deepEqual(seen.metrics, ['TTD 0m*', 'TTA 5m*', 'TTM 20m*', 'TTR 40m*']);
     assert.deepEqual(seen.badges, [
