@@ -40,8 +40,10 @@ test('warmUpWhileIdle analyses WARM_UP_ROUNDS times at most, one a turn, while i
 
 test('warmUpWhileIdle stops at the first turn a document is open', async () => {
   let asked = 0;
-  warmUpWhileIdle(() => ++asked < 3);
-  await until(() => asked >= 3);
+  // Open from the second turn, before the rounds run out.
+  assert.ok(WARM_UP_ROUNDS > 2);
+  warmUpWhileIdle(() => ++asked < 2);
+  await until(() => asked >= 2);
   await sleep(WARM_UP_DELAY_MS);
-  assert.equal(asked, 3);
+  assert.equal(asked, 2);
 });
