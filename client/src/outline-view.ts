@@ -12,7 +12,7 @@ import type {
   OutlineRange,
   OutlineSection,
 } from '../../server/src/protocol';
-import { METRIC_NAMES, METRIC_VOCABULARY } from '../../server/src/protocol';
+import { METRIC_NAMES, METRIC_VOCABULARY, plural } from '../../server/src/protocol';
 import { COMMANDS } from './constants';
 import { followUpDescription, metricDescription, metricExplanation } from './metrics-text';
 import type { OutlineTracker } from './outline-tracker';
@@ -29,10 +29,6 @@ export type OutlineNode =
   | { kind: 'followUp'; followUp: OutlineFollowUp; index: number };
 
 const GROUPS: readonly Group[] = ['sections', 'timeline', 'metrics', 'followUps'];
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 export class OutlineViewProvider implements vscode.TreeDataProvider<OutlineNode> {
   private readonly changed = new vscode.EventEmitter<undefined>();

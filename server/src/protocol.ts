@@ -15,6 +15,7 @@ import type { FollowUp, LintConfig, MetricName, Metrics, Milestone } from './eng
 export type { LintConfig, MetricName, Metrics, Milestone } from './engine/model';
 export { METRIC_NAMES } from './engine/model';
 export { formatDuration } from './engine/metrics/durations';
+export { findingTotal, plural } from './engine/finding-counts';
 export { gapReason } from './engine/metrics/explain';
 export type { MetricGap, MetricNote } from './engine/metrics/explain';
 export { METRIC_VOCABULARY, metricTitle } from './engine/metrics/vocabulary';

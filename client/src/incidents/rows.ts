@@ -3,6 +3,7 @@
  * order (newest first, undated last), the severity and status filter, and each row's words.
  */
 import type { IncidentItem } from '../../../server/src/protocol';
+import { findingTotal, plural } from '../../../server/src/protocol';
 import { followUpDescription, metricsLine } from '../metrics-text';
 
 /** The fields the view filters on. */
@@ -18,11 +19,6 @@ export const NO_FILTER: IncidentFilter = { severity: [], status: [] };
 
 /** What each field's missing value is called in the filter and the rows. */
 const NONE: Record<FilterField, string> = { severity: 'no severity', status: 'no status' };
-
-/** `1 report`, `2 reports`. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** The last segment of a URI's path, decoded: the report's file name. */
 export function fileName(uri: string): string {
@@ -121,11 +117,6 @@ export function viewDescription(shown: number, total: number, filter: IncidentFi
   return plural(total, 'report');
 }
 
-function findingCount(incident: IncidentItem): number {
-  const { error, warning, info } = incident.findings;
-  return error + warning + info;
-}
-
 /** The problems in words: `1 error, 2 warnings`, `no problems`. */
 export function problemsText(incident: IncidentItem): string {
   const { error, warning, info } = incident.findings;
@@ -164,7 +155,7 @@ export function incidentLabel(incident: IncidentItem): string {
  */
 export function incidentDescription(incident: IncidentItem): string {
   const open = incident.followUps.filter((item) => item.status === 'open').length;
-  const problems = findingCount(incident);
+  const problems = findingTotal(incident.findings);
   return [
     ...(incident.date ? [] : ['no date']),
     incident.severity ?? NONE.severity,

@@ -19,10 +19,11 @@ import {
   METRIC_NAMES,
   METRIC_VOCABULARY,
   metricByMonthChart,
+  plural,
   metricBySeverityChart,
   reportsByMonthChart,
 } from '../../../server/src/protocol';
-import { incidentLabel, plural, sortIncidents } from '../incidents/rows';
+import { incidentLabel, sortIncidents } from '../incidents/rows';
 import { metricsLine } from '../metrics-text';
 
 /** What the page shows: the index as the server last gave it, or why it has none. */

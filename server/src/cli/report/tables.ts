@@ -4,7 +4,7 @@
  * escapes the text its own way.
  */
 import type { GroupStats, MetricStats, ReportsAggregate } from '../../engine';
-import { formatDuration, groupLabel, METRIC_NAMES, METRIC_VOCABULARY } from '../../engine';
+import { formatDuration, groupLabel, METRIC_NAMES, METRIC_VOCABULARY, plural } from '../../engine';
 
 export interface ReportTable {
   title: string;
@@ -26,10 +26,6 @@ export function statsCell({ median, p90, n }: MetricStats): string {
 /** How to read the metric cells, said once above the tables. */
 export const READING =
   'Each metric: median / 90th percentile (nearest rank), over the reports where it is known (how many in brackets); — where none is.';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** The opening sentence: how many reports, which months, how many without a date. */
 export function reportsLine(aggregate: ReportsAggregate): string {

@@ -10,7 +10,8 @@ import { sectionHasContent } from '../markdown/content';
 import { detached, detachedOrNull } from '../markdown/detached';
 import { metadataEntry, scaleValue } from '../metadata/read';
 import { firstTimelineDay } from '../metadata/write';
-import type { FollowUp, LintConfig, Metrics, PostmortemModel, Severity } from '../model';
+import type { FindingCounts } from '../finding-counts';
+import type { FollowUp, LintConfig, Metrics, PostmortemModel } from '../model';
 import { isRequired } from '../sections/required';
 
 /** A follow-up as the summaries count it. */
@@ -40,7 +41,7 @@ export interface ReportSummary {
   sections: { present: number; empty: number; missing: number; requiredMissing: number };
   followUps: FollowUpSummary[];
   /** Findings per severity (suppressed ones are not findings). */
-  findings: Record<Exclude<Severity, 'off'>, number>;
+  findings: FindingCounts;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -110,7 +111,7 @@ export function summarizeReport(analysis: Analysis, config: LintConfig): ReportS
     config.metadata.severities,
     config.metadata.aliases,
   );
-  const findings = { error: 0, warning: 0, info: 0 };
+  const findings: FindingCounts = { error: 0, warning: 0, info: 0 };
   for (const finding of analysis.findings) findings[finding.severity] += 1;
   // A summary outlives its analysis (the index keeps one of every report): its strings are
   // copies, which keep nothing of the report's text.

@@ -8,7 +8,7 @@ import type {
   WorkspaceDiagnosticReport,
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { plural, problemCount } from '../../engine';
+import { findingTotal, plural, problemCount } from '../../engine';
 import type { CheckAllResult } from '../../protocol';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -49,10 +49,9 @@ export async function checkAll(index: WorkspaceIndex, pull: boolean): Promise<Ch
     findings.error += incident.findings.error;
     findings.warning += incident.findings.warning;
     findings.info += incident.findings.info;
-    if (incident.findings.error + incident.findings.warning + incident.findings.info > 0)
-      withFindings += 1;
+    if (findingTotal(incident.findings) > 0) withFindings += 1;
   }
-  const total = findings.error + findings.warning + findings.info;
+  const total = findingTotal(findings);
   const checked = `Checked ${plural(incidents.length, 'post-mortem')}`;
   const message =
     incidents.length === 0
