@@ -1,13 +1,17 @@
 /**
  * The post-mortem language server's Node entry: the engine behind LSP, over IPC (VS Code) or
  * stdio (any other editor: `node server/out/server.js --stdio`), configuration files and the
- * workspace's reports read from disk. The web worker's entry is `browser-server.ts`.
+ * workspace's reports read from disk, V8's heap tuned for a process that runs for hours. The
+ * web worker's entry is `browser-server.ts`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { fullCollection } from './lsp/session/idle-collector';
 import { diskConfigFiles } from './node/disk-config-files';
 import { diskWorkspaceFiles } from './node/workspace-files';
+import { tuneHeap } from './node/heap-tuning';
+
+tuneHeap();
 
 startServer(createConnection(ProposedFeatures.all), {
   configFiles: diskConfigFiles,

@@ -1,13 +1,13 @@
 /**
- * Gives memory back after bursts of analysis. While an editor restores a hundred open reports,
- * V8 grows its heap to hold the garbage of every parse, and it shrinks that heap only after a
- * long idle: the server would keep twice the memory it needs for as long as it runs quietly.
- * So once the server has analysed a lot of text and then been idle briefly, it runs a few full
- * collections (one frees the garbage, the next ones return the freed pages to the system).
- * Nothing runs while analyses keep coming: typing is never slowed by it.
+ * Gives memory back soon after bursts of analysis. While an editor restores a hundred open
+ * reports, V8 grows its heap to hold the garbage of every parse; with the server's heap tuning
+ * (`node/heap-tuning.ts`) V8's memory reducer gives it back about 8 seconds after the last
+ * analysis. Once the server has analysed a lot of text and then been idle briefly, this runs a
+ * few full collections at once (one frees the garbage, the next ones return the freed pages to
+ * the system). Nothing runs while analyses keep coming: typing is never slowed by it.
  *
  * Node offers a full collection only to a process started with `--expose-gc`
- * (`SERVER_NODE_FLAGS`, which the VS Code client passes); without it nothing is collected early.
+ * (`SERVER_NODE_FLAGS`, which the VS Code client passes); without it V8's reducer alone runs.
  */
 
 export interface IdleCollectorOptions {
