@@ -9,9 +9,9 @@ import { startServer } from './lsp/server';
 import { fullCollection } from './lsp/session/idle-collector';
 import { diskConfigFiles } from './node/disk-config-files';
 import { diskWorkspaceFiles } from './node/workspace-files';
-import { tuneHeap } from './node/heap-tuning';
+import { SERVER_HEAP_FLAG, setUnlessGiven } from './node/v8-flags';
 
-tuneHeap();
+setUnlessGiven(SERVER_HEAP_FLAG);
 
 startServer(createConnection(ProposedFeatures.all), {
   configFiles: diskConfigFiles,

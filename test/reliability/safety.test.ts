@@ -100,7 +100,8 @@ describe('sources', () => {
  * anything from a workspace. `buffer` and `process` come with yaml (front matter: binary
  * scalars, warnings). `node:crypto` names the CLI's `--fix` temporary files at random.
  * `module` comes with fdir (under tinyglobby), which finds the files of a folder for the CLI
- * and for the server's workspace index. `node:v8` tunes the server's heap at start.
+ * and for the server's workspace index. `node:v8` sets the server's and the CLI's V8 flags
+ * at start.
  */
 const BUNDLE_MODULES: Record<string, string[]> = {
   'server/out/server.js': [
@@ -134,6 +135,7 @@ const BUNDLE_MODULES: Record<string, string[]> = {
     'node:stream/consumers',
     'node:url',
     'node:util',
+    'node:v8',
     'node:worker_threads',
     'path',
     'process',

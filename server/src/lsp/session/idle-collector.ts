@@ -1,7 +1,7 @@
 /**
  * Gives memory back soon after bursts of analysis. While an editor restores a hundred open
- * reports, V8 grows its heap to hold the garbage of every parse; with the server's heap tuning
- * (`node/heap-tuning.ts`) V8's memory reducer gives it back about 8 seconds after the last
+ * reports, V8 grows its heap to hold the garbage of every parse; with the server's heap flag
+ * (`node/v8-flags.ts`) V8's memory reducer gives it back within about 10 seconds of the last
  * analysis. Once the server has analysed a lot of text and then been idle briefly, this runs a
  * few full collections at once (one frees the garbage, the next ones return the freed pages to
  * the system). Nothing runs while analyses keep coming: typing is never slowed by it.
