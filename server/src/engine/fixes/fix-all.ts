@@ -78,7 +78,9 @@ export function fixAll(
     );
     if (stuck.length > 0) {
       for (const finding of stuck) refused.add(keyOf(finding));
-      // The session read the undone text: the next analysis of `current` reads it again.
+      // The session read the undone text, which may have moved the tree of `current`'s
+      // analysis (`session.ts`): it is analysed again.
+      analysis = analyze(current, config, session);
       continue;
     }
     current = next;

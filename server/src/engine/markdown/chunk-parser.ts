@@ -143,34 +143,16 @@ class ChunkParser {
   ): boolean {
     this.cache.stats.micromarkRows += missing.length;
     const head = this.source.slice(this.offsetOfLine(span.header), this.line(span.header + 1).end);
-    for (let batch = 0; batch < missing.length; batch += BATCH_ROWS) {
-      const indexes = missing.slice(batch, batch + BATCH_ROWS);
-      const texts = indexes.map((index) => {
+    const read = readRowsByMicromark(
+      head,
+      missing.map((index) => {
         const line = this.line(index);
-        return this.source.slice(line.start, line.end);
-      });
-      // The header and delimiter take lines 1 and 2; row `i` is on line `3 + i`.
-      const offsets: number[] = [];
-      let text = head;
-      for (const row of texts) {
-        text += '\n';
-        offsets.push(text.length);
-        text += row;
-      }
-      const table = parseMarkdown(text).children[0];
-      if (table?.type !== 'table' || table.children.length !== texts.length + 1) return false;
-      for (let i = 0; i < texts.length; i++) {
-        const node = table.children[i + 1]!;
-        if (node.position?.start.line !== 3 + i) return false;
-        const index = indexes[i]!;
-        shiftInPlace(
-          node,
-          this.base.line + index - 2 - i,
-          this.base.offset + this.line(index).start - offsets[i]!,
-        );
-        rows[index - first] = node;
-      }
-    }
+        const text = this.source.slice(line.start, line.end);
+        return { text, line: this.base.line + index + 1, offset: this.base.offset + line.start };
+      }),
+    );
+    if (!read) return false;
+    for (const [i, index] of missing.entries()) rows[index - first] = read[i]!;
     return true;
   }
 
@@ -243,6 +225,42 @@ class ChunkParser {
     this.markdown(from, count, out);
     return out;
   }
+}
+
+/** A table body row to read: its text, and the line (1-based) and offset it starts at. */
+export interface BodyRow {
+  text: string;
+  line: number;
+  offset: number;
+}
+
+/**
+ * Body rows read by micromark under a table's `head` (its header and delimiter rows), in
+ * batches, each placed where it starts; null when micromark reads them otherwise than as one
+ * row per line.
+ */
+export function readRowsByMicromark(head: string, rows: BodyRow[]): TableRow[] | null {
+  const out: TableRow[] = [];
+  for (let batch = 0; batch < rows.length; batch += BATCH_ROWS) {
+    const texts = rows.slice(batch, batch + BATCH_ROWS);
+    // The header and delimiter take lines 1 and 2; row `i` is on line `3 + i`.
+    const offsets: number[] = [];
+    let text = head;
+    for (const row of texts) {
+      text += '\n';
+      offsets.push(text.length);
+      text += row.text;
+    }
+    const table = parseMarkdown(text).children[0];
+    if (table?.type !== 'table' || table.children.length !== texts.length + 1) return null;
+    for (let i = 0; i < texts.length; i++) {
+      const node = table.children[i + 1]!;
+      if (node.position?.start.line !== 3 + i) return null;
+      shiftInPlace(node, texts[i]!.line - 3 - i, texts[i]!.offset - offsets[i]!);
+      out.push(node);
+    }
+  }
+  return out;
 }
 
 /**

@@ -16,6 +16,15 @@ export interface Chunk {
   end: number;
 }
 
+/**
+ * The key a chunk of `text` is cached under: its text, marked when nothing follows it (what
+ * follows a chunk changes how its last blocks end).
+ */
+export function chunkKey(text: string, chunk: Chunk): string {
+  const source = text.slice(chunk.start, chunk.end);
+  return chunk.end < text.length ? source : `${source}\u0000`;
+}
+
 /** Line `index` (0-based) of a text whose lines start at `lineStarts`, without its line ending. */
 export function lineAt(text: string, lineStarts: readonly number[], index: number): Line {
   const start = lineStarts[index]!;

@@ -1,19 +1,22 @@
 /**
- * Parses a document from its chunks (`split.ts`), re-using the nodes of chunks whose text is
+ * Parses a document from its chunks (`chunks.ts`), re-using the nodes of chunks whose text is
  * in the cache: unchanged chunks cost a copy with shifted positions, or nothing where they did
- * not move. The tree equals `parseMarkdown(text)`.
+ * not move. An edit within the body rows of a table is spliced into the last tree instead
+ * (`table-splice.ts`). The tree equals `parseMarkdown(text)`.
  */
 import type { Root, RootContent } from 'mdast';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { parseChunk, SplitMismatch } from './chunk-parser';
-import type { ParseCache } from './chunk-cache';
+import type { LastChunk, ParseCache } from './chunk-cache';
 import { shifted } from './shift';
-import { mayHaveDefinitions, splitChunks } from './chunks';
+import { chunkKey, mayHaveDefinitions, splitChunks } from './chunks';
+import { spliceRows } from './table-splice';
 
 /**
  * Parses `text` (without a byte order mark) into mdast, like `parseMarkdown`, re-using and
- * refilling `cache`. The returned tree shares nodes with the cache: do not mutate it. `whole`:
+ * refilling `cache`. The returned tree shares nodes with the cache: do not mutate it, and do
+ * not read it after the next parse through the same cache, which may move its nodes. `whole`:
  * whether the text may hold definitions (`mayHaveDefinitions`), when the caller knows.
  */
 export function parseIncrementally(
@@ -22,12 +25,13 @@ export function parseIncrementally(
   lines: LineIndex = new LineIndex(text),
   whole = mayHaveDefinitions(text, lines.lineStarts),
 ): Root {
-  let children: RootContent[];
+  let children: RootContent[] | null = whole ? null : spliceRows(cache, lines);
   try {
-    children = parseChunks(text, cache, lines, whole);
+    children ??= parseChunks(text, cache, lines, whole);
   } catch (error) {
     if (!(error instanceof SplitMismatch)) throw error;
     // The scanner split where a block stays open: the whole parse is the safe answer.
+    cache.last = null;
     children = parseMarkdown(text).children;
   }
   cache.trimFor(text.length);
@@ -46,11 +50,12 @@ function parseChunks(
 ): RootContent[] {
   const { chunks, whole } = splitChunks(text, lines.lineStarts, mayDefine);
   const children: RootContent[] = [];
+  const placedChunks: LastChunk[] = [];
+  cache.last = null;
   for (const chunk of chunks) {
-    const source = text.slice(chunk.start, chunk.end);
     const followed = chunk.end < text.length;
-    // What follows a chunk changes how its last blocks end: it is part of the key.
-    const key = followed ? source : `${source}\u0000`;
+    const key = chunkKey(text, chunk);
+    const source = followed ? key : key.slice(0, -1);
     let placed = cache.chunks.get(key);
     if (!placed) {
       const base = { line: chunk.startLine, offset: chunk.start };
@@ -68,7 +73,9 @@ function parseChunks(
       placed = { nodes, line: chunk.startLine, offset: chunk.start };
       cache.chunks.set(key, placed);
     }
+    placedChunks.push({ chunk, key, placed });
     for (const node of placed.nodes) children.push(node);
   }
+  if (!whole) cache.last = { lines, chunks: placedChunks };
   return children;
 }

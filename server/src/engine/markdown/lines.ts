@@ -72,14 +72,20 @@ export class LineIndex {
 
   point(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const index = this.lineIndexOf(clamped);
+    return { line: index + 1, column: clamped - this.lineStarts[index]! + 1, offset: clamped };
+  }
+
+  /** The 0-based index of the line that holds `offset` (one of the text's offsets). */
+  lineIndexOf(offset: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) lo = mid;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - this.lineStarts[lo]! + 1, offset: clamped };
+    return lo;
   }
 
   span(start: number, end: number): Span {

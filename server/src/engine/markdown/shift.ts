@@ -39,3 +39,22 @@ export function shiftInPlace(node: Node, lines: number, offset: number): void {
     for (const child of node.children as Node[]) shiftInPlace(child, lines, offset);
   }
 }
+
+/**
+ * Moves `node` and its descendants like `shifted`, by changing their points: nothing is
+ * allocated. Only for nodes whose points no other node shares, and that nothing still needs
+ * where they were (see `table-splice.ts`).
+ */
+export function moveInPlace(node: Node, lines: number, offset: number): void {
+  const position = node.position;
+  if (position) {
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  }
+  const children = (node as Node & { children?: Node[] }).children;
+  if (children !== undefined) {
+    for (let i = 0; i < children.length; i++) moveInPlace(children[i]!, lines, offset);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Edits within a table's body rows spliced into the last tree (`table-splice.ts`): the tree
+ * equals a fresh parse after every edit, the rows before the edit are the same nodes, and
+ * edits the splice cannot take are parsed as before.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ParseCache } from '../../../server/src/engine/markdown/chunk-cache';
+import { parseIncrementally } from '../../../server/src/engine/markdown/incremental-parser';
+import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
+import { prng } from '../../helpers/prng';
+
+const ROWS = Array.from({ length: 40 }, (_, i) => {
+  const time = `10:${String(i).padStart(2, '0')}`;
+  if (i % 5 === 1) return `| ${time} | Restarted \`api-${i}\` |`;
+  if (i % 5 === 2) return `| ${time} | Restarted ~~db-${i}~~ (micromark) |`;
+  if (i % 5 === 3) return `| ${time} | **Paged** [on-call](https://pager.example.com/${i}) |`;
+  return `| ${time} | Alert ${i} fired |`;
+});
+const report = (eol: string) =>
+  [
+    '# Outage',
+    '',
+    '## Timeline',
+    '',
+    '| Time | Event |',
+    '|------|-------|',
+    ...ROWS,
+    '',
+    '## Root cause',
+    'A full disk.',
+    '',
+  ].join(eol);
+
+const INSERTS = [...'x*`|\\ ~_'];
+
+/** One edit inside the table's body rows: characters, or whole rows added or removed. */
+function rowEdit(text: string, random: () => number): string {
+  const lines = text.split('\n');
+  const body = lines.findIndex((line) => line.startsWith('|---')) + 1;
+  const count = lines.slice(body).findIndex((line) => !line.startsWith('|'));
+  if (count < 2) return text;
+  const row = body + Math.floor(random() * count);
+  const line = lines[row]!;
+  const at = 1 + Math.floor(random() * (line.length - 1));
+  const choice = Math.floor(random() * 6);
+  if (choice === 0)
+    lines[row] =
+      `${line.slice(0, at)}${INSERTS[Math.floor(random() * INSERTS.length)]}${line.slice(at)}`;
+  else if (choice === 1) lines[row] = line.slice(0, at) + line.slice(at + 1);
+  else if (choice === 2) lines.splice(row, 0, ROWS[Math.floor(random() * ROWS.length)]!);
+  else if (choice === 3) lines.splice(row, 1);
+  else if (choice === 4) lines.splice(row, 0, line);
+  else lines[row] = `${line.slice(0, at)}\n|${line.slice(at)}`;
+  return lines.join('\n');
+}
+
+describe('table-splice', () => {
+  for (const eol of ['\n', '\r\n']) {
+    test(`after each of 200 edits in the rows (${JSON.stringify(eol)} lines), equals a fresh parse`, () => {
+      const random = prng(7);
+      const cache = new ParseCache();
+      let text = report(eol);
+      assert.deepEqual(parseIncrementally(text, cache), parseMarkdown(text));
+      for (let step = 0; step < 200; step++) {
+        text = rowEdit(text, random);
+        assert.deepEqual(parseIncrementally(text, cache), parseMarkdown(text), `step ${step}`);
+      }
+      assert.ok(cache.stats.splices > 100, `${cache.stats.splices} splices`);
+    });
+  }
+
+  test('reads the edited row only, and keeps the nodes before and after it', () => {
+    const cache = new ParseCache();
+    const text = report('\n');
+    const before = parseIncrementally(text, cache);
+    const rows = (tree: typeof before) => tree.children.find((node) => node.type === 'table')!;
+    const [header, , , , , , edited, next] = rows(before).children;
+    const changed = text.replace('| Alert 5 fired |', '| Alert 5 fired again |');
+    const after = parseIncrementally(changed, cache);
+    assert.deepEqual(after, parseMarkdown(changed));
+    assert.deepEqual(
+      { splices: cache.stats.splices, rows: cache.stats.splicedRows },
+      {
+        splices: 1,
+        rows: 1,
+      },
+    );
+    const table = rows(after);
+    assert.equal(table.children[0], header);
+    assert.notEqual(table.children[6], edited);
+    assert.equal(table.children[7], next, 'moved in place');
+  });
+
+  test('parses again an edit that leaves the rows', () => {
+    const cache = new ParseCache();
+    const text = report('\n');
+    parseIncrementally(text, cache);
+    for (const edited of [
+      text.replace('| 10:05 | Alert 5 fired |', '10:05 | Alert 5 fired |'),
+      text.replace('| 10:05 | Alert 5 fired |', ''),
+      text.replace('| Time | Event |', '| Time | Events |'),
+      text.replace('| Alert 5 fired |', '| Alert 5 fired |\n## Heading'),
+    ]) {
+      parseIncrementally(text, cache);
+      const spliced = cache.stats.splices;
+      assert.deepEqual(parseIncrementally(edited, cache), parseMarkdown(edited));
+      assert.equal(cache.stats.splices, spliced, JSON.stringify(edited));
+    }
+  });
+});
