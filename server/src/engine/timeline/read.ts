@@ -78,7 +78,7 @@ interface Draft {
   end: number;
   /** Offsets of the time text; null when the row has no time at all. */
   time: [number, number] | null;
-  /** Null when the time is unreadable or missing. */
+  /** Null when the time is unreadable or missing. Its `end` is not read (`time` says it). */
   parsed: ParsedTime | null;
   /** The row's own date, a year filled in from the context where it had none. */
   ownDate: DateParts | null;
@@ -347,34 +347,40 @@ class TimelineReader {
       if (reading.empty) continue;
       if (reading.dateAlone) this.setDate(reading.dateAlone);
       const { time, parsed, description, phase } = reading;
-      if (!time) this.push(span, null, null, description, tableZone, phase);
-      else if (parsed)
-        this.push(span, [time[0], parsed.end], parsed, description, tableZone, phase);
-      else this.push(span, time, null, description, tableZone, phase);
+      // The reading's offsets are from the row's start; its `parsed` is kept as it is.
+      const base = span[0];
+      const at: [number, number] | null = time && [
+        base + time[0],
+        base + (parsed ? parsed.end : time[1]),
+      ];
+      this.push(span, at, parsed, description, tableZone, phase);
     }
   }
 
-  /** What `row` (at `span`) says under `columns`: from the memo, moved, or read. */
+  /**
+   * What `row` (at `span`) says under `columns`, offsets from the row's start: from the memo
+   * (shared with every row of the same text: not to be changed), or read.
+   */
   private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
     const memos = this.memos;
-    if (!memos) return this.readRow(row, columns);
     const base = span[0];
+    if (!memos) return moveReading(this.readRow(row, columns), -base);
     const placed = memos.placed.get(row);
     if (placed && this.fits(placed.kept, columns)) {
       memos.rows.keep(placed.key, placed.kept);
-      return moveReading(placed.kept, base);
+      return placed.kept;
     }
     // A row not kept is read here, and kept with offsets from the row's start.
-    let fresh: RowReading | null = null;
-    const read = () => {
-      fresh = this.readRow(row, columns);
-      return { ...moveReading(fresh, -base), columns, order: this.order };
-    };
+    const read = () => ({
+      ...moveReading(this.readRow(row, columns), -base),
+      columns,
+      order: this.order,
+    });
     const key = this.text.slice(...span);
     const kept = memos.rows.value(key, read);
-    if (!this.fits(kept, columns)) return this.readRow(row, columns);
+    if (!this.fits(kept, columns)) return moveReading(this.readRow(row, columns), -base);
     memos.placed.set(row, { key, kept });
-    return fresh ?? moveReading(kept, base);
+    return kept;
   }
 
   /** Whether a kept reading holds under `columns`: the same row in another table is read anew. */
