@@ -267,10 +267,20 @@ describe('IncrementalAnalyzer', () => {
     parseIncrementally(timelineReport, cache);
     const edited = timelineReport.replace('Checkout failed', 'Checkout failed badly');
     parseIncrementally(edited, cache);
-    // Four chunks parsed at first; then Summary again, and the two after it moved.
+    // Four chunks parsed at first; then Summary again, spliced in, the two after it moved in place.
     assert.deepEqual(
-      { parsed: cache.stats.chunksParsed, moved: cache.stats.chunksMoved },
-      { parsed: 5, moved: 2 },
+      {
+        parsed: cache.stats.chunksParsed,
+        moved: cache.stats.chunksMoved,
+        splices: cache.stats.splices,
+      },
+      { parsed: 5, moved: 0, splices: 1 },
+    );
+    // An edit that adds a chunk is parsed in chunks again: the others moved as copies.
+    parseIncrementally(edited.replace('Checkout failed', '## Impact\nCheckout failed'), cache);
+    assert.deepEqual(
+      { parsed: cache.stats.chunksParsed, moved: cache.stats.chunksMoved, splices: 1 },
+      { parsed: 7, moved: 2, splices: cache.stats.splices },
     );
     assert.deepEqual(analyze(edited, config, session), analyze(edited, config));
   });

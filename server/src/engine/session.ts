@@ -23,7 +23,7 @@ export interface Reading {
  * analyses it served, which must not be mutated): drop it for documents out of use to free
  * that memory. An analysis through a session is valid until the session's next analysis:
  * an edit within a table's rows moves the nodes of the last tree in place
- * (`markdown/table-splice.ts`), so keep what an older analysis says (its findings and
+ * (`markdown/splice.ts`), so keep what an older analysis says (its findings and
  * fixes, its metrics and summary) rather than its tree, or clone it.
  */
 export class Session {

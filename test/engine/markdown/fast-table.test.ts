@@ -193,7 +193,7 @@ describe('tables through parseIncrementally', () => {
       { direct: cache.stats.directRows, micromark: cache.stats.micromarkRows },
       { direct: 45, micromark: 5 },
     );
-    // The heading edited too, so that the table is parsed again, not spliced (`table-splice.ts`).
+    // The heading edited too, so that the table is parsed again, not spliced (`splice.ts`).
     const edited = text
       .replace('Alert **1** |', 'Alert **1** updated |')
       .replace('## Timeline', '## The timeline');

@@ -70,7 +70,7 @@ class LruByLength<V> {
  * The cache of `parseIncrementally`. One per document is the intended use: it keeps the last
  * placement of each chunk, and the nodes it hands out are shared with the trees it returned,
  * which must therefore not be mutated. An edit spliced into the last tree moves its nodes in
- * place (`table-splice.ts`): a tree returned stays as it was only until the next parse.
+ * place (`splice.ts`): a tree returned stays as it was only until the next parse.
  */
 export class ParseCache {
   readonly chunks = new LruByLength<PlacedChunk>();
@@ -88,7 +88,7 @@ export class ParseCache {
     directRows: 0,
     micromarkRows: 0,
     cachedRows: 0,
-    /** Edits spliced into the last tree (`table-splice.ts`), and the rows they read. */
+    /** Edits spliced into the last tree (`splice.ts`), and the rows they read. */
     splices: 0,
     splicedRows: 0,
   };

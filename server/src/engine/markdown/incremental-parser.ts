@@ -2,16 +2,16 @@
  * Parses a document from its chunks (`chunks.ts`), re-using the nodes of chunks whose text is
  * in the cache: unchanged chunks cost a copy with shifted positions, or nothing where they did
  * not move. An edit within the body rows of a table is spliced into the last tree instead
- * (`table-splice.ts`). The tree equals `parseMarkdown(text)`.
+ * (`splice.ts`). The tree equals `parseMarkdown(text)`.
  */
 import type { Root, RootContent } from 'mdast';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
-import { parseChunk, SplitMismatch } from './chunk-parser';
+import { SplitMismatch } from './chunk-parser';
 import type { LastChunk, ParseCache } from './chunk-cache';
-import { shifted } from './shift';
-import { chunkKey, mayHaveDefinitions, splitChunks } from './chunks';
-import { spliceRows } from './table-splice';
+import { mayHaveDefinitions, splitChunks } from './chunks';
+import { placeChunk } from './place-chunk';
+import { spliceEdit } from './splice';
 
 /**
  * Parses `text` (without a byte order mark) into mdast, like `parseMarkdown`, re-using and
@@ -25,7 +25,7 @@ export function parseIncrementally(
   lines: LineIndex = new LineIndex(text),
   whole = mayHaveDefinitions(text, lines.lineStarts),
 ): Root {
-  let children: RootContent[] | null = whole ? null : spliceRows(cache, lines);
+  let children: RootContent[] | null = whole ? null : spliceEdit(cache, lines);
   try {
     children ??= parseChunks(text, cache, lines, whole);
   } catch (error) {
@@ -53,28 +53,9 @@ function parseChunks(
   const placedChunks: LastChunk[] = [];
   cache.last = null;
   for (const chunk of chunks) {
-    const followed = chunk.end < text.length;
-    const key = chunkKey(text, chunk);
-    const source = followed ? key : key.slice(0, -1);
-    let placed = cache.chunks.get(key);
-    if (!placed) {
-      const base = { line: chunk.startLine, offset: chunk.start };
-      const nodes = parseChunk(source, { base, followed, whole }, cache);
-      placed = { nodes, line: chunk.startLine, offset: chunk.start };
-      cache.chunks.set(key, placed);
-      cache.stats.chunksParsed++;
-    } else if (placed.line === chunk.startLine && placed.offset === chunk.start) {
-      cache.stats.chunksReused++;
-    } else {
-      cache.stats.chunksMoved++;
-      const lineDelta = chunk.startLine - placed.line;
-      const offsetDelta = chunk.start - placed.offset;
-      const nodes = placed.nodes.map((node) => shifted(node, lineDelta, offsetDelta));
-      placed = { nodes, line: chunk.startLine, offset: chunk.start };
-      cache.chunks.set(key, placed);
-    }
-    placedChunks.push({ chunk, key, placed });
-    for (const node of placed.nodes) children.push(node);
+    const placed = placeChunk(text, chunk, cache, whole);
+    placedChunks.push(placed);
+    for (const node of placed.placed.nodes) children.push(node);
   }
   if (!whole) cache.last = { lines, chunks: placedChunks };
   return children;

@@ -43,7 +43,7 @@ export function shiftInPlace(node: Node, lines: number, offset: number): void {
 /**
  * Moves `node` and its descendants like `shifted`, by changing their points: nothing is
  * allocated. Only for nodes whose points no other node shares, and that nothing still needs
- * where they were (see `table-splice.ts`).
+ * where they were (see `splice.ts`).
  */
 export function moveInPlace(node: Node, lines: number, offset: number): void {
   const position = node.position;

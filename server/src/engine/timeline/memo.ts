@@ -1,7 +1,8 @@
 /**
  * The timeline of the last analysis, re-used while the text of the timeline's scope (its
  * section and the parts that continue it), the blocks it parses into, the configuration and
- * the document dates it is read under stay the same: an edit elsewhere only moves its entries.
+ * the document dates it is read under stay the same: an edit elsewhere only moves its entries
+ * (in place: an analysis through a session holds until the next, `session.ts`).
  * An edit inside it reads the timeline again, taking what each unchanged row and event says
  * from the last read.
  */
@@ -12,28 +13,24 @@ import type { TimelineMemos } from './read';
 import { readTimeline } from './read';
 import { GenerationMemo } from './row-memo';
 
-function movePoint(point: Point, lines: number, offset: number): Point {
-  return { line: point.line + lines, column: point.column, offset: point.offset + offset };
+function movePoint(point: Point, lines: number, offset: number): void {
+  point.line += lines;
+  point.offset += offset;
 }
 
-function moveSpan(span: Span, lines: number, offset: number): Span {
-  return { start: movePoint(span.start, lines, offset), end: movePoint(span.end, lines, offset) };
+function moveSpan(span: Span, lines: number, offset: number): void {
+  movePoint(span.start, lines, offset);
+  movePoint(span.end, lines, offset);
 }
 
-function moveEntry(entry: TimelineEntry, lines: number, offset: number): TimelineEntry {
-  const timeSpan = entry.timeSpan && moveSpan(entry.timeSpan, lines, offset);
-  return {
-    ...entry,
-    span: moveSpan(entry.span, lines, offset),
-    timeSpan,
-    time: entry.time && {
-      ...entry.time,
-      span:
-        entry.time.span === entry.timeSpan && timeSpan
-          ? timeSpan
-          : moveSpan(entry.time.span, lines, offset),
-    },
-  };
+/**
+ * Moves an entry of the last read where its row moved, in place: the analysis that read it
+ * is replaced by this one (`session.ts`).
+ */
+function moveEntry(entry: TimelineEntry, lines: number, offset: number): void {
+  moveSpan(entry.span, lines, offset);
+  if (entry.timeSpan) moveSpan(entry.timeSpan, lines, offset);
+  if (entry.time && entry.time.span !== entry.timeSpan) moveSpan(entry.time.span, lines, offset);
 }
 
 /**
@@ -111,11 +108,10 @@ export class TimelineMemo {
       ) {
         const lineDelta = start.line - last.start.line;
         const offsetDelta = start.offset - last.start.offset;
-        timeline = {
-          ...last.timeline,
-          ...scope,
-          entries: last.timeline.entries.map((entry) => moveEntry(entry, lineDelta, offsetDelta)),
-        };
+        if (lineDelta !== 0 || offsetDelta !== 0) {
+          for (const entry of last.timeline.entries) moveEntry(entry, lineDelta, offsetDelta);
+        }
+        timeline = { ...last.timeline, ...scope };
       } else if (mayHaveDefinitions) {
         timeline = readTimeline(scope, lines, config, dates);
       } else {

@@ -1,7 +1,7 @@
 /**
- * Edits within a table's body rows spliced into the last tree (`table-splice.ts`): the tree
- * equals a fresh parse after every edit, the rows before the edit are the same nodes, and
- * edits the splice cannot take are parsed as before.
+ * Edits spliced into the last tree (`splice.ts`): the tree equals a fresh parse after every
+ * edit, within a table's rows the rows before the edit are the same nodes, and edits that add
+ * or remove a chunk are parsed as before.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -55,7 +55,7 @@ function rowEdit(text: string, random: () => number): string {
   return lines.join('\n');
 }
 
-describe('table-splice', () => {
+describe('splice', () => {
   for (const eol of ['\n', '\r\n']) {
     test(`after each of 200 edits in the rows (${JSON.stringify(eol)} lines), equals a fresh parse`, () => {
       const random = prng(7);
@@ -92,20 +92,28 @@ describe('table-splice', () => {
     assert.equal(table.children[7], next, 'moved in place');
   });
 
-  test('parses again an edit that leaves the rows', () => {
+  test('parses again the chunk of an edit that leaves the rows, or all when it adds a chunk', () => {
     const cache = new ParseCache();
     const text = report('\n');
     parseIncrementally(text, cache);
-    for (const edited of [
-      text.replace('| 10:05 | Alert 5 fired |', '10:05 | Alert 5 fired |'),
-      text.replace('| 10:05 | Alert 5 fired |', ''),
-      text.replace('| Time | Event |', '| Time | Events |'),
-      text.replace('| Alert 5 fired |', '| Alert 5 fired |\n## Heading'),
-    ]) {
+    for (const [edited, spliced] of [
+      [text.replace('| 10:05 | Alert 5 fired |', '10:05 | Alert 5 fired |'), true],
+      [text.replace('| 10:05 | Alert 5 fired |', ''), true],
+      [text.replace('| Time | Event |', '| Time | Events |'), true],
+      [text.replace('A full disk.', 'A disk\n\n```\n'), true],
+      [text.replace('# Outage', '---\ntitle: Outage\n---\n# Outage'), false],
+      [text.replace('| 10:05 | Alert 5 fired |', '| 10:05 | Alert 5 fired |\n## Heading'), false],
+      [text.replace('## Root cause', '```\n## Root cause'), false],
+      [text.replace('## Root cause', 'Root cause'), false],
+    ] as const) {
       parseIncrementally(text, cache);
-      const spliced = cache.stats.splices;
+      const { splices, splicedRows } = cache.stats;
       assert.deepEqual(parseIncrementally(edited, cache), parseMarkdown(edited));
-      assert.equal(cache.stats.splices, spliced, JSON.stringify(edited));
+      assert.deepEqual(
+        { splices: cache.stats.splices - splices, rows: cache.stats.splicedRows - splicedRows },
+        { splices: spliced ? 1 : 0, rows: 0 },
+        JSON.stringify(edited),
+      );
     }
   });
 });
