@@ -62,18 +62,19 @@ function phaseMilestone(phase: string | null): Milestone | null {
  * A phase earlier in the lifecycle than one the table has reached is follow-up work (an
  * `Investigate` row after `Remediate`), not that milestone, and marks nothing.
  */
-function phaseMarks(entries: TimelineEntry[]): TimelineEntry['marks'][] {
+function phaseMarks(entries: TimelineEntry[]): (TimelineEntry['marks'][number] | null)[] {
   let previous: Milestone | null = null;
   let reached = -1;
   return entries.map((entry) => {
+    if (entry.phase === null) return null;
     const milestone = phaseMilestone(entry.phase);
     const starts = milestone !== null && milestone !== previous;
-    if (entry.phase !== null) previous = milestone;
-    if (!starts) return [];
+    previous = milestone;
+    if (!starts) return null;
     const stage = MILESTONES.indexOf(milestone);
-    if (stage < reached) return [];
+    if (stage < reached) return null;
     reached = stage;
-    return [{ milestone, reason: `phase \`${entry.phase}\``, inferredFrom: null }];
+    return { milestone, reason: `phase \`${entry.phase}\``, inferredFrom: null };
   });
 }
 
@@ -158,17 +159,17 @@ export function markEntries(
   guesses?: GenerationMemo<KeywordGuesses>,
 ): void {
   const phases = phaseMarks(entries);
-  const explicit = entries.map((entry, i) => {
+  const marked = new Set<Milestone>();
+  for (const [i, entry] of entries.entries()) {
     const marks = markerMarks(entry.description);
-    for (const mark of phases[i]!) {
-      if (!marks.some((m) => m.milestone === mark.milestone)) marks.push(mark);
-    }
-    return marks;
-  });
-  const marked = new Set(explicit.flat().map((mark) => mark.milestone));
+    const phase = phases[i];
+    if (phase && !marks.some((m) => m.milestone === phase.milestone)) marks.push(phase);
+    for (const mark of marks) marked.add(mark.milestone);
+    entry.marks = marks;
+  }
   const patterns = keywordPatterns(keywords).filter(({ milestone }) => !marked.has(milestone));
-  entries.forEach((entry, i) => {
-    const marks = explicit[i]!;
+  for (const entry of entries) {
+    const marks = entry.marks;
     const text = keywordText(entry);
     // One record per event's words, filled for each milestone as it is looked at.
     const kept = guesses ? guesses.value(text, () => ({})) : {};
@@ -183,10 +184,10 @@ export function markEntries(
         });
       }
     }
-    entry.marks = marks.sort(
-      (a, b) => MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone),
-    );
-  });
+    if (marks.length > 1) {
+      marks.sort((a, b) => MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone));
+    }
+  }
 }
 
 /**
@@ -234,30 +235,44 @@ export function resolveMilestones(
   if (!timeline) return result;
   const wins = winningStated(timeline, stated);
   const { entries } = timeline;
-  const marking = (milestone: Milestone): number[] =>
-    entries.flatMap((entry, index) =>
-      entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone)
-        ? [index]
-        : [],
-    );
   const instantOf = (milestone: Milestone): number | null => {
     const index = result[milestone];
     return wins[milestone]?.instant ?? (index === null ? null : entries[index]!.instant);
   };
-  /** The entries marking `milestone` that do not come before `from`. */
-  const notBefore = (milestone: Milestone, from: number | null): number[] =>
-    marking(milestone).filter((index) => from === null || entries[index]!.instant! >= from);
-  if (!wins.start) result.start = marking('start')[0] ?? firstWithTime(entries);
+  if (!wins.start) result.start = marking(entries, 'start', null) ?? firstWithTime(entries);
   // A milestone cannot precede the one it is measured from, so metrics are never negative.
   const start = instantOf('start');
-  if (!wins.detected) result.detected = notBefore('detected', start)[0] ?? null;
-  result.acknowledged = notBefore('acknowledged', instantOf('detected') ?? start)[0] ?? null;
-  result.mitigated = notBefore('mitigated', start)[0] ?? null;
-  if (!wins.resolved) result.resolved = notBefore('resolved', start).at(-1) ?? null;
+  if (!wins.detected) result.detected = marking(entries, 'detected', start);
+  result.acknowledged = marking(entries, 'acknowledged', instantOf('detected') ?? start);
+  result.mitigated = marking(entries, 'mitigated', start);
+  if (!wins.resolved) result.resolved = marking(entries, 'resolved', start, true);
   // Nor can the mitigation follow the resolution: the resolution then stands for it.
   const resolved = instantOf('resolved');
   if (resolved !== null && (instantOf('mitigated') ?? resolved) > resolved) result.mitigated = null;
   return result;
+}
+
+/**
+ * The first entry with a time that marks `milestone` and does not come before instant `from`
+ * (null: any), or with `last` the last such entry; null when there is none. One loop.
+ */
+function marking(
+  entries: TimelineEntry[],
+  milestone: Milestone,
+  from: number | null,
+  last = false,
+): number | null {
+  let found: number | null = null;
+  for (let index = 0; index < entries.length; index++) {
+    const { instant, marks } = entries[index]!;
+    if (instant === null || (from !== null && instant < from)) continue;
+    let marked = false;
+    for (let i = 0; i < marks.length && !marked; i++) marked = marks[i]!.milestone === milestone;
+    if (!marked) continue;
+    found = index;
+    if (!last) break;
+  }
+  return found;
 }
 
 function firstWithTime(entries: TimelineEntry[]): number | null {
