@@ -53,6 +53,7 @@ import type {
   TimelineEntry,
   TimelineScope,
   TimeReading,
+  ZoneProblem,
 } from '../model';
 import type { LineIndex } from '../markdown/lines';
 import { headingTime, leadingTime, unmarked } from './leading-time';
@@ -68,7 +69,7 @@ import {
 import { fillYears, NO_DOCUMENT_DATES, type DocumentDates } from './document-dates';
 import { parentheticalZone, rowsZone, sectionDayNote, sectionZone } from './zone-note';
 import { findHeaderZone, findZoneNote, placeRow } from './zones';
-import type { GenerationMemo } from './row-memo';
+import type { GenerationMemo, Kept } from './row-memo';
 
 export { formatNowLike } from './format';
 
@@ -142,8 +143,8 @@ type KeptRow = RowReading & { columns: Columns; order: DateOrder | null };
 export interface TimelineMemos {
   /** By row text. */
   rows: GenerationMemo<KeptRow>;
-  /** By row node, for rows the parse kept in place (`chunk-cache.ts`): what `rows` keeps. */
-  placed: WeakMap<TableRow, { key: string; kept: KeptRow }>;
+  /** By row node, for rows the parse kept or moved in place (`chunk-cache.ts`): what `rows` keeps. */
+  placed: WeakMap<TableRow, Kept<KeptRow>>;
   /** The keyword stems an event's words mark milestones by (`markEntries`). */
   guesses: GenerationMemo<KeywordGuesses>;
 }
@@ -366,9 +367,9 @@ class TimelineReader {
     const base = span[0];
     if (!memos) return moveReading(this.readRow(row, columns), -base);
     const placed = memos.placed.get(row);
-    if (placed && this.fits(placed.kept, columns)) {
-      memos.rows.keep(placed.key, placed.kept);
-      return placed.kept;
+    if (placed && this.fits(placed.value, columns)) {
+      memos.rows.keep(placed);
+      return placed.value;
     }
     // A row not kept is read here, and kept with offsets from the row's start.
     const read = () => ({
@@ -376,11 +377,10 @@ class TimelineReader {
       columns,
       order: this.order,
     });
-    const key = this.text.slice(...span);
-    const kept = memos.rows.value(key, read);
-    if (!this.fits(kept, columns)) return moveReading(this.readRow(row, columns), -base);
-    memos.placed.set(row, { key, kept });
-    return kept;
+    const kept = memos.rows.record(this.text.slice(...span), read);
+    if (!this.fits(kept.value, columns)) return moveReading(this.readRow(row, columns), -base);
+    memos.placed.set(row, kept);
+    return kept.value;
   }
 
   /** Whether a kept reading holds under `columns`: the same row in another table is read anew. */
@@ -524,6 +524,35 @@ function problemOf(parsed: ParsedTime): TimelineEntry['timeProblem'] {
   return parsed.dateOrderUnsettled ? 'date-order' : null;
 }
 
+/** A time of a draft placed on the axis: on which day after its date, at which instant. */
+interface Placement {
+  minute: number;
+  days: number;
+  instant: number;
+  offset: number | null;
+  problem: ZoneProblem | null;
+}
+
+/**
+ * Places `minute` of a draft (its date's day number `day`) `days` days after its date, or
+ * later days while its instant comes before `after`.
+ */
+function placeMinute(
+  { draft, day, dated, days }: { draft: Draft; day: number; dated: boolean; days: number },
+  minute: number,
+  after: number | null,
+): Placement {
+  for (;;) {
+    const local = (day + days) * 1440 + minute;
+    const row = placeRow(draft.zone, draft.contextZone, local, dated);
+    const instant = local - (row.axisOffset ?? 0);
+    if (after === null || instant >= after) {
+      return { minute, days, instant, offset: row.offset, problem: row.problem };
+    }
+    days++;
+  }
+}
+
 /** Puts the drafts' times on one axis of minutes and builds the entries. */
 function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): TimelineEntry[] {
   let previous: number | null = null;
@@ -553,25 +582,16 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
     const date = draft.ownDate ?? draft.contextDate;
     const day = date ? dayNumber(date) : 0;
     const crosses = !draft.ownDate && previous !== null && previousSerial === serial;
-    const place = (minute: number) => {
-      let days = draft.ownDate ? 0 : shift;
-      const at = (d: number) => {
-        const local = (day + d) * 1440 + minute;
-        const row = placeRow(draft.zone, draft.contextZone, local, date?.year != null);
-        return { ...row, instant: local - (row.axisOffset ?? 0) };
-      };
-      let placed = at(days);
-      // Where rows carry no dates, a step back of more than 12 hours crosses midnight.
-      while (crosses && placed.instant < previous! - 720) placed = at(++days);
-      return { minute, days, ...placed };
-    };
+    const from = { draft, day, dated: date?.year != null, days: draft.ownDate ? 0 : shift };
+    // Where rows carry no dates, a step back of more than 12 hours crosses midnight.
+    const after = crosses ? previous! - 720 : null;
 
     const ambiguous = twelveHour && !parsed.meridiem && parsed.hour! >= 1 && parsed.hour! <= 12;
-    let chosen = place(parsed.minuteOfDay);
+    let chosen = placeMinute(from, parsed.minuteOfDay, after);
     if (ambiguous && previous !== null) {
-      const other = place(parsed.minuteOfDay + (parsed.minuteOfDay >= 720 ? -720 : 720));
-      const step = (p: typeof chosen) =>
-        p.instant >= previous! ? p.instant - previous! : Infinity;
+      const minute = parsed.minuteOfDay + (parsed.minuteOfDay >= 720 ? -720 : 720);
+      const other = placeMinute(from, minute, after);
+      const step = (p: Placement) => (p.instant >= previous! ? p.instant - previous! : Infinity);
       if (step(other) < step(chosen)) chosen = other;
     }
     if (!draft.ownDate) shift = chosen.days;
