@@ -84,22 +84,26 @@ function mayStartLabel(text: string, at: number): boolean {
 /** Rows of a table whose cell names a metric (`Time to Detect (TTD)`) and the next gives it. */
 function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[] {
   const found: StatedMetric[] = [];
-  for (const row of table.children.slice(1)) {
-    row.children.forEach((cell, i) => {
-      const next = row.children[i + 1];
-      if (cell.position && !mayStartLabel(text, cell.position.start.offset!)) return;
+  const rows = table.children;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const cells = row.children;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const next = cells[i + 1];
+      if (cell.position && !mayStartLabel(text, cell.position.start.offset!)) continue;
       const name = toString(cell).trim().replace(/:$/, '');
       // Every label starts with `time` or `TT`: most cells (timeline rows) fail here cheaply.
-      if (name.charCodeAt(0) !== 84 && name.charCodeAt(0) !== 116) return;
+      if (name.charCodeAt(0) !== 84 && name.charCodeAt(0) !== 116) continue;
       const label = readLabel(name, 0, name.length);
-      if (!label || label.end !== name.length || !next?.position || !row.position) return;
+      if (!label || label.end !== name.length || !next?.position || !row.position) continue;
       let a = next.position.start.offset!;
       let b = next.position.end.offset!;
       if (text[a] === '|') a++;
       if (text[b - 1] === '|') b--;
       while (a < b && /[\s*_]/.test(text[a]!)) a++;
       const value = readDuration(text, a, b);
-      if (!value || /[^\s|*_.]/.test(text.slice(value.end, b))) return;
+      if (!value || /[^\s|*_.]/.test(text.slice(value.end, b))) continue;
       found.push({
         metric: label.metric,
         span: lines.span(row.position.start.offset!, row.position.end.offset!),
@@ -107,7 +111,7 @@ function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[]
         valueSpan: lines.span(value.start, value.end),
         minutes: value.minutes,
       });
-    });
+    }
   }
   return found;
 }

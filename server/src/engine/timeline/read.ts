@@ -365,20 +365,15 @@ class TimelineReader {
   private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
     const memos = this.memos;
     const base = span[0];
-    if (!memos) return moveReading(this.readRow(row, columns), -base);
+    if (!memos) return this.readRow(row, columns, base);
     const placed = memos.placed.get(row);
     if (placed && this.fits(placed.value, columns)) {
       memos.rows.keep(placed);
       return placed.value;
     }
-    // A row not kept is read here, and kept with offsets from the row's start.
-    const read = () => ({
-      ...moveReading(this.readRow(row, columns), -base),
-      columns,
-      order: this.order,
-    });
+    const read = () => this.readRow(row, columns, base);
     const kept = memos.rows.record(this.text.slice(...span), read);
-    if (!this.fits(kept.value, columns)) return moveReading(this.readRow(row, columns), -base);
+    if (!this.fits(kept.value, columns)) return this.readRow(row, columns, base);
     memos.placed.set(row, kept);
     return kept.value;
   }
@@ -388,19 +383,22 @@ class TimelineReader {
     return sameColumns(kept.columns, columns) && kept.order === this.order;
   }
 
-  private readRow(row: TableRow, columns: Columns): RowReading {
+  /** What `row` says under `columns`, offsets from `base` (where the row starts). */
+  private readRow(row: TableRow, columns: Columns, base: number): KeptRow {
     // Comments (such as `postmortem-disable-line`) are not part of the event.
     const texts = row.children.map((cell) => toString(cell, { includeHtml: false }).trim());
     const description = texts
       .filter((t, i) => i !== columns.time && i !== columns.date && t !== '')
       .join(' | ');
-    const reading: RowReading = {
+    const reading: KeptRow = {
       empty: texts.every((t) => t === ''),
       description,
       phase: texts[columns.phase] || null,
       dateAlone: null,
       time: null,
       parsed: null,
+      columns,
+      order: this.order,
     };
     const dateRange = this.cellRange(row.children[columns.date]);
     const rowDate = dateRange
@@ -412,14 +410,14 @@ class TimelineReader {
     const range = this.cellRange(row.children[columns.time]);
     const [a, b] = range ? unmarked(this.text, range) : [0, 0];
     if (a >= b) return reading;
-    reading.time = [a, b];
+    reading.time = [a - base, b - base];
     const parsed = readTime(this.text, a, b, this.order);
     // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
     const usable =
       parsed &&
       !isWordChar(this.text, parsed.end) &&
       (parsed.minuteOfDay !== null || parsed.unknown || parsed.end === b);
-    if (usable) reading.parsed = parsed;
+    if (usable) reading.parsed = { ...parsed, end: parsed.end - base };
     return reading;
   }
 
@@ -506,16 +504,6 @@ class TimelineReader {
     }
     return this.push(span, at.time, parsed, plain(this.text.slice(rest, eventEnd)));
   }
-}
-
-/** A row reading with its offsets moved by `delta`. */
-function moveReading(reading: RowReading, delta: number): RowReading {
-  const { time, parsed } = reading;
-  return {
-    ...reading,
-    time: time && [time[0] + delta, time[1] + delta],
-    parsed: parsed && { ...parsed, end: parsed.end + delta },
-  };
 }
 
 /** What keeps a read time from being used as written, short of AM/PM. */
