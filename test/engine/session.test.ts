@@ -16,6 +16,7 @@ import { parseMarkdown } from '../../server/src/engine/markdown/parse';
 import { LineIndex, stripBom } from '../../server/src/engine/markdown/lines';
 import { TimelineMemo } from '../../server/src/engine/timeline/memo';
 import { prng } from '../helpers/prng';
+import { rowEdit } from '../helpers/row-edit';
 import { corpusDir as corpus, repoRoot } from '../helpers/paths';
 
 function files(folder: string): string[] {
@@ -174,6 +175,50 @@ describe('IncrementalAnalyzer', () => {
       }
     });
   }
+
+  // Rows whose reading depends on the rows above them: dates set by a row, midnight crossed,
+  // 12-hour times without AM/PM, zones written or not, phases.
+  const stateRows = [
+    '| 2025-03-15 | Day one |',
+    '| 11:50 PM | Alert fired [detected] |',
+    '| 11:58 | Paged on-call |',
+    '| 12:05 AM | Engineers investigate |',
+    '| 00:10 CET | Rolled back |',
+    '| 1:15 | Resolved |',
+    '| Mar 16 | Next day |',
+    '| 09:00 PST | Follow-up |',
+    '| 08:30 | Monitoring |',
+    '| 23:59 | Last check |',
+    '| 00:01 | Closed [resolved] |',
+  ];
+  const stateReport = [
+    '# Post-Mortem: Queue outage',
+    '',
+    '## Summary',
+    'The queue stalled.',
+    '',
+    '## Timeline',
+    '',
+    '| Time | Event |',
+    '|------|-------|',
+    ...Array.from({ length: 40 }, (_, i) => stateRows[i % stateRows.length]!),
+    '',
+    '## Root Cause Analysis',
+    '- **Supporting Evidence:** logs.',
+    '',
+  ].join('\n');
+
+  test('after each of 300 edits in rows read from the rows above them, equals a fresh analysis', () => {
+    const random = prng(31);
+    const config = defaultConfig();
+    const session = createSession();
+    let text = stateReport;
+    for (let step = 0; step < 300; step++) {
+      const inserts = ['1', '0', ' ', 'x', 'PM', 'AM', '[detected]', '|'];
+      text = rowEdit(text, random, { rows: stateRows, inserts }) ?? stateReport;
+      assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${step}`);
+    }
+  });
 
   test('re-uses the timeline only for the same section text and configuration', () => {
     const config = defaultConfig();

@@ -9,6 +9,7 @@ import { ParseCache } from '../../../server/src/engine/markdown/chunk-cache';
 import { parseIncrementally } from '../../../server/src/engine/markdown/incremental-parser';
 import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
 import { prng } from '../../helpers/prng';
+import { rowEdit } from '../../helpers/row-edit';
 
 const ROWS = Array.from({ length: 40 }, (_, i) => {
   const time = `10:${String(i).padStart(2, '0')}`;
@@ -32,29 +33,6 @@ const report = (eol: string) =>
     '',
   ].join(eol);
 
-const INSERTS = [...'x*`|\\ ~_'];
-
-/** One edit inside the table's body rows: characters, or whole rows added or removed. */
-function rowEdit(text: string, random: () => number): string {
-  const lines = text.split('\n');
-  const body = lines.findIndex((line) => line.startsWith('|---')) + 1;
-  const count = lines.slice(body).findIndex((line) => !line.startsWith('|'));
-  if (count < 2) return text;
-  const row = body + Math.floor(random() * count);
-  const line = lines[row]!;
-  const at = 1 + Math.floor(random() * (line.length - 1));
-  const choice = Math.floor(random() * 6);
-  if (choice === 0)
-    lines[row] =
-      `${line.slice(0, at)}${INSERTS[Math.floor(random() * INSERTS.length)]}${line.slice(at)}`;
-  else if (choice === 1) lines[row] = line.slice(0, at) + line.slice(at + 1);
-  else if (choice === 2) lines.splice(row, 0, ROWS[Math.floor(random() * ROWS.length)]!);
-  else if (choice === 3) lines.splice(row, 1);
-  else if (choice === 4) lines.splice(row, 0, line);
-  else lines[row] = `${line.slice(0, at)}\n|${line.slice(at)}`;
-  return lines.join('\n');
-}
-
 describe('splice', () => {
   for (const eol of ['\n', '\r\n']) {
     test(`after each of 200 edits in the rows (${JSON.stringify(eol)} lines), equals a fresh parse`, () => {
@@ -63,7 +41,7 @@ describe('splice', () => {
       let text = report(eol);
       assert.deepEqual(parseIncrementally(text, cache), parseMarkdown(text));
       for (let step = 0; step < 200; step++) {
-        text = rowEdit(text, random);
+        text = rowEdit(text, random, { rows: ROWS, inserts: [...'x*`|\\ ~_'] }) ?? report(eol);
         assert.deepEqual(parseIncrementally(text, cache), parseMarkdown(text), `step ${step}`);
       }
       assert.ok(cache.stats.splices > 100, `${cache.stats.splices} splices`);

@@ -6,32 +6,13 @@
  * An edit inside it reads the timeline again, taking what each unchanged row and event says
  * from the last read.
  */
-import type { LintConfig, Point, Span, Timeline, TimelineEntry, TimelineScope } from '../model';
+import type { LintConfig, Point, Timeline, TimelineScope } from '../model';
 import type { LineIndex } from '../markdown/lines';
 import type { DocumentDates } from './document-dates';
 import type { TimelineMemos } from './read';
 import { readTimeline } from './read';
+import { moveEntry } from './move-entry';
 import { GenerationMemo } from './row-memo';
-
-function movePoint(point: Point, lines: number, offset: number): void {
-  point.line += lines;
-  point.offset += offset;
-}
-
-function moveSpan(span: Span, lines: number, offset: number): void {
-  movePoint(span.start, lines, offset);
-  movePoint(span.end, lines, offset);
-}
-
-/**
- * Moves an entry of the last read where its row moved, in place: the analysis that read it
- * is replaced by this one (`session.ts`).
- */
-function moveEntry(entry: TimelineEntry, lines: number, offset: number): void {
-  moveSpan(entry.span, lines, offset);
-  if (entry.timeSpan) moveSpan(entry.timeSpan, lines, offset);
-  if (entry.time && entry.time.span !== entry.timeSpan) moveSpan(entry.time.span, lines, offset);
-}
 
 /**
  * The scope's blocks, by type and place from its start: the same text parses differently when
@@ -80,6 +61,7 @@ export class TimelineMemo {
       rows: new GenerationMemo(),
       placed: new WeakMap(),
       guesses: new GenerationMemo(),
+      entries: new WeakMap(),
       configuration,
     };
   }
@@ -108,9 +90,7 @@ export class TimelineMemo {
       ) {
         const lineDelta = start.line - last.start.line;
         const offsetDelta = start.offset - last.start.offset;
-        if (lineDelta !== 0 || offsetDelta !== 0) {
-          for (const entry of last.timeline.entries) moveEntry(entry, lineDelta, offsetDelta);
-        }
+        for (const entry of last.timeline.entries) moveEntry(entry, lineDelta, offsetDelta);
         timeline = { ...last.timeline, ...scope };
       } else if (mayHaveDefinitions) {
         timeline = readTimeline(scope, lines, config, dates);

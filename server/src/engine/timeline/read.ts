@@ -69,6 +69,7 @@ import {
 import { fillYears, NO_DOCUMENT_DATES, type DocumentDates } from './document-dates';
 import { parentheticalZone, rowsZone, sectionDayNote, sectionZone } from './zone-note';
 import { findHeaderZone, findZoneNote, placeRow } from './zones';
+import { moveEntry } from './move-entry';
 import type { GenerationMemo, Kept } from './row-memo';
 
 export { formatNowLike } from './format';
@@ -97,6 +98,8 @@ interface Draft {
   more: string[];
   /** A list item of a timeline in which nothing starts with a time. */
   untimed?: true;
+  /** The table row it was read from, if any: its entry may be the last read's, moved. */
+  row: TableRow | null;
 }
 
 /** An entry that the content after it joins (see the decisions above). */
@@ -147,6 +150,8 @@ export interface TimelineMemos {
   placed: WeakMap<TableRow, Kept<KeptRow>>;
   /** The keyword stems an event's words mark milestones by (`markEntries`). */
   guesses: GenerationMemo<KeywordGuesses>;
+  /** By row node: the entry the last read placed for it, and from what (`placeEntries`). */
+  entries: WeakMap<TableRow, PlacedEntry>;
 }
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
@@ -306,6 +311,7 @@ class TimelineReader {
       description,
       phase,
       more: [],
+      row: null,
     };
     this.drafts.push(draft);
     return draft;
@@ -354,7 +360,7 @@ class TimelineReader {
         base + time[0],
         base + (parsed ? parsed.end : time[1]),
       ];
-      this.push(span, at, parsed, description, tableZone, phase);
+      this.push(span, at, parsed, description, tableZone, phase).row = row;
     }
   }
 
@@ -541,66 +547,175 @@ function placeMinute(
   }
 }
 
-/** Puts the drafts' times on one axis of minutes and builds the entries. */
-function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): TimelineEntry[] {
-  let previous: number | null = null;
-  let previousSerial = -1;
-  let serial = -1;
-  let shift = 0;
-  return drafts.map((draft) => {
-    const { parsed } = draft;
-    const timeSpan = draft.time && lines.span(...draft.time);
-    const entry: TimelineEntry = {
-      span: lines.span(draft.start, draft.end),
-      timeSpan,
-      timeText: draft.time ? lines.text.slice(...draft.time) : '',
-      time: null,
-      timeProblem: parsed ? problemOf(parsed) : draft.untimed ? 'untimed' : 'unreadable',
-      description:
-        draft.more.length > 0
-          ? plain(`${draft.description} ${draft.more.join(' ')}`)
-          : draft.description,
-      phase: draft.phase,
-      instant: null,
-      marks: [],
-    };
-    if (!parsed || parsed.minuteOfDay === null) return entry;
+/** What placing an entry carries from one to the next: the last instant, and its day. */
+interface PlaceState {
+  previous: number | null;
+  previousSerial: number;
+  serial: number;
+  shift: number;
+}
 
-    if (draft.contextSerial !== serial) [serial, shift] = [draft.contextSerial, 0];
-    const date = draft.ownDate ?? draft.contextDate;
-    const day = date ? dayNumber(date) : 0;
-    const crosses = !draft.ownDate && previous !== null && previousSerial === serial;
-    const from = { draft, day, dated: date?.year != null, days: draft.ownDate ? 0 : shift };
-    // Where rows carry no dates, a step back of more than 12 hours crosses midnight.
-    const after = crosses ? previous! - 720 : null;
+/**
+ * An entry placed for a table row, with what it was placed from beside the entry itself
+ * (the state before it and the draft's readings) and the state after it.
+ */
+export interface PlacedEntry
+  extends
+    Pick<Draft, 'parsed' | 'ownDate' | 'contextDate' | 'contextSerial' | 'zone' | 'contextZone'>,
+    PlaceState {
+  entry: TimelineEntry;
+  twelveHour: boolean;
+  after: PlaceState;
+}
 
-    const ambiguous = twelveHour && !parsed.meridiem && parsed.hour! >= 1 && parsed.hour! <= 12;
-    let chosen = placeMinute(from, parsed.minuteOfDay, after);
-    if (ambiguous && previous !== null) {
-      const minute = parsed.minuteOfDay + (parsed.minuteOfDay >= 720 ? -720 : 720);
-      const other = placeMinute(from, minute, after);
-      const step = (p: Placement) => (p.instant >= previous! ? p.instant - previous! : Infinity);
-      if (step(other) < step(chosen)) chosen = other;
+function sameDate(a: DateParts | null, b: DateParts | null): boolean {
+  return (
+    a === b ||
+    (a !== null && b !== null && a.year === b.year && a.month === b.month && a.day === b.day)
+  );
+}
+
+/**
+ * Whether `draft`, of the same row as `kept` (so of the same text), placed in `state`,
+ * gives the entry kept: all but where it is is the same.
+ */
+function placesAlike(kept: PlacedEntry, draft: Draft, state: PlaceState, twelveHour: boolean) {
+  const { entry } = kept;
+  const at = entry.span.start.offset;
+  const { time, start } = draft;
+  return (
+    kept.previous === state.previous &&
+    kept.previousSerial === state.previousSerial &&
+    kept.serial === state.serial &&
+    kept.shift === state.shift &&
+    kept.twelveHour === twelveHour &&
+    entry.span.end.offset - at === draft.end - start &&
+    (time === null
+      ? entry.timeSpan === null
+      : entry.timeSpan !== null &&
+        entry.timeSpan.start.offset - at === time[0] - start &&
+        entry.timeSpan.end.offset - at === time[1] - start) &&
+    kept.parsed === draft.parsed &&
+    sameDate(kept.ownDate, draft.ownDate) &&
+    sameDate(kept.contextDate, draft.contextDate) &&
+    kept.contextSerial === draft.contextSerial &&
+    kept.zone === draft.zone &&
+    kept.contextZone === draft.contextZone &&
+    entry.description === draft.description &&
+    entry.phase === draft.phase &&
+    draft.more.length === 0
+  );
+}
+
+/**
+ * Puts the drafts' times on one axis of minutes and builds the entries. A row's entry placed
+ * by the last read (`placed`) from a draft that places alike, in the same state, is that
+ * entry moved: an unchanged row costs a few comparisons.
+ */
+function placeEntries(
+  drafts: Draft[],
+  lines: LineIndex,
+  twelveHour: boolean,
+  placed?: WeakMap<TableRow, PlacedEntry>,
+): TimelineEntry[] {
+  const state: PlaceState = { previous: null, previousSerial: -1, serial: -1, shift: 0 };
+  const entries: TimelineEntry[] = [];
+  for (const draft of drafts) {
+    const { row } = draft;
+    const kept = row && placed?.get(row);
+    if (kept && placesAlike(kept, draft, state, twelveHour)) {
+      const { entry } = kept;
+      moveEntry(
+        entry,
+        row.position!.start.line - entry.span.start.line,
+        draft.start - entry.span.start.offset,
+      );
+      Object.assign(state, kept.after);
+      entries.push(entry);
+      continue;
     }
-    if (!draft.ownDate) shift = chosen.days;
-    entry.time = {
-      text: entry.timeText,
-      span: timeSpan!,
-      date: date?.year != null ? isoDate(day + (draft.ownDate ? 0 : shift)) : null,
-      minuteOfDay: chosen.minute,
-      meridiem: parsed.meridiem,
-      zone: draft.zone,
-      zoneOffset: chosen.offset,
-      approximate: parsed.approximate,
-      rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
-      zoneProblem: chosen.problem,
-    } satisfies TimeReading;
-    entry.timeProblem = ambiguous ? 'ambiguous' : problemOf(parsed);
-    entry.instant = chosen.instant;
-    previous = chosen.instant;
-    previousSerial = serial;
-    return entry;
-  });
+    const before = row && placed && draft.more.length === 0 ? { ...state } : null;
+    const entry = placeEntry(draft, lines, twelveHour, state);
+    if (before) {
+      const { parsed, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
+      placed!.set(row!, {
+        entry,
+        twelveHour,
+        parsed,
+        ownDate,
+        contextDate,
+        contextSerial,
+        zone,
+        contextZone,
+        ...before,
+        after: { ...state },
+      });
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** The entry of a draft, placed after the entries `state` says of; `state` moves past it. */
+function placeEntry(
+  draft: Draft,
+  lines: LineIndex,
+  twelveHour: boolean,
+  state: PlaceState,
+): TimelineEntry {
+  const { parsed } = draft;
+  const timeSpan = draft.time && lines.span(...draft.time);
+  const entry: TimelineEntry = {
+    span: lines.span(draft.start, draft.end),
+    timeSpan,
+    timeText: draft.time ? lines.text.slice(...draft.time) : '',
+    time: null,
+    timeProblem: parsed ? problemOf(parsed) : draft.untimed ? 'untimed' : 'unreadable',
+    description:
+      draft.more.length > 0
+        ? plain(`${draft.description} ${draft.more.join(' ')}`)
+        : draft.description,
+    phase: draft.phase,
+    instant: null,
+    marks: [],
+  };
+  if (!parsed || parsed.minuteOfDay === null) return entry;
+
+  if (draft.contextSerial !== state.serial) [state.serial, state.shift] = [draft.contextSerial, 0];
+  const { previous } = state;
+  const date = draft.ownDate ?? draft.contextDate;
+  const day = date ? dayNumber(date) : 0;
+  const crosses = !draft.ownDate && previous !== null && state.previousSerial === state.serial;
+  const from = { draft, day, dated: date?.year != null, days: draft.ownDate ? 0 : state.shift };
+  // Where rows carry no dates, a step back of more than 12 hours crosses midnight.
+  const after = crosses ? previous - 720 : null;
+
+  const ambiguous = twelveHour && !parsed.meridiem && parsed.hour! >= 1 && parsed.hour! <= 12;
+  let chosen = placeMinute(from, parsed.minuteOfDay, after);
+  if (ambiguous && previous !== null) {
+    const minute = parsed.minuteOfDay + (parsed.minuteOfDay >= 720 ? -720 : 720);
+    const other = placeMinute(from, minute, after);
+    const step = (p: Placement) => (p.instant >= previous ? p.instant - previous : Infinity);
+    if (step(other) < step(chosen)) chosen = other;
+  }
+  if (!draft.ownDate) state.shift = chosen.days;
+  entry.time = {
+    text: entry.timeText,
+    span: timeSpan!,
+    date: date?.year != null ? isoDate(day + (draft.ownDate ? 0 : state.shift)) : null,
+    minuteOfDay: chosen.minute,
+    meridiem: parsed.meridiem,
+    zone: draft.zone,
+    zoneOffset: chosen.offset,
+    approximate: parsed.approximate,
+    rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
+    zoneProblem: chosen.problem,
+  } satisfies TimeReading;
+  entry.timeProblem = ambiguous ? 'ambiguous' : problemOf(parsed);
+  entry.instant = chosen.instant;
+  state.previous = chosen.instant;
+  state.previousSerial = state.serial;
+  return entry;
 }
 
 /** Why no metric can be measured on entries read, or null when some entry has a time. */
@@ -636,7 +751,7 @@ export function readTimeline(
     draft.contextZone ??= fallbackZone;
   }
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
-  const entries = placeEntries(reader.drafts, lines, twelveHour);
+  const entries = placeEntries(reader.drafts, lines, twelveHour, memos?.entries);
   markEntries(entries, config.milestoneKeywords, memos?.guesses);
   return { ...scope, entries, twelveHour, unmeasured: unmeasured(entries) };
 }
