@@ -85,7 +85,26 @@ interface KeywordPattern {
   pattern: RegExp;
 }
 
+/**
+ * The patterns of the keywords configured, by their JSON, made once for each (a document's
+ * configuration is analysed again and again); the last few are kept. The patterns are only
+ * searched with `matchAll`, which leaves them as they were.
+ */
+const patternsByKeywords = new Map<string, KeywordPattern[]>();
+const KEPT_PATTERNS = 16;
+
 function keywordPatterns(keywords: Record<KeywordMilestone, string[]>): KeywordPattern[] {
+  const key = JSON.stringify(keywords);
+  let patterns = patternsByKeywords.get(key);
+  if (!patterns) {
+    patterns = compiledPatterns(keywords);
+    if (patternsByKeywords.size >= KEPT_PATTERNS) patternsByKeywords.clear();
+    patternsByKeywords.set(key, patterns);
+  }
+  return patterns;
+}
+
+function compiledPatterns(keywords: Record<KeywordMilestone, string[]>): KeywordPattern[] {
   return (Object.keys(keywords) as KeywordMilestone[]).flatMap((milestone) => {
     const stems = keywords[milestone].filter((stem) => stem.trim() !== '');
     if (stems.length === 0) return [];
