@@ -17,23 +17,46 @@ function splitsUnit(text: string, offset: number): boolean {
   );
 }
 
+/** Characters below which blocks are compared character by character. */
+const BLOCK = 16;
+
+/**
+ * How many characters `a` and `b` share at their starts (`fromEnd`: at their ends), at most
+ * `limit`. Blocks of doubling, then halving, length are compared by string equality, which
+ * the engine does far faster than a loop over characters; the last few characters one by one.
+ * Each character is compared about twice at most.
+ */
+function common(a: string, b: string, limit: number, fromEnd: boolean): number {
+  const same = (from: number, length: number): boolean =>
+    fromEnd
+      ? a.slice(a.length - from - length, a.length - from) ===
+        b.slice(b.length - from - length, b.length - from)
+      : a.slice(from, from + length) === b.slice(from, from + length);
+  let n = 0;
+  let step = BLOCK;
+  while (n + step <= limit && same(n, step)) {
+    n += step;
+    step *= 2;
+  }
+  while (step > BLOCK) {
+    step >>= 1;
+    if (n + step <= limit && same(n, step)) n += step;
+  }
+  const at = (text: string, i: number) => text.charCodeAt(fromEnd ? text.length - 1 - i : i);
+  while (n < limit && at(a, n) === at(b, n)) n++;
+  return n;
+}
+
 /**
  * The one range in which `before` and `after` differ: their common start and end taken away,
- * never splitting `\r\n` or a surrogate pair; null when they are equal. One pass over each.
+ * never splitting `\r\n` or a surrogate pair; null when they are equal.
  */
 export function changedRange(before: string, after: string): TextChange | null {
   if (before === after) return null;
-  let prefix = 0;
   const shortest = Math.min(before.length, after.length);
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let prefix = common(before, after, shortest, false);
   while (prefix > 0 && (splitsUnit(before, prefix) || splitsUnit(after, prefix))) prefix--;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
+  let suffix = common(before, after, shortest - prefix, true);
   while (
     suffix > 0 &&
     (splitsUnit(before, before.length - suffix) || splitsUnit(after, after.length - suffix))
