@@ -220,6 +220,27 @@ describe('IncrementalAnalyzer', () => {
     }
   });
 
+  test('after each of 200 edits in rows with a Phase column, equals a fresh analysis', () => {
+    const phases = ['Detect', 'Investigate', 'Mitigate', 'Resolve', 'Monitoring', ''];
+    const rows = Array.from(
+      { length: 24 },
+      (_, i) => `| 10:${String(i * 2).padStart(2, '0')} | ${phases[i % 6]} | Step ${i} |`,
+    );
+    const report = stateReport
+      .replace('| Time | Event |\n|------|-------|', '| Time | Phase | Event |\n|---|---|---|')
+      .replace(/\| [^\n]*\|\n(?=\| |\n## Root)/g, '')
+      .replace('|---|---|---|\n', `|---|---|---|\n${rows.join('\n')}\n`);
+    const random = prng(37);
+    const config = defaultConfig();
+    const session = createSession();
+    let text = report;
+    const inserts = ['Resolve', 'Detect', 'x', ' ', '[mitigated]'];
+    for (let step = 0; step < 200; step++) {
+      text = rowEdit(text, random, { rows, inserts }) ?? report;
+      assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${step}`);
+    }
+  });
+
   test('re-uses the timeline only for the same section text and configuration', () => {
     const config = defaultConfig();
     const inCet = { ...config, timeZone: 'CET' };

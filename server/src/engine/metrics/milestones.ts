@@ -169,32 +169,54 @@ function keywordText(entry: TimelineEntry): string {
 export type KeywordGuesses = Partial<Record<KeywordMilestone, string | null>>;
 
 /**
+ * What an entry's marks were made from, beside its own description and phase: the milestone
+ * its Phase cell started (null: none), and the milestones keywords were looked for (joined).
+ */
+export interface MarksRead {
+  phase: Milestone | null;
+  patterns: string;
+}
+
+/**
  * Fills each entry's `marks` from its description and Phase column: explicit markers and
  * phases, and keywords for the milestones no entry marks explicitly. Marks are listed in milestone order.
+ * An entry of an earlier read (in `reads`, under the same keywords) whose phase and keyword
+ * milestones are the same keeps its marks.
  */
 export function markEntries(
   entries: TimelineEntry[],
   keywords: Record<KeywordMilestone, string[]>,
   guesses?: GenerationMemo<KeywordGuesses>,
+  reads?: WeakMap<TimelineEntry, MarksRead>,
 ): void {
   const phases = phaseMarks(entries);
   const marked = new Set<Milestone>();
+  /** Entries whose explicit marks are those they hold. */
+  const kept = new Uint8Array(entries.length);
   for (const [i, entry] of entries.entries()) {
-    const marks = markerMarks(entry.description);
     const phase = phases[i];
+    if (reads?.get(entry)?.phase === (phase?.milestone ?? null)) {
+      kept[i] = 1;
+      for (const mark of entry.marks) if (mark.inferredFrom === null) marked.add(mark.milestone);
+      continue;
+    }
+    const marks = markerMarks(entry.description);
     if (phase && !marks.some((m) => m.milestone === phase.milestone)) marks.push(phase);
     for (const mark of marks) marked.add(mark.milestone);
     entry.marks = marks;
   }
   const patterns = keywordPatterns(keywords).filter(({ milestone }) => !marked.has(milestone));
-  for (const entry of entries) {
-    const marks = entry.marks;
+  const looked = patterns.map(({ milestone }) => milestone).join();
+  for (const [i, entry] of entries.entries()) {
+    const read = reads?.get(entry);
+    if (kept[i] && read!.patterns === looked) continue;
+    const marks = kept[i] ? entry.marks.filter((mark) => mark.inferredFrom === null) : entry.marks;
     const text = keywordText(entry);
     // One record per event's words, filled for each milestone as it is looked at.
-    const kept = guesses ? guesses.value(text, () => ({})) : {};
+    const stems = guesses ? guesses.value(text, () => ({})) : {};
     for (const pattern of patterns) {
-      let stem = kept[pattern.milestone];
-      if (stem === undefined) stem = kept[pattern.milestone] = keywordMark(text, pattern);
+      let stem = stems[pattern.milestone];
+      if (stem === undefined) stem = stems[pattern.milestone] = keywordMark(text, pattern);
       if (stem) {
         marks.push({
           milestone: pattern.milestone,
@@ -206,6 +228,11 @@ export function markEntries(
     if (marks.length > 1) {
       marks.sort((a, b) => MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone));
     }
+    entry.marks = marks;
+    if (!reads) continue;
+    const phase = phases[i]?.milestone ?? null;
+    if (read) [read.phase, read.patterns] = [phase, looked];
+    else reads.set(entry, { phase, patterns: looked });
   }
 }
 

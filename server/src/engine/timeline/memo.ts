@@ -62,6 +62,7 @@ export class TimelineMemo {
       placed: new WeakMap(),
       guesses: new GenerationMemo(),
       entries: new WeakMap(),
+      marks: new WeakMap(),
       configuration,
     };
   }

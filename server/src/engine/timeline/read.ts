@@ -45,7 +45,7 @@ import type {
   TableRow,
 } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { markEntries, type KeywordGuesses } from '../metrics/milestones';
+import { markEntries, type KeywordGuesses, type MarksRead } from '../metrics/milestones';
 import type {
   DateOrder,
   LintConfig,
@@ -152,6 +152,8 @@ export interface TimelineMemos {
   guesses: GenerationMemo<KeywordGuesses>;
   /** By row node: the entry the last read placed for it, and from what (`placeEntries`). */
   entries: WeakMap<TableRow, PlacedEntry>;
+  /** By entry: what its marks were made from (`markEntries`). */
+  marks: WeakMap<TimelineEntry, MarksRead>;
 }
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
@@ -752,6 +754,6 @@ export function readTimeline(
   }
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
   const entries = placeEntries(reader.drafts, lines, twelveHour, memos?.entries);
-  markEntries(entries, config.milestoneKeywords, memos?.guesses);
+  markEntries(entries, config.milestoneKeywords, memos?.guesses, memos?.marks);
   return { ...scope, entries, twelveHour, unmeasured: unmeasured(entries) };
 }
