@@ -11,7 +11,9 @@ import { defaultConfig } from '../../../server/src/engine/config/defaults';
 import { fixAll } from '../../../server/src/engine/fixes/fix-all';
 import { assessText, measureText } from '../../../server/src/engine/guard/guard';
 import { createSession } from '../../../server/src/engine/session';
+import { holdsMarkup } from '../../../server/src/engine/markdown/fast-inline';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
+import { prng } from '../../helpers/prng';
 import { sample } from '../../reliability/hostile-inputs';
 
 const config = defaultConfig();
@@ -162,6 +164,64 @@ describe('assessText', () => {
     assert.deepEqual(direct(`${head}| 1 | a |\n2 | b |\n| 3 | c |\n`).rows, 0);
     assert.deepEqual(direct(`Text\n${head}| 1 | a |\n`).rows, 0);
     assert.deepEqual(direct(`- ${head.replace('\n', '\n  ')}  | 1 | a |\n`).rows, 0);
+  });
+
+  test('a row of a top-level table measures as the same row one column in, read line by line', () => {
+    // Rows at column 1 of a top-level table take a shorter way through the scan; one space in,
+    // the same table takes the general one and measures the same but for the direct rows.
+    const random = prng(13);
+    const pieces = [
+      'a',
+      'b c',
+      '12:05',
+      '**x**',
+      '`y`',
+      '_z_',
+      '[l](u)',
+      '\\|',
+      '<!--',
+      'www.x',
+      'http://h',
+      '~~s~~',
+      '# h',
+      '> q',
+      '- i',
+      '```',
+      'é',
+      '|',
+      ' ',
+      'w',
+    ];
+    const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+    const after = ['', 'Text after.', '> quote', '- item', '```', '# Heading', ' | not a row |'];
+    for (let round = 0; round < 200; round++) {
+      const rows = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
+        const cells = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+          Array.from({ length: Math.floor(random() * 4) }, () => pick(pieces)).join(''),
+        );
+        return `| ${cells.join(' | ')} |`;
+      });
+      const table = ['| Time | Event |', '|---|---|', ...rows];
+      const before = `${pick(['', '- item\n', '> quote\n', 'Text.\n'])}\n`;
+      const next = pick(after);
+      const rest = `\n${next}\n${pick(after)}\n`;
+      const text = `${before}${table.join('\n')}${rest}`;
+      const indented = `${before}${table.map((line) => ` ${line}`).join('\n')}${rest}`;
+      const measure = measureText(text, new LineIndex(text).lineStarts);
+      const general = measureText(indented, new LineIndex(indented).lineStarts);
+      assert.deepEqual(
+        { ...measure, directRows: null },
+        { ...general, directRows: null },
+        JSON.stringify(text),
+      );
+      const plain = rows.filter((row) => !holdsMarkup(row, 0, row.length));
+      // A line of text right after the rows continues the table, which micromark then reads.
+      const continued = next === 'Text after.' || next === ' | not a row |';
+      assert.equal(measure.directRows.rows, continued ? 0 : plain.length, JSON.stringify(text));
+    }
+    // The marks of a row micromark reads count; a direct row holds none.
+    const marked = '| Time | Event |\n|---|---|\n| 1 | **a** |\n| 2 | b |\n';
+    assert.equal(measureText(marked, new LineIndex(marked).lineStarts).markupWork, 16);
   });
 });
 

@@ -266,7 +266,7 @@ class Scanner {
    * The paragraph (or row, or heading) being read: its first line, lines and marks; `weight`
    * counts lazy lines twice, as micromark checks each one against the open blocks.
    */
-  private run = { line: 0, lines: 0, weight: 0, marks: 0 };
+  private readonly run = { line: 0, lines: 0, weight: 0, marks: 0 };
 
   constructor(
     private readonly text: string,
@@ -283,20 +283,24 @@ class Scanner {
     if (run.marks > measure.mostMarked.marks) {
       measure.mostMarked = { marks: run.marks, line: run.line };
     }
-    this.run = { line: 0, lines: 0, weight: 0, marks: 0 };
+    run.line = 0;
+    run.lines = 0;
+    run.weight = 0;
+    run.marks = 0;
   }
 
-  private addToRun(line: number, from: number, end: number, lazy = false): void {
+  /** Adds line `line`, holding `marks` (`inlineMarks`), to the run being read. */
+  private addToRun(line: number, marks: number, lazy = false): void {
     if (this.run.lines === 0) this.run.line = line;
     this.run.lines++;
     this.run.weight += lazy ? 2 : 1;
-    this.run.marks += inlineMarks(this.text, from, end);
+    this.run.marks += marks;
   }
 
-  /** A block of its own: a heading or a table row. */
-  private addBlock(line: number, from: number, end: number): void {
+  /** A block of its own: a heading or a table row, holding `marks`. */
+  private addBlock(line: number, marks: number): void {
     this.endRun();
-    this.addToRun(line, from, end);
+    this.addToRun(line, marks);
     this.endRun();
   }
 
@@ -309,6 +313,13 @@ class Scanner {
   line(number: number, start: number, end: number): boolean {
     const { text, stack, measure } = this;
     measure.lines++;
+    const row = this.table && stack.length === 0 && !this.fence && !this.html;
+    if (row && text.charCodeAt(start) === PIPE) {
+      // A row of a top-level table: what starts with `|` in column 1 is nothing else.
+      this.lastLazy = false;
+      this.tableRow(number, { i: start, col: 0 }, end);
+      return true;
+    }
     const at: Cursor = { i: start, col: 0 };
     let matched = 0;
     for (; matched < stack.length; matched++) {
@@ -459,17 +470,13 @@ class Scanner {
       while (j < end && text.charCodeAt(j) === HASH) j++;
       const next = text.charCodeAt(j);
       if (j - first.i <= 6 && (j === end || isSpaceOrTab(next))) {
-        this.addBlock(number, first.i, end);
+        this.addBlock(number, inlineMarks(text, first.i, end));
         this.endParagraph();
         return;
       }
     }
     if (this.table) {
-      // Each row of a table is read on its own.
-      const cells = Math.max(1, cellCount(text, first.i, end));
-      this.measure.cells += cells;
-      this.directRow(first, end, cells);
-      this.addBlock(number, first.i, end);
+      this.tableRow(number, first, end);
       return;
     }
     if (
@@ -502,10 +509,19 @@ class Scanner {
       this.endParagraph();
       return;
     }
-    this.addToRun(number, first.i, end, lazy);
+    this.addToRun(number, inlineMarks(text, first.i, end), lazy);
     this.paragraph = true;
     this.headerCells = text.slice(first.i, end).includes('|') ? cellCount(text, first.i, end) : 0;
     this.headerAtStart = this.startsRow(first);
+  }
+
+  /** A table row on line `number`, its content from `first` to `end`: each is read on its own. */
+  private tableRow(number: number, first: Cursor, end: number): void {
+    const cells = Math.max(1, cellCount(this.text, first.i, end));
+    this.measure.cells += cells;
+    // A direct row holds no character of markup: no mark to count.
+    const direct = this.directRow(first, end, cells);
+    this.addBlock(number, direct ? 0 : inlineMarks(this.text, first.i, end));
   }
 
   /** Whether a line's content at `first` starts with `|` in column 1, outside any container. */
@@ -513,10 +529,13 @@ class Scanner {
     return this.stack.length === 0 && first.col === 0 && this.text.charCodeAt(first.i) === PIPE;
   }
 
-  /** Counts the table row at `first` (to `end`, `cells` cells) as direct, or its table as not. */
-  private directRow(first: Cursor, end: number, cells: number): void {
+  /**
+   * Counts the table row at `first` (to `end`, `cells` cells) as direct, or its table as not;
+   * whether it counted it.
+   */
+  private directRow(first: Cursor, end: number, cells: number): boolean {
     const { direct, measure, text } = this;
-    if (direct === null) return;
+    if (direct === null) return false;
     const start = first.i;
     if (!this.startsRow(first)) {
       // micromark reads the whole table: none of its rows is direct.
@@ -524,11 +543,12 @@ class Scanner {
       measure.directRows.bytes -= direct.bytes;
       measure.directRows.cells -= direct.cells;
       this.direct = null;
-      return;
+      return false;
     }
-    if (holdsMarkup(text, start, end)) return;
+    if (holdsMarkup(text, start, end)) return false;
     countRow(direct, end - start, cells);
     countRow(measure.directRows, end - start, cells);
+    return true;
   }
 
   finish(): TextMeasure {

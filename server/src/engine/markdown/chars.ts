@@ -11,6 +11,7 @@ export const HASH = 35;
 export const STAR = 42;
 export const PLUS = 43;
 export const DASH = 45;
+export const DOT = 46;
 export const SLASH = 47;
 export const COLON = 58;
 export const LESS_THAN = 60;

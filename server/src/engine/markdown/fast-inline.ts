@@ -9,7 +9,7 @@
  */
 import type { Point } from 'unist';
 import type { PhrasingContent, Text } from 'mdast';
-import { BACKSLASH, BACKTICK, SLASH, SPACE, STAR, UNDERSCORE } from './chars';
+import { BACKSLASH, BACKTICK, DOT, SLASH, SPACE, STAR, UNDERSCORE } from './chars';
 
 /** Where the text read starts in the document, and how to make a point of an offset in it. */
 export type PointAt = (offset: number) => Point;
@@ -18,6 +18,7 @@ const BANG = 33;
 const LEFT_BRACKET = 91;
 const LEFT_PAREN = 40;
 const COLON = 58;
+const LOWER_W = 119;
 
 /** What a character below 128 is to the reader. */
 const enum Kind {
@@ -69,7 +70,12 @@ function mayStartAutolink(text: string, i: number, to: number): boolean {
   if (code === COLON) {
     return i + 2 < to && text.charCodeAt(i + 1) === SLASH && text.charCodeAt(i + 2) === SLASH;
   }
-  return text.slice(i, i + 4).toLowerCase() === 'www.';
+  return isW(text, i) && isW(text, i + 1) && isW(text, i + 2) && text.charCodeAt(i + 3) === DOT;
+}
+
+/** Whether the character at `i` is `w` or `W` (compared without building a string). */
+function isW(text: string, i: number): boolean {
+  return (text.charCodeAt(i) | 0x20) === LOWER_W;
 }
 
 /** Whether a delimiter run `[start, end)` may open and close emphasis (CommonMark 6.2). */
@@ -138,7 +144,7 @@ class InlineReader {
         continue;
       }
       if (kind === Kind.Refused) return false;
-      if (code === COLON || code === 119 || code === 87) {
+      if (code === COLON || isW(text, i)) {
         if (mayStartAutolink(text, i, to)) return false;
         i++;
         continue;
@@ -301,7 +307,7 @@ export function holdsMarkup(text: string, from: number, to: number): boolean {
     const code = text.charCodeAt(i);
     const kind = code < 128 ? KINDS[code] : Kind.Plain;
     if (kind === Kind.Plain) continue;
-    if (code !== COLON && code !== 119 && code !== 87) return true;
+    if (code !== COLON && !isW(text, i)) return true;
     if (mayStartAutolink(text, i, to)) return true;
   }
   return false;
