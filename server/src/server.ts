@@ -9,9 +9,10 @@ import { startServer } from './lsp/server';
 import { fullCollection } from './lsp/session/idle-collector';
 import { diskConfigFiles } from './node/disk-config-files';
 import { diskWorkspaceFiles } from './node/workspace-files';
-import { SERVER_HEAP_FLAG, setUnlessGiven } from './node/v8-flags';
+import { SERVER_HEAP_FLAG, TIERING_FLAG, setUnlessGiven } from './node/v8-flags';
 
 setUnlessGiven(SERVER_HEAP_FLAG);
+setUnlessGiven(TIERING_FLAG);
 
 startServer(createConnection(ProposedFeatures.all), {
   configFiles: diskConfigFiles,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { CLI_TIERING_FLAG, SERVER_HEAP_FLAG, setUnlessGiven } from '../../server/src/node/v8-flags';
+import { TIERING_FLAG, SERVER_HEAP_FLAG, setUnlessGiven } from '../../server/src/node/v8-flags';
 import { repoRoot } from '../helpers/paths';
 
 /** What `script` prints, run with `options` in a Node process of its own at the repository. */
@@ -23,10 +23,10 @@ describe('setUnlessGiven', () => {
       true,
     );
     assert.equal(
-      setUnlessGiven(CLI_TIERING_FLAG, given, (flag) => set.push(flag)),
+      setUnlessGiven(TIERING_FLAG, given, (flag) => set.push(flag)),
       true,
     );
-    assert.deepEqual(set, [SERVER_HEAP_FLAG.flag, CLI_TIERING_FLAG.flag]);
+    assert.deepEqual(set, [SERVER_HEAP_FLAG.flag, TIERING_FLAG.flag]);
   });
 
   test('leaves it to the option the process was started with, in either spelling', () => {
@@ -34,7 +34,7 @@ describe('setUnlessGiven', () => {
       [SERVER_HEAP_FLAG, '--max-semi-space-size=64'],
       [SERVER_HEAP_FLAG, '--max_semi_space_size=64'],
       [SERVER_HEAP_FLAG, '--semi-space-growth-factor=4'],
-      [CLI_TIERING_FLAG, '--interrupt_budget=1000'],
+      [TIERING_FLAG, '--interrupt_budget=1000'],
     ];
     for (const [flag, given] of cases) {
       const set: string[] = [];
@@ -78,14 +78,14 @@ describe('the flags take effect at run time', () => {
 
   /**
    * Whether V8 marks a function for optimisation after 40 calls: by default it does after
-   * about 12; with the command line's budget, after about 90.
+   * about 12; with the budget the command line and the server set, after about 90.
    */
   const optimisedEarly = (tuned: boolean) =>
     /marking .*\bwork\b/.test(
       run(
         `
-        const { CLI_TIERING_FLAG, setUnlessGiven } = require('./server/src/node/v8-flags');
-        if (${tuned}) setUnlessGiven(CLI_TIERING_FLAG, []);
+        const { TIERING_FLAG, setUnlessGiven } = require('./server/src/node/v8-flags');
+        if (${tuned}) setUnlessGiven(TIERING_FLAG, []);
         function work(n) { let sum = 0; for (let i = 0; i < n; i++) sum += (i * 7) % 13; return sum; }
         let total = 0;
         for (let call = 0; call < 40; call++) total += work(200);
@@ -95,7 +95,7 @@ describe('the flags take effect at run time', () => {
       ),
     );
 
-  test("the command line's: functions are optimised later", () => {
+  test('the tiering flag: functions are optimised later', () => {
     assert.equal(optimisedEarly(false), true);
     assert.equal(optimisedEarly(true), false);
   });

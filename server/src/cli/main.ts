@@ -4,11 +4,11 @@ import { isMainThread, parentPort } from 'node:worker_threads';
 import { serveAnalyses } from './pool';
 import { runReport } from './report/run';
 import { runCli } from './run';
-import { CLI_TIERING_FLAG, setUnlessGiven } from '../node/v8-flags';
+import { TIERING_FLAG, setUnlessGiven } from '../node/v8-flags';
 
 if (isMainThread) {
   // Worker threads share the process's flags.
-  setUnlessGiven(CLI_TIERING_FLAG);
+  setUnlessGiven(TIERING_FLAG);
   const argv = process.argv.slice(2);
   const context = {
     cwd: process.cwd(),
