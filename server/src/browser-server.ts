@@ -33,6 +33,7 @@ startServer(
     // No file system: the workspace index holds the open reports of the workspace folders.
     workspaceFiles: null,
     collect: null,
+    v8Flags: [],
     catchUncaught: (report) => {
       worker.addEventListener('error', (event) => report('Uncaught exception', event.error));
       worker.addEventListener('unhandledrejection', (event) =>

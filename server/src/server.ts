@@ -11,13 +11,15 @@ import { diskConfigFiles } from './node/disk-config-files';
 import { diskWorkspaceFiles } from './node/workspace-files';
 import { SERVER_HEAP_FLAG, TIERING_FLAG, setUnlessGiven } from './node/v8-flags';
 
-setUnlessGiven(SERVER_HEAP_FLAG);
-setUnlessGiven(TIERING_FLAG);
+const v8Flags = [SERVER_HEAP_FLAG, TIERING_FLAG]
+  .filter((flag) => setUnlessGiven(flag))
+  .map(({ flag }) => flag);
 
 startServer(createConnection(ProposedFeatures.all), {
   configFiles: diskConfigFiles,
   workspaceFiles: diskWorkspaceFiles,
   collect: fullCollection(),
+  v8Flags,
   catchUncaught: (report) => {
     process.on('uncaughtException', (error) => report('Uncaught exception', error));
     process.on('unhandledRejection', (reason) => report('Unhandled rejection', reason));

@@ -92,6 +92,8 @@ export interface ClientOptions {
   initializationOptions?: InitializationOptions;
   /** Whether the client claims pull diagnostics (`textDocument.diagnostic`), as VS Code does. */
   pullDiagnostics?: boolean;
+  /** Node options the server process is started with (none, as any editor starts it). */
+  nodeOptions?: string[];
 }
 
 /** The client side of a connection to a running server, wherever the server runs. */
@@ -242,7 +244,8 @@ export class TestClient extends ProtocolClient {
 
   /** Starts the server without initializing it (`initialize` does). */
   static spawn(options: ClientOptions = {}): TestClient {
-    const child = spawn(process.execPath, [join(repoRoot, 'server/out/server.js'), '--stdio'], {
+    const script = join(repoRoot, 'server/out/server.js');
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), script, '--stdio'], {
       cwd: repoRoot,
     });
     return new TestClient(child, options);

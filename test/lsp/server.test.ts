@@ -6,8 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { DocumentSymbolRequest, ErrorCodes } from 'vscode-languageserver-protocol/node';
 import { SHOW_METRICS_COMMAND } from '../../server/src/protocol';
+import { buildServer, TestClient } from '../helpers/lsp-client';
 import { sample, serverSession } from '../helpers/server-session';
 
 describe('language server over stdio', () => {
@@ -50,6 +52,38 @@ describe('language server over stdio, for an editor with its own Markdown outlin
         textDocument: { uri: opened.uri },
       }),
       (error: { code?: number }) => error.code === ErrorCodes.MethodNotFound,
+    );
+  });
+});
+
+describe('language server over stdio: the V8 flags it sets on itself', () => {
+  /** The log line naming them, from a server started with `nodeOptions`. */
+  async function flagsLine(nodeOptions: string[]): Promise<string> {
+    buildServer();
+    const client = await TestClient.start({ nodeOptions });
+    try {
+      for (let wait = 0; wait < 100; wait++) {
+        const line = client.log.find((message) => message.startsWith('V8 flags set at start:'));
+        if (line) return line;
+        await setTimeout(50);
+      }
+      assert.fail(`no V8 flags in the log: ${client.log.join(' | ')}`);
+    } finally {
+      await client.stop();
+    }
+  }
+
+  test('initialized: logs the flags set, as any editor starts the server', async () => {
+    assert.equal(
+      await flagsLine([]),
+      'V8 flags set at start: --semi-space-growth-factor=1 --interrupt-budget=540672',
+    );
+  });
+
+  test('a node option on the semispaces given at start wins over the flag', async () => {
+    assert.equal(
+      await flagsLine(['--max-semi-space-size=8']),
+      'V8 flags set at start: --interrupt-budget=540672',
     );
   });
 });

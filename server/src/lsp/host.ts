@@ -62,6 +62,8 @@ export interface ServerHost {
   workspaceFiles: WorkspaceFiles | null;
   /** A full garbage collection where the platform offers one (`node --expose-gc`), else null. */
   collect: (() => void) | null;
+  /** The V8 flags the process set on itself at start (`node/v8-flags.ts`), logged once initialized. */
+  v8Flags: readonly string[];
   /** Has `report` called with errors nothing else caught: a timer's, a dropped promise's. */
   catchUncaught(report: (kind: string, error: unknown) => void): void;
 }

@@ -136,7 +136,7 @@ function foldersOf(files: ConfigFiles, folders: { uri: string }[]): string[] {
 function serve(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  { configFiles, workspaceFiles, collect }: ServerHost,
+  { configFiles, workspaceFiles, collect, v8Flags }: ServerHost,
   params: InitializeParams,
   lifecycle: Lifecycle,
 ): InitializeResult {
@@ -240,6 +240,8 @@ function serve(
     );
 
   connection.onInitialized(() => {
+    // Where memory or speed is in question, the log says how the process was tuned.
+    if (v8Flags.length > 0) connection.console.info(`V8 flags set at start: ${v8Flags.join(' ')}`);
     // Idle before the first document: compile the analysis now rather than on its open.
     warmUpWhileIdle(() => documents.all().length === 0);
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
