@@ -241,6 +241,63 @@ describe('IncrementalAnalyzer', () => {
     }
   });
 
+  // Rows whose times and zones have findings, kept with the entries moved in place.
+  const findingRows = [
+    '| 2025-03-32 10:00 | Day that does not exist |',
+    '| 10:05 XYZ | Unknown zone |',
+    '| 10:07 IST | Zone of several readings |',
+    '| 2025-03-30 02:30 Europe/Berlin | Clock went forward |',
+    '| 03/04/2025 10:10 | Day or month first |',
+    '| 04/05/2025 10:12 | Day or month first again |',
+    '| HH:mm | Template time |',
+    '| soon | Unreadable |',
+    '|  | No time |',
+    '| 10:15 | Resolved [resolved] |',
+  ];
+  const findingReport = [
+    '---',
+    'status: draft',
+    '---',
+    '# Post-Mortem: Queue outage',
+    '',
+    '## Timeline',
+    '',
+    '| Time | Event |',
+    '|------|-------|',
+    ...Array.from({ length: 40 }, (_, i) => findingRows[i % findingRows.length]!),
+    '',
+    '## Root Cause Analysis',
+    '- **Supporting Evidence:** logs.',
+    '',
+  ].join('\n');
+
+  test('after each of 300 edits in rows with findings, and of the status, equals a fresh analysis', () => {
+    const random = prng(41);
+    const config = defaultConfig();
+    const session = createSession();
+    let text = findingReport;
+    let kept = 0;
+    let last = analyze(text, config, session).findings;
+    for (let step = 0; step < 300; step++) {
+      // Every tenth edit changes the status, and so the severity of every finding kept.
+      text =
+        step % 10 === 9
+          ? text.replace(
+              /status: (draft|final)/,
+              (_, s) => `status: ${s === 'draft' ? 'final' : 'draft'}`,
+            )
+          : (rowEdit(text, random, {
+              rows: findingRows,
+              inserts: ['1', ':', ' ', 'x', 'UTC', 'IST', '2025-'],
+            }) ?? findingReport);
+      const incremental = analyze(text, config, session);
+      assert.deepEqual(incremental, analyze(text, config), `step ${step}`);
+      kept += incremental.findings.filter((finding) => last.includes(finding)).length;
+      last = incremental.findings;
+    }
+    assert.ok(kept > 1000, `findings kept from the last analysis: ${kept}`);
+  });
+
   test('re-uses the timeline only for the same section text and configuration', () => {
     const config = defaultConfig();
     const inCet = { ...config, timeZone: 'CET' };

@@ -7,7 +7,15 @@ import { computeMetrics, nullMetrics } from './metrics/compute';
 import { resolveMilestones, winningStated } from './metrics/milestones';
 import { findStatedMilestones } from './metrics/stated-milestones';
 import { incidentNotices, severalIncidents } from './metrics/incidents';
-import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
+import type {
+  Finding,
+  LintConfig,
+  Notice,
+  PostmortemModel,
+  RuleFinding,
+  RuleId,
+  Severity,
+} from './model';
 import { readFrontMatter } from './markdown/front-matter';
 import { localDate, readFollowUps } from './followups/read';
 import { readMetadata } from './metadata/read';
@@ -86,19 +94,63 @@ export function buildModel(
   };
 }
 
-/** Runs every enabled rule over a model, at the severities the report's status gives them. */
+/** The rules in the order of their ids, which orders findings at the same place. */
+const RULES_BY_ID = [...RULES].sort((a, b) => a.id.localeCompare(b.id));
+
+/**
+ * Each rule finding's finding, by rule finding: one a rule kept from the last analysis (such
+ * as those `timeline-time` keeps with the entries moved in place) is not built again.
+ */
+const built = new WeakMap<RuleFinding, Finding>();
+
+/** The finding of a rule's `finding` at the rule's `severity`. */
+function findingOf(finding: RuleFinding, ruleId: RuleId, severity: Severity): Finding {
+  const effective = finding.severity ?? (severity as Finding['severity']);
+  const kept = built.get(finding);
+  if (kept?.severity === effective) return kept;
+  const fresh: Finding = { ...finding, ruleId, severity: effective };
+  built.set(finding, fresh);
+  return fresh;
+}
+
+const byOffset = (a: Finding, b: Finding) => a.span.start.offset - b.span.start.offset;
+
+function isInOrder(findings: Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++)
+    if (byOffset(findings[i - 1]!, findings[i]!) > 0) return false;
+  return true;
+}
+
+/** Two lists in document order merged, `first`'s before `second`'s at the same place. */
+function merge(first: Finding[], second: Finding[]): Finding[] {
+  if (first.length === 0) return second;
+  if (second.length === 0) return first;
+  const merged: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) {
+    merged.push(byOffset(first[i]!, second[j]!) <= 0 ? first[i++]! : second[j++]!);
+  }
+  while (i < first.length) merged.push(first[i++]!);
+  while (j < second.length) merged.push(second[j++]!);
+  return merged;
+}
+
+/**
+ * Runs every enabled rule over a model, at the severities the report's status gives them.
+ * Findings are in document order, by rule id at the same place: each rule's in its own order
+ * (most give theirs in document order already), merged in the order of the rules' ids.
+ */
 function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
+  let findings: Finding[] = [];
+  for (const rule of RULES_BY_ID) {
     const severity = ruleSeverity(model, config, rule.id);
     if (severity === 'off') continue;
-    for (const finding of rule.check(model, config)) {
-      findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? severity });
-    }
+    const found = rule.check(model, config).map((finding) => findingOf(finding, rule.id, severity));
+    if (!isInOrder(found)) found.sort(byOffset);
+    findings = merge(findings, found);
   }
-  return filterSuppressed(findings, model.tree, model.text).sort(
-    (a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId),
-  );
+  return filterSuppressed(findings, model.tree, model.text);
 }
 
 /**

@@ -90,6 +90,49 @@ function isTemplateTime(entry: TimelineEntry): boolean {
   return text !== '' && text.search(PLACEHOLDER) >= 0 && isBlankText(text);
 }
 
+/**
+ * What an entry alone gives the rule: its time's finding, and its zone's with the zone it is
+ * said once for. Null fields: none.
+ */
+interface EntryFindings {
+  time: RuleFinding | null;
+  zone: RuleFinding | null;
+  /** The zone of an unknown or ambiguous zone's finding, said once; else null. */
+  onceFor: string | null;
+}
+
+const NONE: EntryFindings = { time: null, zone: null, onceFor: null };
+
+function entryFindings(entry: TimelineEntry): EntryFindings {
+  if (entry.timeProblem === 'untimed' || isTemplateTime(entry)) return NONE;
+  const span = entry.timeSpan ?? entry.span;
+  const time = entry.timeProblem === null ? null : { message: message(entry), span };
+  const reading = entry.time;
+  const problem = reading?.zoneProblem;
+  if (!reading || !problem) return time ? { time, zone: null, onceFor: null } : NONE;
+  const once = problem.kind === 'unknown' || problem.kind === 'ambiguous';
+  return {
+    time,
+    zone: { message: zoneMessage(entry, reading, problem), span },
+    onceFor: once ? reading.zone! : null,
+  };
+}
+
+/**
+ * The findings of each entry read, by entry: an entry kept from the last read of a session's
+ * timeline (moved in place, its span with it) keeps them, so an edit elsewhere builds none.
+ */
+const byEntry = new WeakMap<TimelineEntry, EntryFindings>();
+
+function findingsOf(entry: TimelineEntry): EntryFindings {
+  let found = byEntry.get(entry);
+  if (!found) {
+    found = entryFindings(entry);
+    byEntry.set(entry, found);
+  }
+  return found;
+}
+
 export const timelineTime: Rule = {
   id: 'timeline-time',
   description:
@@ -103,22 +146,18 @@ export const timelineTime: Rule = {
     // An unknown or ambiguous zone is said once, on the first entry that has it.
     const zonesSaid = new Set<string>();
     for (const entry of model.timeline.entries) {
-      if (entry.timeProblem === 'untimed' || isTemplateTime(entry)) continue;
-      const span = entry.timeSpan ?? entry.span;
+      const { time, zone, onceFor } = findingsOf(entry);
       // The order is the document's: said once, on its first date.
-      const reported = entry.timeProblem === 'date-order' && dateOrderReported;
-      if (entry.timeProblem !== null && !reported) {
+      if (time && !(entry.timeProblem === 'date-order' && dateOrderReported)) {
         dateOrderReported ||= entry.timeProblem === 'date-order';
-        findings.push({ message: message(entry), span });
+        findings.push(time);
       }
-      const time = entry.time;
-      const problem = time?.zoneProblem;
-      if (!time || !problem) continue;
-      if (problem.kind === 'unknown' || problem.kind === 'ambiguous') {
-        if (zonesSaid.has(time.zone!)) continue;
-        zonesSaid.add(time.zone!);
+      if (!zone) continue;
+      if (onceFor !== null) {
+        if (zonesSaid.has(onceFor)) continue;
+        zonesSaid.add(onceFor);
       }
-      findings.push({ message: zoneMessage(entry, time, problem), span });
+      findings.push(zone);
     }
     return findings;
   },
