@@ -298,6 +298,34 @@ describe('IncrementalAnalyzer', () => {
     assert.ok(kept > 1000, `findings kept from the last analysis: ${kept}`);
   });
 
+  test('after each of 300 edits in a table of stated metrics, equals a fresh analysis', () => {
+    const metricRows = [
+      '| Time to detect | 5 minutes |',
+      '| TTR | 1h 5m |',
+      '| Time to acknowledge: | **10 min** |',
+      '| Traffic | 5 minutes |',
+      '| Notes | none |',
+      '| TTM | about an hour |',
+    ];
+    const report = timelineReport.replace(
+      '## Summary\nCheckout failed for 40 minutes.\n',
+      `## Summary\n\n| Metric | Value |\n|---|---|\n${metricRows.join('\n')}\n`,
+    );
+    const random = prng(43);
+    const config = defaultConfig();
+    const session = createSession();
+    let text = report;
+    let stated = 0;
+    for (let step = 0; step < 300; step++) {
+      const inserts = ['T', 'TT', 'D', ' ', '5', 'x', ':', ' minutes'];
+      text = rowEdit(text, random, { rows: metricRows, inserts }) ?? report;
+      const incremental = analyze(text, config, session);
+      assert.deepEqual(incremental, analyze(text, config), `step ${step}`);
+      stated += incremental.model.statedMetrics.length;
+    }
+    assert.ok(stated > 300, `metrics stated: ${stated}`);
+  });
+
   test('re-uses the timeline only for the same section text and configuration', () => {
     const config = defaultConfig();
     const inCet = { ...config, timeZone: 'CET' };

@@ -4,7 +4,7 @@
  * metric and whose next cell gives its value. A value that is neither a duration nor a
  * placeholder (`N/A`, `about an hour`) states nothing.
  */
-import type { Nodes, Root, Table } from 'mdast';
+import type { Nodes, Root, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { readDuration } from './durations';
@@ -81,39 +81,54 @@ function mayStartLabel(text: string, at: number): boolean {
   return !alphanumeric || c === 0x74;
 }
 
+/**
+ * Body rows read as stating no metric, by node. A row node kept from the last parse of a
+ * session's document (moved in place, `markdown/splice.ts`) has the same text, and what a row
+ * states depends on its text alone: an edit does not read it again.
+ */
+const statesNothing = new WeakSet<TableRow>();
+
 /** Rows of a table whose cell names a metric (`Time to Detect (TTD)`) and the next gives it. */
 function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[] {
   const found: StatedMetric[] = [];
   const rows = table.children;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const cells = row.children;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      const next = cells[i + 1];
-      if (cell.position && !mayStartLabel(text, cell.position.start.offset!)) continue;
-      const name = toString(cell).trim().replace(/:$/, '');
-      // Every label starts with `time` or `TT`: most cells (timeline rows) fail here cheaply.
-      if (name.charCodeAt(0) !== 84 && name.charCodeAt(0) !== 116) continue;
-      const label = readLabel(name, 0, name.length);
-      if (!label || label.end !== name.length || !next?.position || !row.position) continue;
-      let a = next.position.start.offset!;
-      let b = next.position.end.offset!;
-      if (text[a] === '|') a++;
-      if (text[b - 1] === '|') b--;
-      while (a < b && /[\s*_]/.test(text[a]!)) a++;
-      const value = readDuration(text, a, b);
-      if (!value || /[^\s|*_.]/.test(text.slice(value.end, b))) continue;
-      found.push({
-        metric: label.metric,
-        span: lines.span(row.position.start.offset!, row.position.end.offset!),
-        valueText: text.slice(value.start, value.end),
-        valueSpan: lines.span(value.start, value.end),
-        minutes: value.minutes,
-      });
-    }
+    if (statesNothing.has(row)) continue;
+    const before = found.length;
+    fromRow(row, text, lines, found);
+    if (found.length === before) statesNothing.add(row);
   }
   return found;
+}
+
+/** Adds to `found` the metrics a body row states. */
+function fromRow(row: TableRow, text: string, lines: LineIndex, found: StatedMetric[]): void {
+  const cells = row.children;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const next = cells[i + 1];
+    if (cell.position && !mayStartLabel(text, cell.position.start.offset!)) continue;
+    const name = toString(cell).trim().replace(/:$/, '');
+    // Every label starts with `time` or `TT`: most cells (timeline rows) fail here cheaply.
+    if (name.charCodeAt(0) !== 84 && name.charCodeAt(0) !== 116) continue;
+    const label = readLabel(name, 0, name.length);
+    if (!label || label.end !== name.length || !next?.position || !row.position) continue;
+    let a = next.position.start.offset!;
+    let b = next.position.end.offset!;
+    if (text[a] === '|') a++;
+    if (text[b - 1] === '|') b--;
+    while (a < b && /[\s*_]/.test(text[a]!)) a++;
+    const value = readDuration(text, a, b);
+    if (!value || /[^\s|*_.]/.test(text.slice(value.end, b))) continue;
+    found.push({
+      metric: label.metric,
+      span: lines.span(row.position.start.offset!, row.position.end.offset!),
+      valueText: text.slice(value.start, value.end),
+      valueSpan: lines.span(value.start, value.end),
+      minutes: value.minutes,
+    });
+  }
 }
 
 /**
