@@ -113,26 +113,50 @@ function findingOf(finding: RuleFinding, ruleId: RuleId, severity: Severity): Fi
   return fresh;
 }
 
-const byOffset = (a: Finding, b: Finding) => a.span.start.offset - b.span.start.offset;
+const offsetOf = (finding: Finding) => finding.span.start.offset;
+const byOffset = (a: Finding, b: Finding) => offsetOf(a) - offsetOf(b);
 
 function isInOrder(findings: Finding[]): boolean {
-  for (let i = 1; i < findings.length; i++)
-    if (byOffset(findings[i - 1]!, findings[i]!) > 0) return false;
+  let last = -1;
+  for (const finding of findings) {
+    const offset = offsetOf(finding);
+    if (offset < last) return false;
+    last = offset;
+  }
   return true;
 }
 
-/** Two lists in document order merged, `first`'s before `second`'s at the same place. */
+/** The first index from `from` of `findings` (in document order) at a place after `offset`. */
+function firstAfter(findings: Finding[], offset: number, from: number): number {
+  let low = from;
+  let high = findings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsetOf(findings[middle]!) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Two lists in document order merged, `first`'s before `second`'s at the same place. Where
+ * each of the second's goes among the first's is found by halving: a rule of few findings
+ * merged into one of thousands costs a few comparisons.
+ */
 function merge(first: Finding[], second: Finding[]): Finding[] {
   if (first.length === 0) return second;
   if (second.length === 0) return first;
   const merged: Finding[] = [];
   let i = 0;
   let j = 0;
-  while (i < first.length && j < second.length) {
-    merged.push(byOffset(first[i]!, second[j]!) <= 0 ? first[i++]! : second[j++]!);
+  while (j < second.length) {
+    const next = firstAfter(first, offsetOf(second[j]!), i);
+    for (; i < next; i++) merged.push(first[i]!);
+    // The second's findings up to the next of the first's, which is after them.
+    const bound = i < first.length ? offsetOf(first[i]!) : Infinity;
+    while (j < second.length && offsetOf(second[j]!) < bound) merged.push(second[j++]!);
   }
-  while (i < first.length) merged.push(first[i++]!);
-  while (j < second.length) merged.push(second[j++]!);
+  for (; i < first.length; i++) merged.push(first[i]!);
   return merged;
 }
 
