@@ -94,8 +94,11 @@ interface Draft {
   description: string;
   /** The row's Phase or Status cell, when its table has that column. */
   phase: string | null;
-  /** Raw text that continues the event (lines, content under a time heading), made plain once. */
-  more: string[];
+  /**
+   * Raw text that continues the event (lines, content under a time heading), made plain once;
+   * null when none does (most rows).
+   */
+  more: string[] | null;
   /** A list item of a timeline in which nothing starts with a time. */
   untimed?: true;
   /** The table row it was read from, if any: its entry may be the last read's, moved. */
@@ -231,7 +234,7 @@ class TimelineReader {
   /** Content after `open` joins it: its span, and its text when it has some. */
   private join(open: OpenEntry, end: number, text: string | null): void {
     open.draft.end = Math.max(open.draft.end, end);
-    if (text) open.draft.more.push(text);
+    if (text) (open.draft.more ??= []).push(text);
   }
 
   /** A code block or quote belongs to the entry before it. */
@@ -312,7 +315,7 @@ class TimelineReader {
       contextZone,
       description,
       phase,
-      more: [],
+      more: null,
       row: null,
     };
     this.drafts.push(draft);
@@ -483,7 +486,7 @@ class TimelineReader {
       else if (read) current = last = read;
       else if (current) {
         current.end = end;
-        current.more.push(this.text.slice(start, end));
+        (current.more ??= []).push(this.text.slice(start, end));
       }
     }
     // Only the entry the paragraph ends in is open to what follows.
@@ -605,8 +608,16 @@ function placesAlike(kept: PlacedEntry, draft: Draft, state: PlaceState, twelveH
     kept.contextZone === draft.contextZone &&
     entry.description === draft.description &&
     entry.phase === draft.phase &&
-    draft.more.length === 0
+    draft.more === null
   );
+}
+
+/** Sets `to` to `from`, field by field. */
+function copyState(from: PlaceState, to: PlaceState): void {
+  to.previous = from.previous;
+  to.previousSerial = from.previousSerial;
+  to.serial = from.serial;
+  to.shift = from.shift;
 }
 
 /**
@@ -632,11 +643,11 @@ function placeEntries(
         row.position!.start.line - entry.span.start.line,
         draft.start - entry.span.start.offset,
       );
-      Object.assign(state, kept.after);
+      copyState(kept.after, state);
       entries.push(entry);
       continue;
     }
-    const before = row && placed && draft.more.length === 0 ? { ...state } : null;
+    const before = row && placed && draft.more === null ? { ...state } : null;
     const entry = placeEntry(draft, lines, twelveHour, state);
     if (before) {
       const { parsed, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
@@ -674,7 +685,7 @@ function placeEntry(
     time: null,
     timeProblem: parsed ? problemOf(parsed) : draft.untimed ? 'untimed' : 'unreadable',
     description:
-      draft.more.length > 0
+      draft.more !== null
         ? plain(`${draft.description} ${draft.more.join(' ')}`)
         : draft.description,
     phase: draft.phase,
