@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { TIERING_FLAG, SERVER_HEAP_FLAG, setUnlessGiven } from '../../server/src/node/v8-flags';
+import {
+  OLD_GENERATION_FLAG,
+  SERVER_HEAP_FLAG,
+  TIERING_FLAG,
+  setUnlessGiven,
+} from '../../server/src/node/v8-flags';
 import { repoRoot } from '../helpers/paths';
 
 /** What `script` prints, run with `options` in a Node process of its own at the repository. */
@@ -23,10 +28,14 @@ describe('setUnlessGiven', () => {
       true,
     );
     assert.equal(
+      setUnlessGiven(OLD_GENERATION_FLAG, given, (flag) => set.push(flag)),
+      true,
+    );
+    assert.equal(
       setUnlessGiven(TIERING_FLAG, given, (flag) => set.push(flag)),
       true,
     );
-    assert.deepEqual(set, [SERVER_HEAP_FLAG.flag, TIERING_FLAG.flag]);
+    assert.deepEqual(set, [SERVER_HEAP_FLAG.flag, OLD_GENERATION_FLAG.flag, TIERING_FLAG.flag]);
   });
 
   test('leaves it to the option the process was started with, in either spelling', () => {
@@ -34,6 +43,7 @@ describe('setUnlessGiven', () => {
       [SERVER_HEAP_FLAG, '--max-semi-space-size=64'],
       [SERVER_HEAP_FLAG, '--max_semi_space_size=64'],
       [SERVER_HEAP_FLAG, '--semi-space-growth-factor=4'],
+      [OLD_GENERATION_FLAG, '--heap_growing_percent=50'],
       [TIERING_FLAG, '--interrupt_budget=1000'],
     ];
     for (const [flag, given] of cases) {
@@ -74,6 +84,42 @@ describe('the flags take effect at run time', () => {
     const tuned = youngGenerationMb(true);
     assert.ok(tuned <= 4, `young generation ${tuned} MB with the flag`);
     assert.ok(untuned >= 4 * tuned, `young generation ${untuned} MB without it`);
+  });
+
+  /**
+   * The old generation's largest size (MB) over batches that live through many young
+   * collections, as a tree lives through its analysis, a few of them kept; with the server's
+   * flag, or with the growth V8 allows by default at most (fourfold), which it otherwise
+   * chooses itself from how fast the process runs and collects.
+   */
+  const oldGenerationPeakMb = (tuned: boolean) =>
+    Number(
+      run(`
+        const { getHeapSpaceStatistics, setFlagsFromString } = require('node:v8');
+        const { OLD_GENERATION_FLAG, SERVER_HEAP_FLAG, setUnlessGiven } = require('./server/src/node/v8-flags');
+        setUnlessGiven(SERVER_HEAP_FLAG, []);
+        if (${tuned}) setUnlessGiven(OLD_GENERATION_FLAG, []);
+        else setFlagsFromString('--heap-growing-percent=300');
+        let peak = 0;
+        const kept = [];
+        for (let round = 0; round < 200; round++) {
+          const batch = [];
+          for (let i = 0; i < 20000; i++) batch.push({ i, children: [i, i + 1], text: 'x' + i });
+          if (round % 50 === 0) kept.push(batch);
+          const old = getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
+          peak = Math.max(peak, old.space_size);
+        }
+        process.stdout.write(String(peak / 2 ** 20));
+      `),
+    );
+
+  test("the server's: the old generation is collected before it grows fourfold", () => {
+    const fourfold = oldGenerationPeakMb(false);
+    const tuned = oldGenerationPeakMb(true);
+    assert.ok(
+      tuned * 1.5 <= fourfold,
+      `old generation ${tuned} MB at its peak with the flag, ${fourfold} MB growing fourfold`,
+    );
   });
 
   /**
