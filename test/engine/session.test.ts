@@ -4,7 +4,7 @@
  * (the whole model, its tree and positions included, and the findings).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze, buildModel } from '../../server/src/engine/analyze';
@@ -17,17 +17,7 @@ import { LineIndex, stripBom } from '../../server/src/engine/markdown/lines';
 import { TimelineMemo } from '../../server/src/engine/timeline/memo';
 import { prng } from '../helpers/prng';
 import { rowEdit } from '../helpers/row-edit';
-import { corpusDir as corpus, repoRoot } from '../helpers/paths';
-
-function files(folder: string): string[] {
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) return files(path);
-      return name === 'LICENSE' ? [] : [path];
-    });
-}
+import { corpusDir as corpus, filesUnder as files, repoRoot } from '../helpers/paths';
 
 function read(path: string): string {
   return stripBom(readFileSync(path, 'utf8')).text;

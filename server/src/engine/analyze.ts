@@ -188,9 +188,10 @@ function guardedAnalysis(
   config: LintConfig,
   lines: LineIndex,
   path: ParsePath,
+  session?: Session,
 ): Omit<Analysis, 'bomLength'> | null {
   if (isBinaryText(text)) return binaryAnalysis(text, config, lines);
-  const hazard = assessText(text, lines.lineStarts, path);
+  const hazard = assessText(text, lines.lineStarts, path, session?.scans);
   if (!hazard) return null;
   const read = parseDegraded(text, lines, config.schema, hazard);
   let model = buildModel(text, config, lines, { tree: read.tree, timelineOf: readTimeline });
@@ -253,7 +254,7 @@ export function analyze(raw: string, config: LintConfig, session?: Session): Ana
   const lines = new LineIndex(text);
   const path = session?.readsInChunks(text, lines) ? 'chunked' : 'full';
   const analysis =
-    guardedAnalysis(text, config, lines, path) ??
+    guardedAnalysis(text, config, lines, path, session) ??
     analysisOf(buildModel(text, config, lines, session?.read(text, lines)), config);
   return { ...analysis, bomLength };
 }

@@ -1,10 +1,11 @@
 /**
- * What incremental analysis keeps of one document between its versions: the parsed chunks
- * (`parseIncrementally`) and the last timeline read. `analyze(text, config, session)` then
+ * What incremental analysis keeps of one document between its versions: the guard's scan,
+ * the parsed chunks (`parseIncrementally`) and the last timeline read. `analyze(text, config, session)` then
  * re-parses only the chunks whose text changed and re-uses the timeline when its section did
  * not change, and gives what `analyze(text, config)` gives for the same text.
  */
 import type { Root } from 'mdast';
+import { ScanMemo } from './guard/scan-blocks';
 import { ParseCache } from './markdown/chunk-cache';
 import { mayHaveDefinitions } from './markdown/chunks';
 import { parseIncrementally } from './markdown/incremental-parser';
@@ -29,6 +30,8 @@ export interface Reading {
 export class Session {
   private readonly cache = new ParseCache();
   private readonly timelines = new TimelineMemo();
+  /** The guard's scan of the last text it measured (`guard/scan-blocks.ts`). */
+  readonly scans = new ScanMemo();
 
   /** The last text asked about and whether it is read in chunks. */
   private chunked: { text: string; chunked: boolean } | null = null;

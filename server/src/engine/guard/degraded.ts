@@ -14,7 +14,8 @@
 import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Hazard } from './guard';
-import { assessText, GUARD_LIMITS, inlineMarks } from './guard';
+import { assessText, GUARD_LIMITS } from './guard';
+import { inlineMarks } from './scan';
 import { BlockScanner, columnOneHeadingLevel } from '../markdown/block-scanner';
 import { parseChunk, SplitMismatch } from '../markdown/chunk-parser';
 import { ParseCache } from '../markdown/chunk-cache';

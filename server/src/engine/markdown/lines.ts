@@ -29,6 +29,18 @@ export function isBinaryText(text: string): boolean {
   return text.includes('\u0000');
 }
 
+/** The 0-based index of the line, of those starting at `lineStarts`, that holds `offset`. */
+export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps offsets to 1-based lines and columns. `\r\n`, `\n` and `\r` all end a line. */
 export class LineIndex {
   /** Offset at which each line starts. */
@@ -78,14 +90,7 @@ export class LineIndex {
 
   /** The 0-based index of the line that holds `offset` (one of the text's offsets). */
   lineIndexOf(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.lineStarts, offset);
   }
 
   span(start: number, end: number): Span {
