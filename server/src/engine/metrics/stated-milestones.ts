@@ -57,16 +57,18 @@ function distance(axis: Axis, instant: number): number {
 }
 
 /**
- * Puts a time read from the summary on the timeline's axis: on its own date where the timeline
- * has dates, else on the timeline's day that brings it nearest an entry (an undated timeline is
- * one day's axis); in its own zone, else the timeline's.
+ * Puts a time read from the summary on the timeline's axis (`axisOf()`, read once when first
+ * needed): on its own date where the timeline has dates, else on the timeline's day that
+ * brings it nearest an entry (an undated timeline is one day's axis); in its own zone, else the
+ * timeline's.
  */
 function place(
-  axis: Axis,
+  axisOf: () => Axis,
   minuteOfDay: number,
   date: DateParts | null,
   zone: string | null,
 ): number {
+  const axis = axisOf();
   const at = zone ?? axis.zone;
   const instant = (day: number) => {
     const local = day * 1440 + minuteOfDay;
@@ -90,7 +92,7 @@ const WINDOW_REACH = 2000;
  * `from 09:02 to 09:40 CET`): its start and end on the timeline's axis, the date from the times
  * or the sentence; null when the paragraph `[from, to)` has none with two clock times.
  */
-function findWindow(text: string, from: number, to: number, axis: Axis) {
+function findWindow(text: string, from: number, to: number, axis: () => Axis) {
   const limit = Math.min(to, from + WINDOW_REACH);
   const paragraph = text.slice(from, limit);
   for (const opener of paragraph.matchAll(WINDOW_OPENER)) {
@@ -162,7 +164,9 @@ export function findStatedMilestones(
 ): Partial<Record<Milestone, StatedMilestone>> {
   const found: Partial<Record<Milestone, StatedMilestone>> = {};
   if (!timeline) return found;
-  const axis = context(timeline);
+  // Most reports state no milestone: the axis is read for the first that does.
+  let read: Axis | null = null;
+  const axis = () => (read ??= context(timeline));
   const text = lines.text;
   const state = (milestone: Milestone, instant: number, from: number, to: number) => {
     found[milestone] = {
