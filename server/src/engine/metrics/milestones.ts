@@ -193,9 +193,15 @@ export function markEntries(
   const marked = new Set<Milestone>();
   /** Entries whose explicit marks are those they hold. */
   const kept = new Uint8Array(entries.length);
-  for (const [i, entry] of entries.entries()) {
+  /** What each entry's marks were made from, when an earlier read made them. */
+  const known: (MarksRead | undefined)[] = new Array(entries.length);
+  // Loops by index: an iterator's `[i, entry]` pairs cost an allocation per entry.
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const phase = phases[i];
-    if (reads?.get(entry)?.phase === (phase?.milestone ?? null)) {
+    const read = reads?.get(entry);
+    known[i] = read;
+    if (read?.phase === (phase?.milestone ?? null)) {
       kept[i] = 1;
       for (const mark of entry.marks) if (mark.inferredFrom === null) marked.add(mark.milestone);
       continue;
@@ -207,8 +213,9 @@ export function markEntries(
   }
   const patterns = keywordPatterns(keywords).filter(({ milestone }) => !marked.has(milestone));
   const looked = patterns.map(({ milestone }) => milestone).join();
-  for (const [i, entry] of entries.entries()) {
-    const read = reads?.get(entry);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const read = known[i];
     if (kept[i] && read!.patterns === looked) continue;
     const marks = kept[i] ? entry.marks.filter((mark) => mark.inferredFrom === null) : entry.marks;
     const text = keywordText(entry);
