@@ -46,7 +46,8 @@ function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
   // By offset: a section inside another (a sub-heading, a label) holds the same text, and the
   // innermost one, read last, names it.
   const findings = new Map<number, RuleFinding>();
-  const unknownTimes = unknownTimeOffsets(model);
+  // Read for the first placeholder found: most reports hold none.
+  let unknownTimes: Set<number> | null = null;
   for (const section of model.sections) {
     // One search of the section's source spares the walk of every text node (long timelines).
     const source = model.text.slice(section.span.start.offset, section.span.end.offset);
@@ -60,7 +61,7 @@ function placeholdersInSections(model: PostmortemModel): RuleFinding[] {
         // Match in the source, not the node's value, so escapes cannot shift the columns.
         for (const match of model.text.slice(start, end).matchAll(PLACEHOLDER)) {
           const at = start + match.index;
-          if (unknownTimes.has(at)) continue;
+          if ((unknownTimes ??= unknownTimeOffsets(model)).has(at)) continue;
           if (match[0] === 'TODO' && isFollowUpStatus(model, section.spec.id, at)) continue;
           findings.set(at, {
             message: `Template text \`${match[0]}\` left in \`${section.spec.title}\`; replace it with the real value`,
