@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import type { Root, Table } from 'mdast';
 import { parseMarkdown } from '../../../server/src/engine/markdown/parse';
 import { findStatedMetrics, formatStatedValue } from '../../../server/src/engine/metrics/stated';
 import { LineIndex } from '../../../server/src/engine/markdown/lines';
@@ -143,6 +144,24 @@ describe('findStatedMetrics', () => {
       minutes: 54,
     });
     assert.equal(text.slice(metric!.span.end.offset, metric!.span.end.offset + 2), '\r\n');
+  });
+
+  test('a table read before as stating nothing: a row put in its place, or added, is read', () => {
+    const text =
+      '| Time | Event |\n|---|---|\n| 10:00 | a |\n| 10:05 | b |\n\n| x |\n|---|\n| TTD | 5 minutes |\n';
+    const lines = new LineIndex(text);
+    const [quiet, other] = parseMarkdown(text).children as Table[];
+    const tree: Root = { type: 'root', children: [quiet!] };
+    const metrics = () => findStatedMetrics(tree, lines).map((s) => s.valueText);
+    assert.deepEqual(metrics(), []);
+    const [, stating] = other!.children;
+    const kept = quiet!.children[2]!;
+    quiet!.children[2] = stating!;
+    assert.deepEqual(metrics(), ['5 minutes']);
+    quiet!.children[2] = kept;
+    assert.deepEqual(metrics(), []);
+    quiet!.children.push(stating!);
+    assert.deepEqual(metrics(), ['5 minutes']);
   });
 
   test('the DFDS corpus: `PM2020-002` and the template', () => {

@@ -88,17 +88,29 @@ function mayStartLabel(text: string, at: number): boolean {
  */
 const statesNothing = new WeakSet<TableRow>();
 
+/**
+ * The rows of a table none of whose body rows stated a metric, by table node, as they were
+ * read last: a row still at its index there is one of them, known without a lookup.
+ */
+const quietRows = new WeakMap<Table, TableRow[]>();
+
 /** Rows of a table whose cell names a metric (`Time to Detect (TTD)`) and the next gives it. */
 function fromTable(table: Table, text: string, lines: LineIndex): StatedMetric[] {
   const found: StatedMetric[] = [];
   const rows = table.children;
+  const last = quietRows.get(table);
+  const quiet = last?.length === rows.length ? last : null;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
+    if (quiet?.[r] === row) continue;
+    if (quiet) quiet[r] = row;
     if (statesNothing.has(row)) continue;
     const before = found.length;
     fromRow(row, text, lines, found);
     if (found.length === before) statesNothing.add(row);
   }
+  if (found.length > 0) quietRows.delete(table);
+  else if (!quiet) quietRows.set(table, rows.slice());
   return found;
 }
 
