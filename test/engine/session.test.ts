@@ -316,6 +316,28 @@ describe('IncrementalAnalyzer', () => {
     assert.ok(stated > 300, `metrics stated: ${stated}`);
   });
 
+  test('rows kept from the last parse read again when a row settles the date order', () => {
+    // Days that read the same in either order: only whether the order is settled changes.
+    const dated = (day: string) => `| ${day}/${day}/2025 10:${day} | Step on ${day} |`;
+    const rows = ['01', '02', '03', '05', '07', '09', '11'].map(dated);
+    const report = [
+      '# Post-Mortem: Dates',
+      '',
+      '## Timeline',
+      '',
+      '| Time | Event |',
+      '|------|-------|',
+      ...rows,
+      '',
+    ].join('\n');
+    const settled = report.replace('| 11/11/2025 10:11 |', '| 13/11/2025 10:11 |');
+    const session = createSession();
+    const config = defaultConfig();
+    for (const [index, text] of [report, settled, report, settled].entries()) {
+      assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${index}`);
+    }
+  });
+
   test('re-uses the timeline only for the same section text and configuration', () => {
     const config = defaultConfig();
     const inCet = { ...config, timeZone: 'CET' };

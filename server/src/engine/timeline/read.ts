@@ -103,6 +103,8 @@ interface Draft {
   untimed?: true;
   /** The table row it was read from, if any: its entry may be the last read's, moved. */
   row: TableRow | null;
+  /** What that row says (`rowReading`), the same object for the same text. */
+  reading: RowReading | null;
 }
 
 /** An entry that the content after it joins (see the decisions above). */
@@ -317,6 +319,7 @@ class TimelineReader {
       phase,
       more: null,
       row: null,
+      reading: null,
     };
     this.drafts.push(draft);
     return draft;
@@ -365,7 +368,9 @@ class TimelineReader {
         base + time[0],
         base + (parsed ? parsed.end : time[1]),
       ];
-      this.push(span, at, parsed, description, tableZone, phase).row = row;
+      const draft = this.push(span, at, parsed, description, tableZone, phase);
+      draft.row = row;
+      draft.reading = reading;
     }
   }
 
@@ -566,9 +571,10 @@ interface PlaceState {
  */
 export interface PlacedEntry
   extends
-    Pick<Draft, 'parsed' | 'ownDate' | 'contextDate' | 'contextSerial' | 'zone' | 'contextZone'>,
+    Pick<Draft, 'ownDate' | 'contextDate' | 'contextSerial' | 'zone' | 'contextZone'>,
     PlaceState {
   entry: TimelineEntry;
+  reading: RowReading;
   twelveHour: boolean;
   after: PlaceState;
 }
@@ -581,33 +587,23 @@ function sameDate(a: DateParts | null, b: DateParts | null): boolean {
 }
 
 /**
- * Whether `draft`, of the same row as `kept` (so of the same text), placed in `state`,
- * gives the entry kept: all but where it is is the same.
+ * Whether `draft`, of the same row as `kept`, placed in `state`, gives the entry kept: all but
+ * where it is is the same. A draft from the same reading has the same text, so the same span
+ * length, time, event and phase: only its context is compared.
  */
 function placesAlike(kept: PlacedEntry, draft: Draft, state: PlaceState, twelveHour: boolean) {
-  const { entry } = kept;
-  const at = entry.span.start.offset;
-  const { time, start } = draft;
   return (
+    kept.reading === draft.reading &&
     kept.previous === state.previous &&
     kept.previousSerial === state.previousSerial &&
     kept.serial === state.serial &&
     kept.shift === state.shift &&
     kept.twelveHour === twelveHour &&
-    entry.span.end.offset - at === draft.end - start &&
-    (time === null
-      ? entry.timeSpan === null
-      : entry.timeSpan !== null &&
-        entry.timeSpan.start.offset - at === time[0] - start &&
-        entry.timeSpan.end.offset - at === time[1] - start) &&
-    kept.parsed === draft.parsed &&
     sameDate(kept.ownDate, draft.ownDate) &&
     sameDate(kept.contextDate, draft.contextDate) &&
     kept.contextSerial === draft.contextSerial &&
     kept.zone === draft.zone &&
     kept.contextZone === draft.contextZone &&
-    entry.description === draft.description &&
-    entry.phase === draft.phase &&
     draft.more === null
   );
 }
@@ -650,11 +646,11 @@ function placeEntries(
     const before = row && placed && draft.more === null ? { ...state } : null;
     const entry = placeEntry(draft, lines, twelveHour, state);
     if (before) {
-      const { parsed, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
+      const { reading, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
       placed!.set(row!, {
         entry,
         twelveHour,
-        parsed,
+        reading: reading!,
         ownDate,
         contextDate,
         contextSerial,
