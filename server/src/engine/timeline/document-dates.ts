@@ -63,7 +63,9 @@ export function fillYears(rows: DatedRow[], documentYear: number | null): void {
   year ??= documentYear;
   if (year === null) return;
   const fill = (date: DateParts | null) => (date && date.year === null ? { ...date, year } : date);
-  for (const row of rows) {
+  // By index: an array's iterator, where V8 has not optimised the loop, allocates per row.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     row.ownDate = fill(row.ownDate);
     row.contextDate = fill(row.contextDate);
   }
