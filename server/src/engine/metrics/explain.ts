@@ -48,8 +48,10 @@ function metricGap(model: PostmortemModel, metric: MetricName): MetricGap | null
   // Milestones resolve only to entries with a time, so a missing end is a missing milestone.
   for (const milestone of [from, to]) {
     if (at(milestone) !== null) continue;
+    // One test of a mark for every entry, not one made per entry.
+    const names = (mark: TimelineEntry['marks'][number]) => mark.milestone === milestone;
     const marked = timeline.entries.some(
-      (entry) => entry.instant !== null && entry.marks.some((mark) => mark.milestone === milestone),
+      (entry) => entry.instant !== null && entry.marks.some(names),
     );
     return { milestone, kind: marked ? 'early' : 'unmarked' };
   }
