@@ -380,13 +380,26 @@ class TimelineReader {
    */
   private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
     const memos = this.memos;
-    const base = span[0];
-    if (!memos) return this.readRow(row, columns, base);
+    if (!memos) return this.readRow(row, columns, span[0]);
     const placed = memos.placed.get(row);
     if (placed && this.fits(placed.value, columns)) {
       memos.rows.keep(placed);
       return placed.value;
     }
+    return this.recordedReading(memos, row, span, columns);
+  }
+
+  /**
+   * What `row` says, from the memo by its text, else read and kept: apart from `rowReading`,
+   * whose common case then makes no closure for the read.
+   */
+  private recordedReading(
+    memos: TimelineMemos,
+    row: TableRow,
+    span: [number, number],
+    columns: Columns,
+  ): RowReading {
+    const base = span[0];
     const read = () => this.readRow(row, columns, base);
     const kept = memos.rows.record(this.text.slice(...span), read);
     if (!this.fits(kept.value, columns)) return this.readRow(row, columns, base);
