@@ -184,7 +184,8 @@ class ChunkParser {
     if (slow.length > 0 && !this.micromarkRows(span, slow, rows, first)) return null;
     // Kept where they are now (a table micromark reads otherwise has returned above); a row
     // taken in place is kept already.
-    for (const [i, row] of rows.entries()) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       if (kept[i] !== row) this.cache.rows.set(texts[i]!, row);
     }
     const header = span.head.children[0]!;

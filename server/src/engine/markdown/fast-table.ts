@@ -27,11 +27,17 @@ function plainText(text: string, a: number, b: number, start: Point, end: Point)
   return a < b ? [{ type: 'text', value: text.slice(a, b), position: { start, end } }] : [];
 }
 
+/**
+ * The cell from the pipe at `from` to `to`, its content ending at `contentEnd`. (Offsets, not a
+ * tuple: a first read runs this unoptimised, where destructuring allocates.)
+ */
 function cell(
   text: string,
   line: number,
   lineStart: number,
-  [from, to, contentEnd]: [number, number, number],
+  from: number,
+  to: number,
+  contentEnd: number,
   base: Base,
 ): TableCell | null {
   let a = from + 1;
@@ -81,8 +87,7 @@ export function readRow(
   for (let i = 0; i < count; i++) {
     const last = i === count - 1;
     const to = last ? end : pipes[i + 1]!;
-    const range: [number, number, number] = [pipes[i]!, to, last && closed ? contentEnd - 1 : to];
-    const read = cell(text, line, start, range, base);
+    const read = cell(text, line, start, pipes[i]!, to, last && closed ? contentEnd - 1 : to, base);
     if (read === null) return null;
     cells.push(read);
   }

@@ -208,7 +208,7 @@ export function markEntries(
     }
     const marks = markerMarks(entry.description);
     if (phase && !marks.some((m) => m.milestone === phase.milestone)) marks.push(phase);
-    for (const mark of marks) marked.add(mark.milestone);
+    for (let m = 0; m < marks.length; m++) marked.add(marks[m]!.milestone);
     entry.marks = marks;
   }
   const patterns = keywordPatterns(keywords).filter(({ milestone }) => !marked.has(milestone));
@@ -221,7 +221,8 @@ export function markEntries(
     const text = keywordText(entry);
     // One record per event's words, filled for each milestone as it is looked at.
     const stems = guesses ? guesses.value(text, () => ({})) : {};
-    for (const pattern of patterns) {
+    for (let p = 0; p < patterns.length; p++) {
+      const pattern = patterns[p]!;
       let stem = stems[pattern.milestone];
       if (stem === undefined) stem = stems[pattern.milestone] = keywordMark(text, pattern);
       if (stem) {
@@ -238,8 +239,10 @@ export function markEntries(
     entry.marks = marks;
     if (!reads) continue;
     const phase = phases[i]?.milestone ?? null;
-    if (read) [read.phase, read.patterns] = [phase, looked];
-    else reads.set(entry, { phase, patterns: looked });
+    if (read) {
+      read.phase = phase;
+      read.patterns = looked;
+    } else reads.set(entry, { phase, patterns: looked });
   }
 }
 

@@ -123,7 +123,9 @@ export function headingTime(
 }
 
 /** The range without markup around it: `**10:00**` → `10:00`. */
-export function unmarked(text: string, [a, b]: [number, number]): [number, number] {
+export function unmarked(text: string, range: [number, number]): [number, number] {
+  const a = range[0];
+  const b = range[1];
   const start = skip(text, MARKUP, a, b, 4);
   let end = b;
   while (end > start && b - end < 4 && MARKUP.has(text[end - 1]!)) end--;

@@ -178,6 +178,16 @@ function plain(raw: string): string {
     .trim();
 }
 
+/**
+ * A body cell's text, trimmed; comments (such as `postmortem-disable-line`) are not part of
+ * the event. A cell of one text node, as most are, is that node's value.
+ */
+function cellText(cell: TableCell): string {
+  const only = cell.children.length === 1 ? cell.children[0]! : null;
+  if (only?.type === 'text') return only.value.trim();
+  return toString(cell, { includeHtml: false }).trim();
+}
+
 function headerWords(text: string): string[] {
   return text.toLowerCase().split(/[^a-z]+/);
 }
@@ -295,7 +305,7 @@ class TimelineReader {
   }
 
   private push(
-    [start, end]: [number, number],
+    span: [number, number],
     time: [number, number] | null,
     parsed: ParsedTime | null,
     description: string,
@@ -306,8 +316,8 @@ class TimelineReader {
     if (ownDate && !this.dayNote) this.setDate(ownDate);
     const contextZone = this.zone(tableZone);
     const draft: Draft = {
-      start,
-      end,
+      start: span[0],
+      end: span[1],
       time,
       parsed,
       ownDate,
@@ -339,7 +349,8 @@ class TimelineReader {
   }
 
   private table(node: Table): void {
-    const [header, ...rows] = node.children;
+    const rows = node.children;
+    const header = rows[0];
     if (!header) return;
     const headers = header.children.map((cell) => headerWords(toString(cell)));
     let timeColumn = headers.findIndex((words) => words.some((w) => TIME_HEADER_WORDS.has(w)));
@@ -355,20 +366,24 @@ class TimelineReader {
       findHeaderZone(headerText(timeColumn)) ?? findHeaderZone(headerText(dateColumn));
 
     const columns: Columns = { time: timeColumn, date: dateColumn, phase: phaseColumn };
-    for (const row of rows) {
+    // Index loops and no destructuring in what runs per row: a first read runs it unoptimised,
+    // where both allocate per step.
+    for (let r = 1; r < rows.length; r++) {
+      const row = rows[r]!;
       if (!row.position) continue;
       const span: [number, number] = [row.position.start.offset!, row.position.end.offset!];
       const reading = this.rowReading(row, span, columns);
       if (reading.empty) continue;
       if (reading.dateAlone) this.setDate(reading.dateAlone);
-      const { time, parsed, description, phase } = reading;
+      const time = reading.time;
+      const parsed = reading.parsed;
       // The reading's offsets are from the row's start; its `parsed` is kept as it is.
       const base = span[0];
       const at: [number, number] | null = time && [
         base + time[0],
         base + (parsed ? parsed.end : time[1]),
       ];
-      const draft = this.push(span, at, parsed, description, tableZone, phase);
+      const draft = this.push(span, at, parsed, reading.description, tableZone, reading.phase);
       draft.row = row;
       draft.reading = reading;
     }
@@ -401,7 +416,7 @@ class TimelineReader {
   ): RowReading {
     const base = span[0];
     const read = () => this.readRow(row, columns, base);
-    const kept = memos.rows.record(this.text.slice(...span), read);
+    const kept = memos.rows.record(this.text.slice(span[0], span[1]), read);
     if (!this.fits(kept.value, columns)) return this.readRow(row, columns, base);
     memos.placed.set(row, kept);
     return kept.value;
@@ -414,31 +429,40 @@ class TimelineReader {
 
   /** What `row` says under `columns`, offsets from `base` (where the row starts). */
   private readRow(row: TableRow, columns: Columns, base: number): KeptRow {
-    // Comments (such as `postmortem-disable-line`) are not part of the event.
-    const texts = row.children.map((cell) => toString(cell, { includeHtml: false }).trim());
-    const description = texts
-      .filter((t, i) => i !== columns.time && i !== columns.date && t !== '')
-      .join(' | ');
+    // The cells in one pass: the event is the texts of the other columns, those not empty.
+    let description = '';
+    let empty = true;
+    let phase: string | null = null;
+    const cells = row.children;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cellText(cells[i]!);
+      if (text === '') continue;
+      empty = false;
+      if (i === columns.phase) phase = text;
+      if (i === columns.time || i === columns.date) continue;
+      description = description === '' ? text : `${description} | ${text}`;
+    }
     const reading: KeptRow = {
-      empty: texts.every((t) => t === ''),
+      empty,
       description,
-      phase: texts[columns.phase] || null,
+      phase,
       dateAlone: null,
       time: null,
       parsed: null,
       columns,
       order: this.order,
     };
-    const dateRange = this.cellRange(row.children[columns.date]);
-    const rowDate = dateRange
-      ? readTime(this.text, ...unmarked(this.text, dateRange), this.order)
-      : null;
+    const dateRange = this.cellRange(cells[columns.date]);
+    const dateText = dateRange && unmarked(this.text, dateRange);
+    const rowDate = dateText ? readTime(this.text, dateText[0], dateText[1], this.order) : null;
     if (rowDate?.date && rowDate.minuteOfDay === null && !rowDate.unknown) {
       reading.dateAlone = rowDate.date;
     }
-    const range = this.cellRange(row.children[columns.time]);
-    const [a, b] = range ? unmarked(this.text, range) : [0, 0];
-    if (a >= b) return reading;
+    const range = this.cellRange(cells[columns.time]);
+    const timeText = range && unmarked(this.text, range);
+    if (!timeText || timeText[0] >= timeText[1]) return reading;
+    const a = timeText[0];
+    const b = timeText[1];
     reading.time = [a - base, b - base];
     const parsed = readTime(this.text, a, b, this.order);
     // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
@@ -642,7 +666,8 @@ function placeEntries(
 ): TimelineEntry[] {
   const state: PlaceState = { previous: null, previousSerial: -1, serial: -1, shift: 0 };
   const entries: TimelineEntry[] = [];
-  for (const draft of drafts) {
+  for (let d = 0; d < drafts.length; d++) {
+    const draft = drafts[d]!;
     const { row } = draft;
     const kept = row && placed?.get(row);
     if (kept && placesAlike(kept, draft, state, twelveHour)) {
@@ -685,12 +710,12 @@ function placeEntry(
   twelveHour: boolean,
   state: PlaceState,
 ): TimelineEntry {
-  const { parsed } = draft;
-  const timeSpan = draft.time && lines.span(...draft.time);
+  const { parsed, time } = draft;
+  const timeSpan = time && lines.span(time[0], time[1]);
   const entry: TimelineEntry = {
     span: lines.span(draft.start, draft.end),
     timeSpan,
-    timeText: draft.time ? lines.text.slice(...draft.time) : '',
+    timeText: time ? lines.text.slice(time[0], time[1]) : '',
     time: null,
     timeProblem: parsed ? problemOf(parsed) : draft.untimed ? 'untimed' : 'unreadable',
     description:
@@ -703,7 +728,10 @@ function placeEntry(
   };
   if (!parsed || parsed.minuteOfDay === null) return entry;
 
-  if (draft.contextSerial !== state.serial) [state.serial, state.shift] = [draft.contextSerial, 0];
+  if (draft.contextSerial !== state.serial) {
+    state.serial = draft.contextSerial;
+    state.shift = 0;
+  }
   const { previous } = state;
   const date = draft.ownDate ?? draft.contextDate;
   const day = date ? dayNumber(date) : 0;
