@@ -163,6 +163,8 @@ export interface TimelineMemos {
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
 const DATE_HEADER_WORDS = new Set(['date', 'day']);
+/** One character of white space. (A literal in a loop would make a new object per test.) */
+const WHITE_SPACE = /\s/;
 /** Headers of a column that says which phase of the incident a row is in. */
 const PHASE_HEADER_WORDS = new Set(['phase', 'status', 'stage']);
 
@@ -341,10 +343,10 @@ class TimelineReader {
     let a = cell.position.start.offset!;
     let b = cell.position.end.offset!;
     if (text[a] === '|') a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    while (b > a && WHITE_SPACE.test(text[b - 1]!)) b--;
     if (b > a && text[b - 1] === '|' && text[b - 2] !== '\\') b--;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    while (a < b && WHITE_SPACE.test(text[a]!)) a++;
+    while (b > a && WHITE_SPACE.test(text[b - 1]!)) b--;
     return [a, b];
   }
 

@@ -128,6 +128,8 @@ const APPROX_PREFIX =
   /(?:[~\u2248]|(?:approx(?:imately)?\.?|around|about|circa|ca\.|roughly)(?![a-z]))[ \t]{0,3}/iy;
 const APPROX_SUFFIX = /~|[ \t]{0,3}\((?:approx(?:imately)?\.?|est\.?|estimated|ish)\)/iy;
 const ORDINAL = /(?:st|nd|rd|th)(?![a-z])/iy;
+/** Between a date and its clock: `Dec 16 at 12:43`, `2024-03-13 @ 09:00`. */
+const AT = /(?:at|@)[ \t]{1,3}/iy;
 const UNKNOWN_CLOCK =
   /(?:--:--(?::--)?|[?xX]{1,2}:[?xX]{2}(?::[?xX]{2})?|\d{1,2}:[?xX]{2}(?::[?xX]{2})?|tbd|tbc|\?{1,3})(?![\p{L}\p{N}?])/iuy;
 /** An unknown time after a date: `2022-02-02 X` (not `X-ray`, `X's`). */
@@ -153,8 +155,11 @@ function isDigit(s: string, i: number): boolean {
 }
 
 /** Whether the character at `i` is a letter or digit (any script). */
+/** A letter or digit. (A literal in the function would make a new object per call.) */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 export function isWordChar(s: string, i: number): boolean {
-  return i >= 0 && i < s.length && /[\p{L}\p{N}]/u.test(s[i]!);
+  return i >= 0 && i < s.length && WORD_CHAR.test(s[i]!);
 }
 
 /** Reads exactly `min` to `max` digits at `i` (a longer run fails). */
@@ -162,7 +167,10 @@ function digits(s: string, i: number, limit: number, min: number, max: number) {
   let j = i;
   while (j < limit && j - i < max && isDigit(s, j)) j++;
   if (j - i < min || (j < limit && isDigit(s, j))) return null;
-  return { value: Number(s.slice(i, j)), end: j };
+  // The value from the digits' codes: no string cut out per number read.
+  let value = 0;
+  for (let k = i; k < j; k++) value = value * 10 + s.charCodeAt(k) - 48;
+  return { value, end: j };
 }
 
 function blanks(s: string, i: number, limit: number, max: number): number {
@@ -171,12 +179,15 @@ function blanks(s: string, i: number, limit: number, max: number): number {
   return j;
 }
 
+/** The months of thirty days. */
+const THIRTY_DAYS = [4, 6, 9, 11];
+
 function daysInMonth(year: number | null, month: number): number {
   if (month === 2) {
     if (year === null) return 29;
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return THIRTY_DAYS.includes(month) ? 30 : 31;
 }
 
 function validDate(year: number | null, month: number, day: number): DateParts | null {
@@ -335,7 +346,7 @@ function minutesAt(s: string, end: number, limit: number) {
   if (c !== ':' && c !== 'h' && c !== 'H' && c !== '.') return null;
   const m = digits(s, end + 1, limit, 2, 2);
   if (!m || (c === '.' && isNumberGoingOn(s, m.end))) return null;
-  return { ...m, separator: c === 'H' ? 'h' : c };
+  return { value: m.value, end: m.end, separator: c === 'H' ? 'h' : c };
 }
 
 /** After `15.26` or `1625`: `.4`, `,5` or `%` make it a number (`1.24.0`, `10.50%`), not a time. */
@@ -515,8 +526,7 @@ export function readTime(
       if (afterBlanks === closed + comma) clockStart = -1;
       else {
         style.dateSeparator = comma ? ', ' : ' ';
-        const at = /(?:at|@)[ \t]{1,3}/iy;
-        clockStart = afterBlanks + (matchAt(at, s, afterBlanks, limit)?.[0].length ?? 0);
+        clockStart = afterBlanks + (matchAt(AT, s, afterBlanks, limit)?.[0].length ?? 0);
         clockStart = markupRun(s, clockStart, limit);
       }
     }
