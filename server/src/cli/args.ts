@@ -18,7 +18,7 @@ export interface Selection {
   stdinFilename: string | null;
   /** Write the output to this file instead of standard output. */
   outputFile: string | null;
-  /** Worker threads to analyse files with; null: one per core when there are many files. */
+  /** Threads to analyse files in (this one and workers); null: one per core when there are many files. */
   jobs: number | null;
   help: boolean;
   /** Files, folders and globs to read. */
@@ -63,7 +63,8 @@ Options:
       --max-warnings <n>     Fail only when there are more than n warnings
       --quiet                Report errors only
   -o, --output-file <file>   Write the report to a file instead of standard output
-  -j, --jobs <n>             Analyse in n worker threads (default: one per core for many files)
+  -j, --jobs <n>             Analyse in n threads, this one and n - 1 workers (default: one
+                             per core for many files)
   -h, --help                 Show this help
   -v, --version              Show the version
 

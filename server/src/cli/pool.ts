@@ -1,6 +1,7 @@
 /**
- * Analysing many files on every core: worker threads that run the engine on texts the main
- * thread reads, and hand back findings and metrics (plain data) in the order asked.
+ * Analysing many files on every core: the main thread, which reads the texts, and worker
+ * threads, which run the engine on texts it sends and hand back findings and metrics (plain
+ * data), take files from one queue; outcomes come back in the order asked.
  */
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
@@ -81,30 +82,50 @@ export function outcomeOf(
   }
 }
 
-/** How many workers to start for `files` files: `jobs` when given, else one per core. */
+/**
+ * How many workers to start beside this thread for `files` files: `jobs` threads in all when
+ * given, else one per core once there are enough files to spread.
+ */
 export function workerCount(files: number, jobs: number | null): number {
-  const wanted = jobs ?? availableParallelism();
-  const count = Math.min(wanted, jobs === null ? Math.floor(files / FILES_PER_WORKER) : files);
-  // One worker would only add its start-up to the main thread's work.
-  return count <= 1 ? 0 : count;
+  const threads =
+    jobs === null
+      ? Math.min(availableParallelism(), 1 + Math.floor(files / FILES_PER_WORKER))
+      : Math.min(jobs, files);
+  return Math.max(0, threads - 1);
 }
 
-/** The worker side: answers `[index, task]` messages with `[index, outcome]`. */
+/** What a worker posts once it has loaded, before any outcome: it is ready for tasks. */
+const READY = 'ready';
+
+/** The worker side: says it is ready, then answers `[index, task]` messages with `[index, outcome]`. */
 export function serveAnalyses(port: MessagePort): void {
   port.on('message', ([index, task]: [number, AnalysisTask]) => {
     port.postMessage([index, outcomeOf(task)]);
   });
+  port.postMessage(READY);
 }
 
+/** Tasks a ready worker holds at once, so that it never waits on the busy main thread between files. */
+const IN_FLIGHT = 2;
+
 /**
- * Analyses `tasks` in `workers` worker threads started from `script` (the CLI's own file, which
- * serves analyses when it is not the main thread). Results are in the order of `tasks`; a
- * worker that dies fails the tasks it held, and the others go on in the workers left.
+ * Analyses `tasks` in this thread with `analyzeHere` and in `workers` worker threads started
+ * from `script` (the CLI's own file, which serves analyses when it is not the main thread), all
+ * taking the next task from one queue: this thread starts at once, each worker as soon as it
+ * has loaded. Results are in the order of `tasks`. A worker that dies fails the tasks it held;
+ * the others go on in this thread and the workers left.
  */
-export function analyzeInWorkers(
-  tasks: AnalysisTask[],
-  workers: number,
-  script: string,
+export function analyzeInPool(
+  tasks: readonly AnalysisTask[],
+  {
+    workers,
+    script,
+    analyzeHere = summarize,
+  }: {
+    workers: number;
+    script: string;
+    analyzeHere?: (task: AnalysisTask) => AnalysisSummary;
+  },
 ): Promise<AnalysisOutcome[]> {
   const results: AnalysisOutcome[] = new Array(tasks.length);
   let next = 0;
@@ -121,8 +142,9 @@ export function analyzeInWorkers(
       }
     };
     const feed = (worker: Worker) => {
-      if (next < tasks.length) {
-        pool.get(worker)!.add(next);
+      const held = pool.get(worker);
+      while (held && held.size < IN_FLIGHT && next < tasks.length) {
+        held.add(next);
         worker.postMessage([next, tasks[next]]);
         next++;
       }
@@ -130,9 +152,11 @@ export function analyzeInWorkers(
     for (let i = 0; i < workers; i++) {
       const worker = new Worker(script);
       pool.set(worker, new Set());
-      worker.on('message', ([index, outcome]: [number, AnalysisOutcome]) => {
-        pool.get(worker)?.delete(index);
-        settle(index, outcome);
+      worker.on('message', (message: typeof READY | [number, AnalysisOutcome]) => {
+        if (message !== READY) {
+          pool.get(worker)?.delete(message[0]);
+          settle(message[0], message[1]);
+        }
         feed(worker);
       });
       worker.on('error', (error) => {
@@ -140,12 +164,23 @@ export function analyzeInWorkers(
         pool.delete(worker);
         void worker.terminate();
         for (const index of held) settle(index, failure(error));
-        // With no worker left, the tasks not yet sent fail too rather than wait forever.
-        if (pool.size === 0) while (next < tasks.length) settle(next++, failure(error));
       });
-      // Two tasks in flight per worker, so that none waits on the main thread between files.
-      feed(worker);
-      feed(worker);
+      // A worker that ends without an error (its thread exited) fails what it still held too.
+      worker.on('exit', (code) => {
+        const held = pool.get(worker);
+        pool.delete(worker);
+        for (const index of held ?? []) {
+          settle(index, failure(`the worker thread analysing it stopped (exit code ${code})`));
+        }
+      });
     }
+    // One task at a time here, yielding between them so that workers' messages are answered.
+    const step = () => {
+      if (next >= tasks.length) return;
+      const index = next++;
+      settle(index, outcomeOf(tasks[index]!, analyzeHere));
+      setImmediate(step);
+    };
+    step();
   });
 }

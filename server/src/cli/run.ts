@@ -23,7 +23,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import type { AnalysisOutcome, AnalysisSummary, AnalysisTask } from './pool';
-import { analyzeInWorkers, outcomeOf, summarize, workerCount } from './pool';
+import { analyzeInPool, outcomeOf, summarize, workerCount } from './pool';
 import { readReport, replaceReport } from './report-file';
 import type { FileSnapshot, ReportFile } from './report-file';
 import type { FileResult, RunProblem } from './result';
@@ -239,7 +239,7 @@ export async function lintFiles(
     const workers = context.analyze ? 0 : workerCount(tasks.length, options.jobs);
     outcomes =
       workers > 0
-        ? await analyzeInWorkers(tasks, workers, context.workerScript)
+        ? await analyzeInPool(tasks, { workers, script: context.workerScript })
         : tasks.map((task) => outcomeOf(task, analyze));
   }
   return pending.flatMap(({ result, notices }, index) => {

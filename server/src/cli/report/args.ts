@@ -35,7 +35,8 @@ Options:
       --no-ignore            Do not read .gitignore and .postmortemignore files
       --stdin-filename <f>   The file that standard input (-) stands for
   -o, --output-file <file>   Write the report to a file instead of standard output
-  -j, --jobs <n>             Analyse in n worker threads (default: one per core for many files)
+  -j, --jobs <n>             Analyse in n threads, this one and n - 1 workers (default: one
+                             per core for many files)
   -h, --help                 Show this help
 
 Exit status: 0 when the report is written (findings do not change it), 2 for usage errors,
