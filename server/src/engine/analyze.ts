@@ -94,8 +94,12 @@ export function buildModel(
   };
 }
 
-/** The rules in the order of their ids, which orders findings at the same place. */
-const RULES_BY_ID = [...RULES].sort((a, b) => a.id.localeCompare(b.id));
+/**
+ * The rules in the order of their ids, which orders findings at the same place. Ids are
+ * lowercase ASCII, so code units order them as a collator would, without its tables being
+ * loaded when the bundle starts (about 5 ms of every CLI run).
+ */
+const RULES_BY_ID = [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 /**
  * Each rule finding's finding, by rule finding: one a rule kept from the last analysis (such
