@@ -95,10 +95,25 @@ const web = {
   plugins: [noNodeBuiltins],
 };
 
-/** fdir (under tinyglobby) is ESM and reads `import.meta.url`: the bundle's own file URL. */
-const ownFileUrl = {
-  define: { 'import.meta.url': 'importMetaUrl' },
-  inject: ['scripts/import-meta-url.js'],
+/**
+ * fdir (under tinyglobby) is ESM and makes a `require` from `import.meta.url` when it loads:
+ * it gets `scripts/fdir-module.js` instead of `node:module` (nothing to find at run time), and
+ * the URL, which it then never reads, is empty.
+ */
+const fdirRequire = {
+  define: { 'import.meta.url': '""' },
+  plugins: [
+    {
+      name: 'fdir-module',
+      setup(builder) {
+        builder.onResolve({ filter: /^(node:)?module$/ }, (args) =>
+          /[\\/]fdir[\\/]/.test(args.importer)
+            ? { path: resolve('scripts/fdir-module.js') }
+            : undefined,
+        );
+      },
+    },
+  ],
 };
 
 const entries = {
@@ -106,13 +121,13 @@ const entries = {
     entryPoints: ['server/src/server.ts'],
     outfile: 'server/out/server.js',
     // Its workspace index finds files as the CLI does (below).
-    ...ownFileUrl,
+    ...fdirRequire,
   },
   cli: {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    ...ownFileUrl,
+    ...fdirRequire,
   },
   // ESM: remark-cli and unified-engine `import()` plugins and read their default export. The
   // preset and each rule's own plugin share one chunk, so that a rule named in a `.remarkrc`

@@ -105,8 +105,9 @@ describe('sources', () => {
  * anything from a workspace. `buffer` and `process` come with yaml (front matter: binary
  * scalars, warnings). `node:crypto` names the CLI's `--fix` temporary files at random and hashes
  * the stylesheet of `report --format html` (loaded only then: `process.getBuiltinModule`).
- * `module` comes with fdir (under tinyglobby), which finds the files of a folder for the CLI
- * and for the server's workspace index. `node:v8` sets the server's and the CLI's V8 flags
+ * fdir (under tinyglobby, which finds the files of a folder for the CLI and for the server's
+ * workspace index) gets no `module`: the `require` it would make for an optional `picomatch`
+ * finds nothing (`scripts/fdir-module.js`). `node:v8` sets the server's and the CLI's V8 flags
  * at start.
  */
 const BUNDLE_MODULES: Record<string, string[]> = {
@@ -115,7 +116,6 @@ const BUNDLE_MODULES: Record<string, string[]> = {
     'child_process',
     'crypto',
     'fs',
-    'module',
     'net',
     'node:fs',
     'node:path',
@@ -132,7 +132,6 @@ const BUNDLE_MODULES: Record<string, string[]> = {
   'server/out/cli.js': [
     'buffer',
     'fs',
-    'module',
     'node:crypto',
     'node:fs',
     'node:os',
