@@ -1,6 +1,6 @@
 /**
  * `parseMarkdown` gives the tree of remark with GFM and front matter, whether or not the text
- * can hold autolink literals (it parses a text that holds none without them).
+ * can hold autolink literals or tables (it parses a text that can hold none without them).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,15 +41,18 @@ describe('parseMarkdown', () => {
     const files = markdownFiles(join(repoRoot, 'test', 'fixtures', 'corpus'));
     assert.ok(files.length > 40, `${files.length} files`);
     let withoutLiterals = 0;
+    let withoutPipes = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
       // Sections alone, as the chunked parse reads them: most hold no autolink literal.
       for (const piece of [text, ...text.split(/\n(?=#)/)]) {
         if (!/@|:\/\/|www\./i.test(piece)) withoutLiterals++;
+        if (!piece.includes('|')) withoutPipes++;
         assert.deepEqual(parseMarkdown(piece), remark.parse(piece), file);
       }
     }
     assert.ok(withoutLiterals > 100, `${withoutLiterals} pieces without literals`);
+    assert.ok(withoutPipes > 100, `${withoutPipes} pieces without pipes`);
   });
 
   test('GFM without literals: tables, task lists, strikethrough, footnotes', () => {
@@ -70,6 +73,17 @@ describe('parseMarkdown', () => {
       tree.children.map((node) => node.type),
       ['table', 'list', 'footnoteDefinition'],
     );
+  });
+
+  test('a table without literals, and literals without a table', () => {
+    for (const text of [
+      '| a |\n| - |\n| b |\n',
+      'x | y\n--- | ---\n1 | 2\n',
+      'Mail ops@example.com.\n',
+    ]) {
+      assert.deepEqual(parseMarkdown(text), remark.parse(text));
+    }
+    assert.equal(parseMarkdown('x | y\n--- | ---\n1 | 2\n').children[0]!.type, 'table');
   });
 
   test('autolink literals are still links, whatever their case', () => {

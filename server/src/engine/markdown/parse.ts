@@ -16,40 +16,43 @@ import { unified } from 'unified';
 import { opensUnclosedFrontMatter } from './front-matter';
 
 /**
- * GFM's syntax but its autolink literals (`www.`, `https://`, `a@b.c` as links), in the order
- * `remark-gfm` adds them: the same tree for a text that holds none. Literals cost the most of
+ * GFM's syntax without the extensions a text cannot use, in the order `remark-gfm` adds them:
+ * the same tree. Autolink literals (`www.`, `https://`, `a@b.c` as links) cost the most of
  * GFM: micromark tries an email address at the start of every word, and the tree is searched
  * again for them (about a quarter of the parse of the dfds reports' sections, which hold none).
+ * A table is tried at the start of every line (a tenth more).
  */
-function gfmWithoutAutolinkLiterals(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(
-    gfmFootnote(),
-    gfmStrikethrough(),
-    gfmTable(),
-    gfmTaskListItem(),
-  );
-  (data.fromMarkdownExtensions ??= []).push(
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-  );
+function gfmWithout({ tables }: { tables: boolean }) {
+  return function gfmWithoutAutolinkLiterals(this: Processor): void {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(
+      gfmFootnote(),
+      gfmStrikethrough(),
+      ...(tables ? [gfmTable()] : []),
+      gfmTaskListItem(),
+    );
+    (data.fromMarkdownExtensions ??= []).push(
+      gfmFootnoteFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      ...(tables ? [gfmTableFromMarkdown()] : []),
+      gfmTaskListItemFromMarkdown(),
+    );
+  };
 }
 
 /** Whether `text` may hold an autolink literal: each needs `@`, `://` or `www.`. */
 const mayHoldAutolinkLiteral = (text: string): boolean =>
   text.includes('@') || text.includes('://') || /www\./i.test(text);
 
-const processors = {
-  frontMatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm),
-  plain: unified().use(remarkParse).use(remarkGfm),
-  frontMatterWithoutLiterals: unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(gfmWithoutAutolinkLiterals),
-  plainWithoutLiterals: unified().use(remarkParse).use(gfmWithoutAutolinkLiterals),
-};
+/** The processor for a text: with front matter or not, and the GFM extensions it may use. */
+const processors = new Map<string, ReturnType<typeof processorOf>>();
+
+function processorOf(frontMatter: boolean, literals: boolean, tables: boolean) {
+  const base = frontMatter
+    ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+    : unified().use(remarkParse);
+  return literals ? base.use(remarkGfm) : base.use(gfmWithout({ tables }));
+}
 
 /**
  * Parses Markdown (without a byte order mark) into an mdast tree with positions. A leading
@@ -58,12 +61,10 @@ const processors = {
 export function parseMarkdown(text: string): Root {
   const frontMatter = !opensUnclosedFrontMatter(text);
   const literals = mayHoldAutolinkLiteral(text);
-  const processor = frontMatter
-    ? literals
-      ? processors.frontMatter
-      : processors.frontMatterWithoutLiterals
-    : literals
-      ? processors.plain
-      : processors.plainWithoutLiterals;
+  // A table's header row holds a pipe.
+  const tables = text.includes('|');
+  const key = `${+frontMatter}${+literals}${+tables}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = processorOf(frontMatter, literals, tables)));
   return processor.parse(text);
 }
