@@ -7,15 +7,7 @@ import { computeMetrics, nullMetrics } from './metrics/compute';
 import { resolveMilestones, winningStated } from './metrics/milestones';
 import { findStatedMilestones } from './metrics/stated-milestones';
 import { incidentNotices, severalIncidents } from './metrics/incidents';
-import type {
-  Finding,
-  LintConfig,
-  Notice,
-  PostmortemModel,
-  RuleFinding,
-  RuleId,
-  Severity,
-} from './model';
+import type { Finding, LintConfig, Notice, PostmortemModel } from './model';
 import { readFrontMatter } from './markdown/front-matter';
 import { localDate, readFollowUps } from './followups/read';
 import { readMetadata } from './metadata/read';
@@ -24,6 +16,8 @@ import { RULES } from './rules/registry';
 import { readSections } from './sections/infer-preset';
 import { findStatedMetrics } from './metrics/stated';
 import { filterSuppressed } from './rules/suppressed';
+import type { FindingMemo } from './rules/finding-memo';
+import { findingOf } from './rules/finding-memo';
 import { ruleSeverity } from './rules/strictness';
 import { isBinaryText, LineIndex, stripBom } from './markdown/lines';
 import type { Reading, Session } from './session';
@@ -101,22 +95,6 @@ export function buildModel(
  */
 const RULES_BY_ID = [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-/**
- * Each rule finding's finding, by rule finding: one a rule kept from the last analysis (such
- * as those `timeline-time` keeps with the entries moved in place) is not built again.
- */
-const built = new WeakMap<RuleFinding, Finding>();
-
-/** The finding of a rule's `finding` at the rule's `severity`. */
-function findingOf(finding: RuleFinding, ruleId: RuleId, severity: Severity): Finding {
-  const effective = finding.severity ?? (severity as Finding['severity']);
-  const kept = built.get(finding);
-  if (kept?.severity === effective) return kept;
-  const fresh: Finding = { ...finding, ruleId, severity: effective };
-  built.set(finding, fresh);
-  return fresh;
-}
-
 const offsetOf = (finding: Finding) => finding.span.start.offset;
 const byOffset = (a: Finding, b: Finding) => offsetOf(a) - offsetOf(b);
 
@@ -169,13 +147,17 @@ function merge(first: Finding[], second: Finding[]): Finding[] {
  * Findings are in document order, by rule id at the same place: each rule's in its own order
  * (most give theirs in document order already), merged in the order of the rules' ids.
  */
-function runRules(model: PostmortemModel, config: LintConfig): Finding[] {
+function runRules(model: PostmortemModel, config: LintConfig, memo?: FindingMemo): Finding[] {
   let findings: Finding[] = [];
   for (const rule of RULES_BY_ID) {
     const severity = ruleSeverity(model, config, rule.id);
     if (severity === 'off') continue;
-    const found = rule.check(model, config).map((finding) => findingOf(finding, rule.id, severity));
-    if (!isInOrder(found)) found.sort(byOffset);
+    const given = rule.check(model, config);
+    let found = memo
+      ? memo.build(rule.id, severity, given)
+      : given.map((finding) => findingOf(finding, rule.id, severity));
+    // A copy sorted: the memo keeps what it built in the order given.
+    if (!isInOrder(found)) found = [...found].sort(byOffset);
     findings = merge(findings, found);
   }
   return filterSuppressed(findings, model.tree, model.text);
@@ -212,7 +194,7 @@ function guardedAnalysis(
   }
   const rules = { ...config.rules };
   for (const rule of RULES) if (rule.reads === 'content') rules[rule.id] = 'off';
-  return analysisOf(model, { ...config, rules }, [read.notice]);
+  return analysisOf(model, { ...config, rules }, [read.notice], session?.findings);
 }
 
 /** A text that is not text (`isBinaryText`): nothing is read or checked, and a notice says so. */
@@ -238,13 +220,14 @@ function analysisOf(
   model: PostmortemModel,
   config: LintConfig,
   first: Notice[] = [],
+  memo?: FindingMemo,
 ): Omit<Analysis, 'bomLength'> {
   const notices = [
     ...first,
     ...documentPresetNotices(model.tree.children, model.lines),
     ...incidentNotices(model),
   ];
-  return { model, findings: runRules(model, config), notices };
+  return { model, findings: runRules(model, config, memo), notices };
 }
 
 /**
@@ -259,6 +242,11 @@ export function analyze(raw: string, config: LintConfig, session?: Session): Ana
   const path = session?.readsInChunks(text, lines) ? 'chunked' : 'full';
   const analysis =
     guardedAnalysis(text, config, lines, path, session) ??
-    analysisOf(buildModel(text, config, lines, session?.read(text, lines)), config);
+    analysisOf(
+      buildModel(text, config, lines, session?.read(text, lines)),
+      config,
+      [],
+      session?.findings,
+    );
   return { ...analysis, bomLength };
 }

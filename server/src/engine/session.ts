@@ -7,6 +7,7 @@
 import type { Root } from 'mdast';
 import { ScanMemo } from './guard/scan-blocks';
 import { ParseCache } from './markdown/chunk-cache';
+import { FindingMemo } from './rules/finding-memo';
 import { mayHaveDefinitions } from './markdown/chunks';
 import { parseIncrementally } from './markdown/incremental-parser';
 import type { LineIndex } from './markdown/lines';
@@ -32,6 +33,8 @@ export class Session {
   private readonly timelines = new TimelineMemo();
   /** The guard's scan of the last text it measured (`guard/scan-blocks.ts`). */
   readonly scans = new ScanMemo();
+  /** Each rule's findings of the last analysis, as given and as built (`rules/finding-memo.ts`). */
+  readonly findings = new FindingMemo();
 
   /** The last text asked about and whether it is read in chunks. */
   private chunked: { text: string; chunked: boolean } | null = null;
