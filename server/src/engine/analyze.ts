@@ -108,22 +108,26 @@ function isInOrder(findings: Finding[]): boolean {
   return true;
 }
 
-/** The first index from `from` of `findings` (in document order) at a place after `offset`. */
-function firstAfter(findings: Finding[], offset: number, from: number): number {
+/**
+ * The first index from `from` of `findings` (in document order) at a place after `offset`, or
+ * at it too when `atToo`.
+ */
+function firstAfter(findings: Finding[], offset: number, from: number, atToo = false): number {
   let low = from;
   let high = findings.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (offsetOf(findings[middle]!) <= offset) low = middle + 1;
+    const at = offsetOf(findings[middle]!);
+    if (at < offset || (at === offset && !atToo)) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
 /**
- * Two lists in document order merged, `first`'s before `second`'s at the same place. Where
- * each of the second's goes among the first's is found by halving: a rule of few findings
- * merged into one of thousands costs a few comparisons.
+ * Two lists in document order merged, `first`'s before `second`'s at the same place. Each
+ * run of either list that goes before the other's next is found by halving: a rule of few
+ * findings merged with one of thousands costs a few comparisons, whichever comes first.
  */
 function merge(first: Finding[], second: Finding[]): Finding[] {
   if (first.length === 0) return second;
@@ -131,14 +135,17 @@ function merge(first: Finding[], second: Finding[]): Finding[] {
   const merged: Finding[] = [];
   let i = 0;
   let j = 0;
-  while (j < second.length) {
-    const next = firstAfter(first, offsetOf(second[j]!), i);
-    for (; i < next; i++) merged.push(first[i]!);
-    // The second's findings up to the next of the first's, which is after them.
-    const bound = i < first.length ? offsetOf(first[i]!) : Infinity;
-    while (j < second.length && offsetOf(second[j]!) < bound) merged.push(second[j++]!);
+  while (i < first.length && j < second.length) {
+    // The first's up to the second's next, those at its place included.
+    const nextOfFirst = firstAfter(first, offsetOf(second[j]!), i);
+    for (; i < nextOfFirst; i++) merged.push(first[i]!);
+    if (i === first.length) break;
+    // The second's before the first's next, which is after the second's next.
+    const nextOfSecond = firstAfter(second, offsetOf(first[i]!), j, true);
+    for (; j < nextOfSecond; j++) merged.push(second[j]!);
   }
   for (; i < first.length; i++) merged.push(first[i]!);
+  for (; j < second.length; j++) merged.push(second[j]!);
   return merged;
 }
 
