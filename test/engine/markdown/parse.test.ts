@@ -86,6 +86,17 @@ describe('parseMarkdown', () => {
     assert.equal(parseMarkdown('x | y\n--- | ---\n1 | 2\n').children[0]!.type, 'table');
   });
 
+  test('a table of one column without a pipe is still a table', () => {
+    for (const text of ['a\n:-\n', 'a\n-:\nb\n', '> a\n> :--:\n', '- a\n  ---:\n']) {
+      const tree = parseMarkdown(text);
+      assert.deepEqual(tree, remark.parse(text), text);
+      assert.match(JSON.stringify(tree), /"type":"table"/, text);
+    }
+    for (const text of ['a\n---\n', 'a\n: -\n', 'a\n- :\n']) {
+      assert.deepEqual(parseMarkdown(text), remark.parse(text), text);
+    }
+  });
+
   test('autolink literals are still links, whatever their case', () => {
     const text = 'See WWW.Example.com, https://example.org/x and ops@example.com.\n';
     const tree = parseMarkdown(text);

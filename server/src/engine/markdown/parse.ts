@@ -44,6 +44,14 @@ function gfmWithout({ tables }: { tables: boolean }) {
 const mayHoldAutolinkLiteral = (text: string): boolean =>
   text.includes('@') || text.includes('://') || /www\./i.test(text);
 
+/**
+ * Whether `text` may hold a table: its rows hold a pipe, but for a table of one column, whose
+ * delimiter row may be a colon beside hyphens alone (`a` then `:-` is a table; `a` then `---`
+ * a heading).
+ */
+const mayHoldTable = (text: string): boolean =>
+  text.includes('|') || text.includes(':-') || text.includes('-:');
+
 /** The processor for a text: with front matter or not, and the GFM extensions it may use. */
 const processors = new Map<string, ReturnType<typeof processorOf>>();
 
@@ -61,8 +69,7 @@ function processorOf(frontMatter: boolean, literals: boolean, tables: boolean) {
 export function parseMarkdown(text: string): Root {
   const frontMatter = !opensUnclosedFrontMatter(text);
   const literals = mayHoldAutolinkLiteral(text);
-  // A table's header row holds a pipe.
-  const tables = text.includes('|');
+  const tables = mayHoldTable(text);
   const key = `${+frontMatter}${+literals}${+tables}`;
   let processor = processors.get(key);
   if (!processor) processors.set(key, (processor = processorOf(frontMatter, literals, tables)));
