@@ -10,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Bundles the engine's entry, its parser and its guard; returns the three modules. */
+/**
+ * Bundles the engine's entry, remark's full parse (the yardstick, `full-parse.mjs`) and the
+ * guard; returns the three modules.
+ */
 export async function loadEngine() {
   const out = mkdtempSync(join(tmpdir(), 'postmortem-bench-engine-'));
   await build({
     entryPoints: {
       engine: join(repoRoot, 'server/src/engine/index.ts'),
-      parse: join(repoRoot, 'server/src/engine/markdown/parse.ts'),
+      parse: join(repoRoot, 'bench/full-parse.mjs'),
       guard: join(repoRoot, 'server/src/engine/guard/guard.ts'),
     },
     bundle: true,

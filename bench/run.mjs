@@ -23,7 +23,7 @@ import { coldOpen, indexWorkspace, serverMemory, typingBurst } from './server.mj
 
 const {
   engine: { analyze, createSession, defaultConfig, LineIndex },
-  parse: { parseMarkdown },
+  parse: { fullParse },
   guard: { estimatedWork, measureText, utf8Length },
 } = await loadEngine();
 
@@ -107,8 +107,8 @@ const dfds = join(work, 'dfds');
 cpSync(corpus, dfds, { recursive: true });
 const config = defaultConfig();
 
-/** A warm full parse of `text` in this process: the yardstick of a cold open. */
-const warmParse = (text) => timeRuns({ run: () => parseMarkdown(text), runs: 1, warmup: 0 }).median;
+/** A warm full parse of `text` in this process, as remark parses: the yardstick of a cold open. */
+const warmParse = (text) => timeRuns({ run: () => fullParse(text), runs: 1, warmup: 0 }).median;
 
 try {
   if (runs('engine.seed')) {
@@ -343,7 +343,7 @@ try {
   if (runs('server.cold')) {
     // A fresh server process per open, each followed by its yardstick parsed here (warm).
     progress('cold opens in fresh servers, plain and marked rows, with their yardsticks');
-    for (let i = 0; i < 3; i++) [plain, marked].forEach((text) => parseMarkdown(text));
+    for (let i = 0; i < 3; i++) [plain, marked].forEach((text) => fullParse(text));
     const cold = { plain: [], marked: [] };
     const parses = { plain: [], marked: [] };
     const bigFile = join(open, 'timeline-5000.md');
