@@ -181,22 +181,24 @@ describe('IncrementalAnalyzer', () => {
     '| 23:59 | Last check |',
     '| 00:01 | Closed [resolved] |',
   ];
-  const stateReport = [
-    '# Post-Mortem: Queue outage',
-    '',
-    '## Summary',
-    'The queue stalled.',
-    '',
-    '## Timeline',
-    '',
-    '| Time | Event |',
-    '|------|-------|',
-    ...Array.from({ length: 40 }, (_, i) => stateRows[i % stateRows.length]!),
-    '',
-    '## Root Cause Analysis',
-    '- **Supporting Evidence:** logs.',
-    '',
-  ].join('\n');
+  /** A report of `head`, then a timeline of 40 rows taking `rows` in turn, then its cause. */
+  const reportWithRows = (head: readonly string[], rows: readonly string[]) =>
+    [
+      ...head,
+      '## Timeline',
+      '',
+      '| Time | Event |',
+      '|------|-------|',
+      ...Array.from({ length: 40 }, (_, i) => rows[i % rows.length]!),
+      '',
+      '## Root Cause Analysis',
+      '- **Supporting Evidence:** logs.',
+      '',
+    ].join('\n');
+  const stateReport = reportWithRows(
+    ['# Post-Mortem: Queue outage', '', '## Summary', 'The queue stalled.', ''],
+    stateRows,
+  );
 
   test('after each of 300 edits in rows read from the rows above them, equals a fresh analysis', () => {
     const random = prng(31);
@@ -244,22 +246,10 @@ describe('IncrementalAnalyzer', () => {
     '|  | No time |',
     '| 10:15 | Resolved [resolved] |',
   ];
-  const findingReport = [
-    '---',
-    'status: draft',
-    '---',
-    '# Post-Mortem: Queue outage',
-    '',
-    '## Timeline',
-    '',
-    '| Time | Event |',
-    '|------|-------|',
-    ...Array.from({ length: 40 }, (_, i) => findingRows[i % findingRows.length]!),
-    '',
-    '## Root Cause Analysis',
-    '- **Supporting Evidence:** logs.',
-    '',
-  ].join('\n');
+  const findingReport = reportWithRows(
+    ['---', 'status: draft', '---', '# Post-Mortem: Queue outage', ''],
+    findingRows,
+  );
 
   test('after each of 300 edits in rows with findings, and of the status, equals a fresh analysis', () => {
     const random = prng(41);
