@@ -96,7 +96,8 @@ describe('the flags take effect at run time', () => {
    */
   const oldGenerationPeakMb = (tuned: boolean) =>
     Number(
-      run(`
+      run(
+        `
         const { getHeapSpaceStatistics, setFlagsFromString } = require('node:v8');
         const { OLD_GENERATION_FLAG, SERVER_HEAP_FLAG, setUnlessGiven } = require('./server/src/node/v8-flags');
         setUnlessGiven(SERVER_HEAP_FLAG, []);
