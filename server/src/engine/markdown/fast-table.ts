@@ -82,14 +82,16 @@ export function readRow(
     pipes.push(i);
   }
   const closed = pipes.length > 1 && pipes.at(-1) === contentEnd - 1;
-  const cells: TableCell[] = [];
   const count = closed ? pipes.length - 1 : pipes.length;
+  // Of its size from the start: an array grown by `push` has room for 17 elements from the
+  // first, however few it holds, for as long as the tree is kept.
+  const cells = new Array<TableCell>(count);
   for (let i = 0; i < count; i++) {
     const last = i === count - 1;
     const to = last ? end : pipes[i + 1]!;
     const read = cell(text, line, start, pipes[i]!, to, last && closed ? contentEnd - 1 : to, base);
     if (read === null) return null;
-    cells.push(read);
+    cells[i] = read;
   }
   return {
     type: 'tableRow',
