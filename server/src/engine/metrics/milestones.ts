@@ -236,7 +236,9 @@ export function markEntries(
     if (marks.length > 1) {
       marks.sort((a, b) => MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone));
     }
-    entry.marks = marks;
+    // A copy of its size: the list grew by `push`, which leaves room for 17 marks in each
+    // entry kept.
+    entry.marks = marks.length > 0 ? marks.slice() : marks;
     if (!reads) continue;
     const phase = phases[i]?.milestone ?? null;
     if (read) {
