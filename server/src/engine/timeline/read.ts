@@ -81,7 +81,7 @@ interface Draft {
   /** Offsets of the time text; null when the row has no time at all. */
   time: [number, number] | null;
   /** Null when the time is unreadable or missing. Its `end` is not read (`time` says it). */
-  parsed: ParsedTime | null;
+  parsed: RowTime | null;
   /** The row's own date, a year filled in from the context where it had none. */
   ownDate: DateParts | null;
   /** The date above the row, and which row or heading gave it. */
@@ -127,10 +127,38 @@ interface RowReading {
   phase: string | null;
   /** The date of a date cell that holds a date alone. */
   dateAlone: DateParts | null;
-  /** The time cell's text without markup around it; null when empty. */
-  time: [number, number] | null;
+  /**
+   * Where the time cell's text without markup around it starts (-1: the cell is empty) and
+   * ends: two numbers, not a pair, which would be an array more in every row kept.
+   */
+  timeStart: number;
+  timeEnd: number;
   /** Its reading, when usable (`end` from the row's start). */
-  parsed: ParsedTime | null;
+  parsed: RowTime | null;
+}
+
+/**
+ * A time as an entry is placed from it: as read, but for how it was written (`style`), which
+ * only writing a new time reads, from the text (`format.ts`). A row's reading keeps it for as
+ * long as the row is unchanged.
+ */
+type RowTime = Omit<ParsedTime, 'style'>;
+
+/** `parsed` as a row's reading keeps it, its end `base` earlier (from the row's start). */
+function rowTime(parsed: ParsedTime, base: number): RowTime {
+  return {
+    end: parsed.end - base,
+    date: parsed.date,
+    minuteOfDay: parsed.minuteOfDay,
+    unknown: parsed.unknown,
+    meridiem: parsed.meridiem,
+    hour: parsed.hour,
+    zone: parsed.zone,
+    zoneOffset: parsed.zoneOffset,
+    approximate: parsed.approximate,
+    rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
+    dateOrderUnsettled: parsed.dateOrderUnsettled,
+  };
 }
 
 /** The columns of a table that hold the time, the date and the phase (-1: none). */
@@ -309,7 +337,7 @@ class TimelineReader {
   private push(
     span: [number, number],
     time: [number, number] | null,
-    parsed: ParsedTime | null,
+    parsed: RowTime | null,
     description: string,
     tableZone: string | null = null,
     phase: string | null = null,
@@ -377,14 +405,13 @@ class TimelineReader {
       const reading = this.rowReading(row, span, columns);
       if (reading.empty) continue;
       if (reading.dateAlone) this.setDate(reading.dateAlone);
-      const time = reading.time;
       const parsed = reading.parsed;
       // The reading's offsets are from the row's start; its `parsed` is kept as it is.
       const base = span[0];
-      const at: [number, number] | null = time && [
-        base + time[0],
-        base + (parsed ? parsed.end : time[1]),
-      ];
+      const at: [number, number] | null =
+        reading.timeStart < 0
+          ? null
+          : [base + reading.timeStart, base + (parsed ? parsed.end : reading.timeEnd)];
       const draft = this.push(span, at, parsed, reading.description, tableZone, reading.phase);
       draft.row = row;
       draft.reading = reading;
@@ -449,7 +476,8 @@ class TimelineReader {
       description,
       phase,
       dateAlone: null,
-      time: null,
+      timeStart: -1,
+      timeEnd: -1,
       parsed: null,
       columns,
       order: this.order,
@@ -465,14 +493,15 @@ class TimelineReader {
     if (!timeText || timeText[0] >= timeText[1]) return reading;
     const a = timeText[0];
     const b = timeText[1];
-    reading.time = [a - base, b - base];
+    reading.timeStart = a - base;
+    reading.timeEnd = b - base;
     const parsed = readTime(this.text, a, b, this.order);
     // A date alone must fill the cell: `2024-03-13 HH:mm` is a time left as a placeholder.
     const usable =
       parsed &&
       !isWordChar(this.text, parsed.end) &&
       (parsed.minuteOfDay !== null || parsed.unknown || parsed.end === b);
-    if (usable) reading.parsed = { ...parsed, end: parsed.end - base };
+    if (usable) reading.parsed = rowTime(parsed, base);
     return reading;
   }
 
@@ -562,7 +591,7 @@ class TimelineReader {
 }
 
 /** What keeps a read time from being used as written, short of AM/PM. */
-function problemOf(parsed: ParsedTime): TimelineEntry['timeProblem'] {
+function problemOf(parsed: RowTime): TimelineEntry['timeProblem'] {
   if (parsed.unknown) return 'unknown';
   return parsed.dateOrderUnsettled ? 'date-order' : null;
 }
@@ -687,6 +716,8 @@ function placeEntries(
     const entry = placeEntry(draft, lines, twelveHour, state);
     if (before) {
       const { reading, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
+      // Every field named: a spread among them would put those after it out of the object,
+      // in a property array of their own, for every row kept.
       placed!.set(row!, {
         entry,
         twelveHour,
@@ -696,7 +727,10 @@ function placeEntries(
         contextSerial,
         zone,
         contextZone,
-        ...before,
+        previous: before.previous,
+        previousSerial: before.previousSerial,
+        serial: before.serial,
+        shift: before.shift,
         after: { ...state },
       });
     }
