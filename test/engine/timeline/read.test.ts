@@ -228,6 +228,33 @@ describe('entry shapes', () => {
     assert.equal(timeline.entries[1]!.timeSpan, null);
     assert.equal(timeline.entries[1]!.instant, null);
   });
+
+  test("a row's time as read: approximate, a range's end, AM/PM and its zone", () => {
+    const timeline = timelineOf(
+      [
+        '## Timeline',
+        '',
+        '| Time | Event |',
+        '|---|---|',
+        '| ~13:05 - 13:40 UTC | Checkout degraded |',
+        '| 1:50 PM UTC | Rolled back |',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      timeline.entries.map(({ time }) => [
+        time?.minuteOfDay,
+        time?.approximate,
+        time?.rangeEndMinuteOfDay,
+        time?.meridiem,
+        time?.zone,
+      ]),
+      [
+        [785, true, 820, false, 'UTC'],
+        [830, false, null, true, 'UTC'],
+      ],
+    );
+  });
 });
 
 describe('time problems', () => {
