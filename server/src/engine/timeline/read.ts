@@ -138,11 +138,12 @@ interface RowReading {
 }
 
 /**
- * A time as an entry is placed from it: as read, but for how it was written (`style`), which
- * only writing a new time reads, from the text (`format.ts`). A row's reading keeps it for as
- * long as the row is unchanged.
+ * A time as an entry is placed from it: as read, but for how it was written (`style`, which
+ * only writing a new time reads, from the text: `format.ts`) and the written zone's offset
+ * (placing finds the zone's offset on the row's date, `placeRow`). A row's reading keeps it
+ * for as long as the row is unchanged.
  */
-type RowTime = Omit<ParsedTime, 'style'>;
+type RowTime = Omit<ParsedTime, 'style' | 'zoneOffset'>;
 
 /** `parsed` as a row's reading keeps it, its end `base` earlier (from the row's start). */
 function rowTime(parsed: ParsedTime, base: number): RowTime {
@@ -154,7 +155,6 @@ function rowTime(parsed: ParsedTime, base: number): RowTime {
     meridiem: parsed.meridiem,
     hour: parsed.hour,
     zone: parsed.zone,
-    zoneOffset: parsed.zoneOffset,
     approximate: parsed.approximate,
     rangeEndMinuteOfDay: parsed.rangeEndMinuteOfDay,
     dateOrderUnsettled: parsed.dateOrderUnsettled,
