@@ -233,6 +233,51 @@ describe('IncrementalAnalyzer', () => {
     }
   });
 
+  test('after each of 300 edits in the rows of two tables, and tables added or removed before them, equals a fresh analysis', () => {
+    const rows = stateRows.slice(0, 6);
+    const early = '| Time | Event |\n|------|-------|\n| 09:00 | Early alert |\n\n';
+    const report = stateReport.replace(
+      '\n## Root Cause Analysis',
+      `\nThen, after the rollback:\n\n| When | Event |\n|---|---|\n${stateRows.slice(4).join('\n')}\n\n## Root Cause Analysis`,
+    );
+    const random = prng(53);
+    const config = defaultConfig();
+    const session = createSession();
+    let text = report;
+    for (let step = 0; step < 300; step++) {
+      const choice = random();
+      if (choice < 0.1) text = text.replace('## Timeline\n\n', `## Timeline\n\n${early}`);
+      else if (choice < 0.2) text = text.replace(early, '');
+      else {
+        const table = Math.floor(random() * (text.includes(early) ? 3 : 2));
+        text = rowEdit(text, random, { rows, inserts: ['1', ' ', 'x', 'PM'], table }) ?? report;
+      }
+      assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${step}`);
+    }
+  });
+
+  test('an edit in a row keeps the entries of the other rows, moved', () => {
+    const config = defaultConfig();
+    const session = createSession();
+    const entriesOf = (text: string) => analyze(text, config, session).model.timeline!.entries;
+    const before = [...entriesOf(timelineReport)];
+    const row = '| 10:30 | Rolled back |';
+    const typed = [...entriesOf(timelineReport.replace(row, '| 10:30 | Rolled backx |'))];
+    assert.equal(typed.length, before.length);
+    assert.deepEqual(
+      typed.flatMap((entry, i) => (entry === before[i] ? [] : [i])),
+      [30],
+      'only the edited row has a new entry',
+    );
+    // A row duplicated: the rows after it are the same nodes one index on. The splice reads
+    // again the lines the change spans: the new row, and the one after it when the change
+    // starts within it.
+    const added = entriesOf(timelineReport.replace(row, `${row}\n${row}`));
+    assert.equal(added.length, before.length + 1);
+    const fresh = added.flatMap((entry, i) => (typed.includes(entry) ? [] : [i]));
+    assert.ok(fresh.length <= 2 && fresh.every((i) => i >= 30 && i <= 31), fresh.join());
+  });
+
   // Rows whose times and zones have findings, kept with the entries moved in place.
   const findingRows = [
     '| 2025-03-32 10:00 | Day that does not exist |',
@@ -324,6 +369,27 @@ describe('IncrementalAnalyzer', () => {
     const session = createSession();
     const config = defaultConfig();
     for (const [index, text] of [report, settled, report, settled].entries()) {
+      assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${index}`);
+    }
+  });
+
+  test('rows kept by the parse read again under a header of other columns', () => {
+    // Headers of one length: the rows stay the same nodes at the same places.
+    const headers = [
+      '| Time | Event |',
+      '| Event | Time |',
+      '| Time | Phase |',
+      '| Date | Event |',
+    ];
+    const rows = ['| 10:00 | Detect |', '| 2025-03-15 | Resolve |', '| 10:20 | Mitigate |'];
+    const reportUnder = (header: string) =>
+      ['# Post-Mortem: Columns', '', '## Timeline', '', header, '|---|---|', ...rows, ''].join(
+        '\n',
+      );
+    const session = createSession();
+    const config = defaultConfig();
+    for (const [index, header] of [...headers, ...headers.reverse()].entries()) {
+      const text = reportUnder(header);
       assert.deepEqual(analyze(text, config, session), analyze(text, config), `step ${index}`);
     }
   });

@@ -1,18 +1,26 @@
-/** Random edits of the first table of a report's body rows, for the incremental identity tests. */
+/** Random edits of a table's body rows in a report, for the incremental identity tests. */
 
 /**
- * One edit in a random body row of the first table of `text`: `inserts` text or a character
- * deleted there, a row of `rows` added, the row removed, duplicated or broken in two lines.
- * Null when the table has fewer than two body rows left.
+ * One edit in a random body row of a table of `text` (the first, or the `table`-th from 0):
+ * `inserts` text or a character deleted there, a row of `rows` added, the row removed,
+ * duplicated or broken in two lines. Null when the table has fewer than two body rows left.
  */
 export function rowEdit(
   text: string,
   random: () => number,
-  { rows, inserts }: { rows: readonly string[]; inserts: readonly string[] },
+  {
+    rows,
+    inserts,
+    table = 0,
+  }: { rows: readonly string[]; inserts: readonly string[]; table?: number },
 ): string | null {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const lines = text.split('\n');
-  const body = lines.findIndex((line) => line.startsWith('|---')) + 1;
+  let body = 0;
+  for (let t = 0; t <= table; t++) {
+    body = lines.findIndex((line, i) => i >= body && line.startsWith('|---')) + 1;
+    if (body === 0) return null;
+  }
   const count = lines.slice(body).findIndex((line) => !line.startsWith('|'));
   if (count < 2) return null;
   const row = body + Math.floor(random() * count);

@@ -59,9 +59,8 @@ export class TimelineMemo {
   private static memosFor(configuration: string): TimelineMemos & { configuration: string } {
     return {
       rows: new GenerationMemo(),
-      placed: new WeakMap(),
+      tables: [],
       guesses: new GenerationMemo(),
-      entries: new WeakMap(),
       marks: new WeakMap(),
       configuration,
     };

@@ -103,8 +103,10 @@ interface Draft {
   untimed?: true;
   /** The table row it was read from, if any: its entry may be the last read's, moved. */
   row: TableRow | null;
-  /** What that row says (`rowReading`), the same object for the same text. */
+  /** What that row says (`readRow`, or its memo's), the same object for the same text. */
   reading: RowReading | null;
+  /** What reads keep of that row (null: nothing, a row whose kept reading did not fit). */
+  memo: RowMemo | null;
 }
 
 /** An entry that the content after it joins (see the decisions above). */
@@ -175,18 +177,58 @@ function sameColumns(a: Columns, b: Columns): boolean {
 /** A row's reading as kept: offsets from the row's start, under the columns and order read. */
 type KeptRow = RowReading & { columns: Columns; order: DateOrder | null };
 
+/**
+ * What reads keep of one table row, by its node (the parse keeps a row's node, or moves it in
+ * place, while its text stays: `chunk-cache.ts`, `splice.ts`): its reading, as `rows` keeps it,
+ * and the entry the last read placed for it, with what from (`placeEntries`).
+ */
+export interface RowMemo {
+  readonly reading: Kept<KeptRow>;
+  placed: PlacedEntry | null;
+}
+
+/** A table's rows as a read found them (its header first), and what it kept of each. */
+export interface TableMemo {
+  rows: TableRow[];
+  memos: (RowMemo | null)[];
+}
+
 /** Readings kept from one read of a timeline to the next (`memo.ts`). */
 export interface TimelineMemos {
   /** By row text. */
   rows: GenerationMemo<KeptRow>;
-  /** By row node, for rows the parse kept or moved in place (`chunk-cache.ts`): what `rows` keeps. */
-  placed: WeakMap<TableRow, Kept<KeptRow>>;
+  /**
+   * The tables of the last read, in the order read. A row of a table read again at the same
+   * place in that order is looked up by identity: the runs of rows alike from both ends of the
+   * table are the same nodes at the same indexes, counted from that end.
+   */
+  tables: TableMemo[];
   /** The keyword stems an event's words mark milestones by (`markEntries`). */
   guesses: GenerationMemo<KeywordGuesses>;
-  /** By row node: the entry the last read placed for it, and from what (`placeEntries`). */
-  entries: WeakMap<TableRow, PlacedEntry>;
   /** By entry: what its marks were made from (`markEntries`). */
   marks: WeakMap<TimelineEntry, MarksRead>;
+}
+
+/**
+ * Where the rows of a table (its children, its header first) are in the same table as the last
+ * read found them: the rows before `head` are the same nodes at the same indexes, and so are
+ * those from `tail` on, `shift` indexes on (for rows added or removed between them). Rows
+ * between them are not looked for.
+ */
+interface KeptRuns {
+  head: number;
+  tail: number;
+  shift: number;
+}
+
+function keptRuns(rows: TableRow[], last: TableRow[]): KeptRuns {
+  const shortest = Math.min(rows.length, last.length);
+  let head = 0;
+  while (head < shortest && rows[head] === last[head]) head++;
+  const shift = last.length - rows.length;
+  let tail = rows.length;
+  while (tail > head && tail + shift > head && rows[tail - 1] === last[tail - 1 + shift]) tail--;
+  return { head, tail, shift };
 }
 
 const TIME_HEADER_WORDS = new Set(['time', 'times', 'timestamp', 'when', 'datetime']);
@@ -230,6 +272,8 @@ class TimelineReader {
   private headingZones: { depth: number; zone: string | null }[] = [];
   private open: OpenEntry | null = null;
   private readonly text: string;
+  /** The tables read, for the next read (with memos only). */
+  readonly tables: TableMemo[] = [];
 
   constructor(
     private readonly lines: LineIndex,
@@ -360,6 +404,7 @@ class TimelineReader {
       more: null,
       row: null,
       reading: null,
+      memo: null,
     };
     this.drafts.push(draft);
     return draft;
@@ -396,13 +441,21 @@ class TimelineReader {
       findHeaderZone(headerText(timeColumn)) ?? findHeaderZone(headerText(dateColumn));
 
     const columns: Columns = { time: timeColumn, date: dateColumn, phase: phaseColumn };
+    const kept = this.memos && this.keptTable(rows);
     // Index loops and no destructuring in what runs per row: a first read runs it unoptimised,
     // where both allocate per step.
     for (let r = 1; r < rows.length; r++) {
       const row = rows[r]!;
       if (!row.position) continue;
       const span: [number, number] = [row.position.start.offset!, row.position.end.offset!];
-      const reading = this.rowReading(row, span, columns);
+      let memo: RowMemo | null = null;
+      if (kept) {
+        const runs = kept.runs;
+        const at = r < runs.head ? r : r >= runs.tail ? r + runs.shift : -1;
+        memo = this.rowMemo(row, span, columns, at < 0 ? null : kept.last!.memos[at]!);
+        kept.now.memos[r] = memo;
+      }
+      const reading = memo ? memo.reading.value : this.readRow(row, columns, span[0]);
       if (reading.empty) continue;
       if (reading.dateAlone) this.setDate(reading.dateAlone);
       const parsed = reading.parsed;
@@ -415,40 +468,54 @@ class TimelineReader {
       const draft = this.push(span, at, parsed, reading.description, tableZone, reading.phase);
       draft.row = row;
       draft.reading = reading;
+      draft.memo = memo;
     }
   }
 
   /**
-   * What `row` (at `span`) says under `columns`, offsets from the row's start: from the memo
-   * (shared with every row of the same text: not to be changed), or read.
+   * The memo of a table for this read, the same table's memo of the last read (the table read
+   * as many tables before as this one), and the runs of its rows kept there (`keptRuns`).
    */
-  private rowReading(row: TableRow, span: [number, number], columns: Columns): RowReading {
-    const memos = this.memos;
-    if (!memos) return this.readRow(row, columns, span[0]);
-    const placed = memos.placed.get(row);
-    if (placed && this.fits(placed.value, columns)) {
-      memos.rows.keep(placed);
-      return placed.value;
-    }
-    return this.recordedReading(memos, row, span, columns);
+  private keptTable(rows: TableRow[]): { now: TableMemo; last: TableMemo | null; runs: KeptRuns } {
+    const last = this.memos!.tables[this.tables.length] ?? null;
+    const now: TableMemo = { rows: rows.slice(), memos: new Array(rows.length).fill(null) };
+    this.tables.push(now);
+    const runs = last ? keptRuns(rows, last.rows) : { head: 0, tail: rows.length, shift: 0 };
+    return { now, last, runs };
   }
 
   /**
-   * What `row` says, from the memo by its text, else read and kept: apart from `rowReading`,
+   * What reads keep of `row` (at `span`) under `columns`: `last`, the memo of the same node in
+   * the last read, while its reading fits; else from the memo by text (shared with every row of
+   * the same text: not to be changed), or read. Null when the reading kept by text does not fit.
+   */
+  private rowMemo(
+    row: TableRow,
+    span: [number, number],
+    columns: Columns,
+    last: RowMemo | null,
+  ): RowMemo | null {
+    if (last && this.fits(last.reading.value, columns)) {
+      this.memos!.rows.keep(last.reading);
+      return last;
+    }
+    return this.recordedMemo(this.memos!, row, span, columns);
+  }
+
+  /**
+   * What `row` says, from the memo by its text, else read and kept: apart from `rowMemo`,
    * whose common case then makes no closure for the read.
    */
-  private recordedReading(
+  private recordedMemo(
     memos: TimelineMemos,
     row: TableRow,
     span: [number, number],
     columns: Columns,
-  ): RowReading {
+  ): RowMemo | null {
     const base = span[0];
     const read = () => this.readRow(row, columns, base);
     const kept = memos.rows.record(this.text.slice(span[0], span[1]), read);
-    if (!this.fits(kept.value, columns)) return this.readRow(row, columns, base);
-    memos.placed.set(row, kept);
-    return kept.value;
+    return this.fits(kept.value, columns) ? { reading: kept, placed: null } : null;
   }
 
   /** Whether a kept reading holds under `columns`: the same row in another table is read anew. */
@@ -686,39 +753,34 @@ function copyState(from: PlaceState, to: PlaceState): void {
 
 /**
  * Puts the drafts' times on one axis of minutes and builds the entries. A row's entry placed
- * by the last read (`placed`) from a draft that places alike, in the same state, is that
+ * by the last read (its memo's) from a draft that places alike, in the same state, is that
  * entry moved: an unchanged row costs a few comparisons.
  */
-function placeEntries(
-  drafts: Draft[],
-  lines: LineIndex,
-  twelveHour: boolean,
-  placed?: WeakMap<TableRow, PlacedEntry>,
-): TimelineEntry[] {
+function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): TimelineEntry[] {
   const state: PlaceState = { previous: null, previousSerial: -1, serial: -1, shift: 0 };
   const entries: TimelineEntry[] = [];
   for (let d = 0; d < drafts.length; d++) {
     const draft = drafts[d]!;
-    const { row } = draft;
-    const kept = row && placed?.get(row);
+    const memo = draft.memo;
+    const kept = memo?.placed;
     if (kept && placesAlike(kept, draft, state, twelveHour)) {
       const { entry } = kept;
       moveEntry(
         entry,
-        row.position!.start.line - entry.span.start.line,
+        draft.row!.position!.start.line - entry.span.start.line,
         draft.start - entry.span.start.offset,
       );
       copyState(kept.after, state);
       entries.push(entry);
       continue;
     }
-    const before = row && placed && draft.more === null ? { ...state } : null;
+    const before = memo && draft.more === null ? { ...state } : null;
     const entry = placeEntry(draft, lines, twelveHour, state);
     if (before) {
       const { reading, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
       // Every field named: a spread among them would put those after it out of the object,
       // in a property array of their own, for every row kept.
-      placed!.set(row!, {
+      memo!.placed = {
         entry,
         twelveHour,
         reading: reading!,
@@ -732,7 +794,7 @@ function placeEntries(
         serial: before.serial,
         shift: before.shift,
         after: { ...state },
-      });
+      };
     }
     entries.push(entry);
   }
@@ -840,7 +902,8 @@ export function readTimeline(
     draft.contextZone ??= fallbackZone;
   }
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
-  const entries = placeEntries(reader.drafts, lines, twelveHour, memos?.entries);
+  const entries = placeEntries(reader.drafts, lines, twelveHour);
+  if (memos) memos.tables = reader.tables;
   markEntries(entries, config.milestoneKeywords, memos?.guesses, memos?.marks);
   return { ...scope, entries, twelveHour, unmeasured: unmeasured(entries) };
 }
