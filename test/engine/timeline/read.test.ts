@@ -86,6 +86,28 @@ describe('the seed sample', () => {
 });
 
 describe('entry shapes', () => {
+  test("a table row's time ends where its reading does, or with its cell", () => {
+    const text = [
+      '## Timeline',
+      '',
+      '| Time | Event |',
+      '|---|---|',
+      '| 10:07 UTC, roughly | Paged |',
+      '| 10:09 then | Joined |',
+      '| **2025-03-15 later** | Unreadable |',
+      '',
+    ].join('\n');
+    const timeline = timelineOf(text);
+    assert.deepEqual(
+      timeline.entries.map((e) => [e.timeText, e.timeSpan!.start.column, e.timeSpan!.end.column]),
+      [
+        ['10:07 UTC', 3, 12],
+        ['10:09', 3, 8],
+        ['2025-03-15 later', 5, 21],
+      ],
+    );
+  });
+
   test('list items with bold, code and separators', () => {
     const timeline = timelineOf(
       [

@@ -78,8 +78,12 @@ export { formatNowLike } from './format';
 interface Draft {
   start: number;
   end: number;
-  /** Offsets of the time text; null when the row has no time at all. */
-  time: [number, number] | null;
+  /**
+   * Where the time text starts (-1: the row has no time at all) and ends: two numbers, not a
+   * pair, which would be an array more in every row read.
+   */
+  timeStart: number;
+  timeEnd: number;
   /** Null when the time is unreadable or missing. Its `end` is not read (`time` says it). */
   parsed: RowTime | null;
   /** The row's own date, a year filled in from the context where it had none. */
@@ -103,9 +107,10 @@ interface Draft {
   untimed?: true;
   /** The table row it was read from, if any: its entry may be the last read's, moved. */
   row: TableRow | null;
-  /** What that row says (`readRow`, or its memo's), the same object for the same text. */
-  reading: RowReading | null;
-  /** What reads keep of that row (null: nothing, a row whose kept reading did not fit). */
+  /**
+   * What reads keep of that row, its reading the same object for the same text (null: nothing,
+   * a row whose kept reading did not fit).
+   */
   memo: RowMemo | null;
 }
 
@@ -311,8 +316,8 @@ class TimelineReader {
         const description = plain(toString(item, { includeHtml: false }));
         // An empty item is a scaffold's (`empty-section` speaks of those), not an entry.
         if (description === '') continue;
-        const span: [number, number] = [item.position.start.offset!, item.position.end.offset!];
-        this.push(span, null, null, description).untimed = true;
+        const { start, end } = item.position;
+        this.push(start.offset!, end.offset!, -1, -1, null, description).untimed = true;
       }
     }
   }
@@ -374,13 +379,17 @@ class TimelineReader {
   private timeHeading(node: Heading): Draft | null {
     const at = node.position && headingTime(this.text, node, this.order);
     if (!at) return null;
-    const span: [number, number] = [node.position!.start.offset!, node.position!.end.offset!];
-    return this.push(span, at.time, at.parsed, plain(this.text.slice(at.rest, at.end)));
+    const { start, end } = node.position!;
+    const description = plain(this.text.slice(at.rest, at.end));
+    return this.push(start.offset!, end.offset!, at.time[0], at.time[1], at.parsed, description);
   }
 
+  /** The draft of an entry spanning `[start, end)`, its time `[timeStart, timeEnd)`. */
   private push(
-    span: [number, number],
-    time: [number, number] | null,
+    start: number,
+    end: number,
+    timeStart: number,
+    timeEnd: number,
     parsed: RowTime | null,
     description: string,
     tableZone: string | null = null,
@@ -390,9 +399,10 @@ class TimelineReader {
     if (ownDate && !this.dayNote) this.setDate(ownDate);
     const contextZone = this.zone(tableZone);
     const draft: Draft = {
-      start: span[0],
-      end: span[1],
-      time,
+      start,
+      end,
+      timeStart,
+      timeEnd,
       parsed,
       ownDate,
       contextDate: this.date,
@@ -403,7 +413,6 @@ class TimelineReader {
       phase,
       more: null,
       row: null,
-      reading: null,
       memo: null,
     };
     this.drafts.push(draft);
@@ -447,27 +456,35 @@ class TimelineReader {
     for (let r = 1; r < rows.length; r++) {
       const row = rows[r]!;
       if (!row.position) continue;
-      const span: [number, number] = [row.position.start.offset!, row.position.end.offset!];
+      // Offsets, not pairs: a pair per row is garbage of every read.
+      const start = row.position.start.offset!;
+      const end = row.position.end.offset!;
       let memo: RowMemo | null = null;
       if (kept) {
         const runs = kept.runs;
         const at = r < runs.head ? r : r >= runs.tail ? r + runs.shift : -1;
-        memo = this.rowMemo(row, span, columns, at < 0 ? null : kept.last!.memos[at]!);
+        memo = this.rowMemo(row, start, end, columns, at < 0 ? null : kept.last!.memos[at]!);
         kept.now.memos[r] = memo;
       }
-      const reading = memo ? memo.reading.value : this.readRow(row, columns, span[0]);
+      const reading = memo ? memo.reading.value : this.readRow(row, columns, start);
       if (reading.empty) continue;
       if (reading.dateAlone) this.setDate(reading.dateAlone);
       const parsed = reading.parsed;
       // The reading's offsets are from the row's start; its `parsed` is kept as it is.
-      const base = span[0];
-      const at: [number, number] | null =
-        reading.timeStart < 0
-          ? null
-          : [base + reading.timeStart, base + (parsed ? parsed.end : reading.timeEnd)];
-      const draft = this.push(span, at, parsed, reading.description, tableZone, reading.phase);
+      const timeStart = reading.timeStart < 0 ? -1 : start + reading.timeStart;
+      const timeEnd = start + (parsed ? parsed.end : reading.timeEnd);
+      const { description, phase } = reading;
+      const draft = this.push(
+        start,
+        end,
+        timeStart,
+        timeEnd,
+        parsed,
+        description,
+        tableZone,
+        phase,
+      );
       draft.row = row;
-      draft.reading = reading;
       draft.memo = memo;
     }
   }
@@ -485,13 +502,15 @@ class TimelineReader {
   }
 
   /**
-   * What reads keep of `row` (at `span`) under `columns`: `last`, the memo of the same node in
-   * the last read, while its reading fits; else from the memo by text (shared with every row of
-   * the same text: not to be changed), or read. Null when the reading kept by text does not fit.
+   * What reads keep of `row` (at `[start, end)`) under `columns`: `last`, the memo of the same
+   * node in the last read, while its reading fits; else from the memo by text (shared with every
+   * row of the same text: not to be changed), or read. Null when the reading kept by text does
+   * not fit.
    */
   private rowMemo(
     row: TableRow,
-    span: [number, number],
+    start: number,
+    end: number,
     columns: Columns,
     last: RowMemo | null,
   ): RowMemo | null {
@@ -499,7 +518,7 @@ class TimelineReader {
       this.memos!.rows.keep(last.reading);
       return last;
     }
-    return this.recordedMemo(this.memos!, row, span, columns);
+    return this.recordedMemo(this.memos!, row, start, end, columns);
   }
 
   /**
@@ -509,12 +528,12 @@ class TimelineReader {
   private recordedMemo(
     memos: TimelineMemos,
     row: TableRow,
-    span: [number, number],
+    start: number,
+    end: number,
     columns: Columns,
   ): RowMemo | null {
-    const base = span[0];
-    const read = () => this.readRow(row, columns, base);
-    const kept = memos.rows.record(this.text.slice(span[0], span[1]), read);
+    const read = () => this.readRow(row, columns, start);
+    const kept = memos.rows.record(this.text.slice(start, end), read);
     return this.fits(kept.value, columns) ? { reading: kept, placed: null } : null;
   }
 
@@ -596,10 +615,13 @@ class TimelineReader {
       const from = first.position.start.offset!;
       const to = first.position.end.offset!;
       const lineEnd = Math.min(this.lines.lineEnd(first.position.start.line), to);
-      const read = this.line(from, lineEnd, to, [
+      const read = this.line(
+        from,
+        lineEnd,
+        to,
         item.position.start.offset!,
         item.position.end.offset!,
-      ]);
+      );
       if (read !== 'date') draft = read;
     }
     for (const child of item.children) if (child.type === 'list') this.list(child);
@@ -621,7 +643,7 @@ class TimelineReader {
       let start = Math.max(this.lines.lineStarts[line - 1]!, from);
       const end = Math.min(this.lines.lineEnd(line), to);
       while (start < end && (this.text[start] === ' ' || this.text[start] === '\t')) start++;
-      const read = this.line(start, end, end, [start, end]);
+      const read = this.line(start, end, end, start, end);
       if (read === 'date') current = null;
       else if (read) current = last = read;
       else if (current) {
@@ -637,14 +659,15 @@ class TimelineReader {
   }
 
   /**
-   * Reads an entry spanning `span` from a line `[from, to)` that starts with a time; its event
+   * Reads an entry spanning `[start, end)` from a line `[from, to)` that starts with a time; its event
    * runs to `eventEnd`. A date alone sets the date and gives no entry (`'date'`).
    */
   private line(
     from: number,
     to: number,
     eventEnd: number,
-    span: [number, number],
+    start: number,
+    end: number,
   ): Draft | 'date' | null {
     const at = leadingTime(this.text, from, to, this.order);
     if (!at) return null;
@@ -653,7 +676,8 @@ class TimelineReader {
       this.setDate(parsed.date!);
       return 'date';
     }
-    return this.push(span, at.time, parsed, plain(this.text.slice(rest, eventEnd)));
+    const description = plain(this.text.slice(rest, eventEnd));
+    return this.push(start, end, at.time[0], at.time[1], parsed, description);
   }
 }
 
@@ -728,7 +752,7 @@ function sameDate(a: DateParts | null, b: DateParts | null): boolean {
  */
 function placesAlike(kept: PlacedEntry, draft: Draft, state: PlaceState, twelveHour: boolean) {
   return (
-    kept.reading === draft.reading &&
+    kept.reading === draft.memo!.reading.value &&
     kept.previous === state.previous &&
     kept.previousSerial === state.previousSerial &&
     kept.serial === state.serial &&
@@ -777,13 +801,13 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
     const before = memo && draft.more === null ? { ...state } : null;
     const entry = placeEntry(draft, lines, twelveHour, state);
     if (before) {
-      const { reading, ownDate, contextDate, contextSerial, zone, contextZone } = draft;
+      const { ownDate, contextDate, contextSerial, zone, contextZone } = draft;
       // Every field named: a spread among them would put those after it out of the object,
       // in a property array of their own, for every row kept.
       memo!.placed = {
         entry,
         twelveHour,
-        reading: reading!,
+        reading: memo!.reading.value,
         ownDate,
         contextDate,
         contextSerial,
@@ -808,12 +832,12 @@ function placeEntry(
   twelveHour: boolean,
   state: PlaceState,
 ): TimelineEntry {
-  const { parsed, time } = draft;
-  const timeSpan = time && lines.span(time[0], time[1]);
+  const { parsed, timeStart, timeEnd } = draft;
+  const timeSpan = timeStart < 0 ? null : lines.span(timeStart, timeEnd);
   const entry: TimelineEntry = {
     span: lines.span(draft.start, draft.end),
     timeSpan,
-    timeText: time ? lines.text.slice(time[0], time[1]) : '',
+    timeText: timeStart < 0 ? '' : lines.text.slice(timeStart, timeEnd),
     time: null,
     timeProblem: parsed ? problemOf(parsed) : draft.untimed ? 'untimed' : 'unreadable',
     description:
