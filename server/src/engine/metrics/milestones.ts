@@ -177,17 +177,23 @@ export interface MarksRead {
   patterns: string;
 }
 
+/** Where what an entry's marks were made from is kept from one read to the next. */
+export interface MarksKeeper {
+  marksRead: MarksRead | null;
+}
+
 /**
  * Fills each entry's `marks` from its description and Phase column: explicit markers and
  * phases, and keywords for the milestones no entry marks explicitly. Marks are listed in milestone order.
- * An entry of an earlier read (in `reads`, under the same keywords) whose phase and keyword
- * milestones are the same keeps its marks.
+ * An entry of an earlier read whose phase and keyword milestones are the same keeps its marks:
+ * `keepers` holds, for each entry that may be of an earlier read, what its marks were made
+ * from (null: not yet), under the same keywords.
  */
 export function markEntries(
   entries: TimelineEntry[],
   keywords: Record<KeywordMilestone, string[]>,
   guesses?: GenerationMemo<KeywordGuesses>,
-  reads?: WeakMap<TimelineEntry, MarksRead>,
+  keepers?: (MarksKeeper | null)[],
 ): void {
   const phases = phaseMarks(entries);
   const marked = new Set<Milestone>();
@@ -199,7 +205,7 @@ export function markEntries(
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     const phase = phases[i];
-    const read = reads?.get(entry);
+    const read = keepers?.[i]?.marksRead ?? undefined;
     known[i] = read;
     if (read?.phase === (phase?.milestone ?? null)) {
       kept[i] = 1;
@@ -239,12 +245,13 @@ export function markEntries(
     // A copy of its size: the list grew by `push`, which leaves room for 17 marks in each
     // entry kept.
     entry.marks = marks.length > 0 ? marks.slice() : marks;
-    if (!reads) continue;
+    const keeper = keepers?.[i];
+    if (!keeper) continue;
     const phase = phases[i]?.milestone ?? null;
     if (read) {
       read.phase = phase;
       read.patterns = looked;
-    } else reads.set(entry, { phase, patterns: looked });
+    } else keeper.marksRead = { phase, patterns: looked };
   }
 }
 

@@ -61,7 +61,6 @@ export class TimelineMemo {
       rows: new GenerationMemo(),
       tables: [],
       guesses: new GenerationMemo(),
-      marks: new WeakMap(),
       configuration,
     };
   }

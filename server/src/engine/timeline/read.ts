@@ -45,7 +45,7 @@ import type {
   TableRow,
 } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { markEntries, type KeywordGuesses, type MarksRead } from '../metrics/milestones';
+import { markEntries, type KeywordGuesses, type MarksKeeper } from '../metrics/milestones';
 import type {
   DateOrder,
   LintConfig,
@@ -210,8 +210,6 @@ export interface TimelineMemos {
   tables: TableMemo[];
   /** The keyword stems an event's words mark milestones by (`markEntries`). */
   guesses: GenerationMemo<KeywordGuesses>;
-  /** By entry: what its marks were made from (`markEntries`). */
-  marks: WeakMap<TimelineEntry, MarksRead>;
 }
 
 /**
@@ -726,12 +724,14 @@ interface PlaceState {
 
 /**
  * An entry placed for a table row, with what it was placed from beside the entry itself
- * (the state before it and the draft's readings) and the state after it.
+ * (the state before it and the draft's readings), the state after it, and what its marks were
+ * made from.
  */
 export interface PlacedEntry
   extends
     Pick<Draft, 'ownDate' | 'contextDate' | 'contextSerial' | 'zone' | 'contextZone'>,
-    PlaceState {
+    PlaceState,
+    MarksKeeper {
   entry: TimelineEntry;
   reading: RowReading;
   twelveHour: boolean;
@@ -778,11 +778,17 @@ function copyState(from: PlaceState, to: PlaceState): void {
 /**
  * Puts the drafts' times on one axis of minutes and builds the entries. A row's entry placed
  * by the last read (its memo's) from a draft that places alike, in the same state, is that
- * entry moved: an unchanged row costs a few comparisons.
+ * entry moved: an unchanged row costs a few comparisons. Beside each entry, its row's placed
+ * entry (null for an entry not of a row read with memos).
  */
-function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): TimelineEntry[] {
+function placeEntries(
+  drafts: Draft[],
+  lines: LineIndex,
+  twelveHour: boolean,
+): { entries: TimelineEntry[]; placed: (PlacedEntry | null)[] } {
   const state: PlaceState = { previous: null, previousSerial: -1, serial: -1, shift: 0 };
   const entries: TimelineEntry[] = [];
+  const placed: (PlacedEntry | null)[] = [];
   for (let d = 0; d < drafts.length; d++) {
     const draft = drafts[d]!;
     const memo = draft.memo;
@@ -796,15 +802,17 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
       );
       copyState(kept.after, state);
       entries.push(entry);
+      placed.push(kept);
       continue;
     }
     const before = memo && draft.more === null ? { ...state } : null;
     const entry = placeEntry(draft, lines, twelveHour, state);
+    let placing: PlacedEntry | null = null;
     if (before) {
       const { ownDate, contextDate, contextSerial, zone, contextZone } = draft;
       // Every field named: a spread among them would put those after it out of the object,
       // in a property array of their own, for every row kept.
-      memo!.placed = {
+      placing = memo!.placed = {
         entry,
         twelveHour,
         reading: memo!.reading.value,
@@ -818,11 +826,13 @@ function placeEntries(drafts: Draft[], lines: LineIndex, twelveHour: boolean): T
         serial: before.serial,
         shift: before.shift,
         after: { ...state },
+        marksRead: null,
       };
     }
     entries.push(entry);
+    placed.push(placing);
   }
-  return entries;
+  return { entries, placed };
 }
 
 /** The entry of a draft, placed after the entries `state` says of; `state` moves past it. */
@@ -926,8 +936,8 @@ export function readTimeline(
     draft.contextZone ??= fallbackZone;
   }
   const twelveHour = reader.drafts.some((draft) => draft.parsed?.meridiem === true);
-  const entries = placeEntries(reader.drafts, lines, twelveHour);
+  const { entries, placed } = placeEntries(reader.drafts, lines, twelveHour);
   if (memos) memos.tables = reader.tables;
-  markEntries(entries, config.milestoneKeywords, memos?.guesses, memos?.marks);
+  markEntries(entries, config.milestoneKeywords, memos?.guesses, placed);
   return { ...scope, entries, twelveHour, unmeasured: unmeasured(entries) };
 }
