@@ -105,8 +105,11 @@ interface Draft {
   more: string[] | null;
   /** A list item of a timeline in which nothing starts with a time. */
   untimed?: true;
-  /** The table row it was read from, if any: its entry may be the last read's, moved. */
-  row: TableRow | null;
+  /**
+   * The line the table row it was read from starts on (0: none), read with the row's offsets:
+   * its entry may be the last read's, moved, which then reads no node again.
+   */
+  rowLine: number;
   /**
    * What reads keep of that row, its reading the same object for the same text (null: nothing,
    * a row whose kept reading did not fit).
@@ -410,7 +413,7 @@ class TimelineReader {
       description,
       phase,
       more: null,
-      row: null,
+      rowLine: 0,
       memo: null,
     };
     this.drafts.push(draft);
@@ -482,7 +485,7 @@ class TimelineReader {
         tableZone,
         phase,
       );
-      draft.row = row;
+      draft.rowLine = row.position.start.line;
       draft.memo = memo;
     }
   }
@@ -797,7 +800,7 @@ function placeEntries(
       const { entry } = kept;
       moveEntry(
         entry,
-        draft.row!.position!.start.line - entry.span.start.line,
+        draft.rowLine - entry.span.start.line,
         draft.start - entry.span.start.offset,
       );
       copyState(kept.after, state);
