@@ -188,11 +188,14 @@ type KeptRow = RowReading & { columns: Columns; order: DateOrder | null };
 /**
  * What reads keep of one table row, by its node (the parse keeps a row's node, or moves it in
  * place, while its text stays: `chunk-cache.ts`, `splice.ts`): its reading, as `rows` keeps it,
- * and the entry the last read placed for it, with what from (`placeEntries`).
+ * the entry the last read placed for it, with what from (`placeEntries`), and its draft. A
+ * read uses each memo for one row at most: a row's node is in one place of the tree.
  */
 export interface RowMemo {
   readonly reading: Kept<KeptRow>;
   placed: PlacedEntry | null;
+  /** The row's draft in the last read, written over by the next: a read allocates none. */
+  draft: Draft | null;
 }
 
 /** A table's rows as a read found them (its header first), and what it kept of each. */
@@ -385,7 +388,10 @@ class TimelineReader {
     return this.push(start.offset!, end.offset!, at.time[0], at.time[1], at.parsed, description);
   }
 
-  /** The draft of an entry spanning `[start, end)`, its time `[timeStart, timeEnd)`. */
+  /**
+   * The draft of an entry spanning `[start, end)`, its time `[timeStart, timeEnd)`: `into`, a
+   * draft of an earlier read no longer in use, written over, or a new one.
+   */
   private push(
     start: number,
     end: number,
@@ -395,10 +401,28 @@ class TimelineReader {
     description: string,
     tableZone: string | null = null,
     phase: string | null = null,
+    into: Draft | null = null,
   ): Draft {
     const ownDate = parsed?.date ? this.withYear(parsed.date) : null;
     if (ownDate && !this.dayNote) this.setDate(ownDate);
     const contextZone = this.zone(tableZone);
+    if (into) {
+      into.start = start;
+      into.end = end;
+      into.timeStart = timeStart;
+      into.timeEnd = timeEnd;
+      into.parsed = parsed;
+      into.ownDate = ownDate;
+      into.contextDate = this.date;
+      into.contextSerial = this.serial;
+      into.zone = parsed?.zone ?? contextZone;
+      into.contextZone = contextZone;
+      into.description = description;
+      into.phase = phase;
+      into.more = null;
+      this.drafts.push(into);
+      return into;
+    }
     const draft: Draft = {
       start,
       end,
@@ -484,9 +508,11 @@ class TimelineReader {
         description,
         tableZone,
         phase,
+        memo?.draft,
       );
       draft.rowLine = row.position.start.line;
       draft.memo = memo;
+      if (memo) memo.draft = draft;
     }
   }
 
@@ -535,7 +561,7 @@ class TimelineReader {
   ): RowMemo | null {
     const read = () => this.readRow(row, columns, start);
     const kept = memos.rows.record(this.text.slice(start, end), read);
-    return this.fits(kept.value, columns) ? { reading: kept, placed: null } : null;
+    return this.fits(kept.value, columns) ? { reading: kept, placed: null, draft: null } : null;
   }
 
   /** Whether a kept reading holds under `columns`: the same row in another table is read anew. */
