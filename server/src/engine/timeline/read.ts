@@ -816,8 +816,9 @@ function placeEntries(
   twelveHour: boolean,
 ): { entries: TimelineEntry[]; placed: (PlacedEntry | null)[] } {
   const state: PlaceState = { previous: null, previousSerial: -1, serial: -1, shift: 0 };
-  const entries: TimelineEntry[] = [];
-  const placed: (PlacedEntry | null)[] = [];
+  // One entry per draft: arrays of their length, not grown by copies.
+  const entries = new Array<TimelineEntry>(drafts.length);
+  const placed = new Array<PlacedEntry | null>(drafts.length);
   for (let d = 0; d < drafts.length; d++) {
     const draft = drafts[d]!;
     const memo = draft.memo;
@@ -830,8 +831,8 @@ function placeEntries(
         draft.start - entry.span.start.offset,
       );
       copyState(kept.after, state);
-      entries.push(entry);
-      placed.push(kept);
+      entries[d] = entry;
+      placed[d] = kept;
       continue;
     }
     const before = memo && draft.more === null ? { ...state } : null;
@@ -858,8 +859,8 @@ function placeEntries(
         marksRead: null,
       };
     }
-    entries.push(entry);
-    placed.push(placing);
+    entries[d] = entry;
+    placed[d] = placing;
   }
   return { entries, placed };
 }
