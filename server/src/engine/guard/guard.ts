@@ -61,8 +61,9 @@ export type ParsePath = 'full' | 'chunked';
 
 /**
  * The estimated parse work of a measured text of `bytes` bytes, by kind, in microseconds, on
- * `path`. A direct row costs the chunked parse and the analysis after it about 15 us, a tenth
- * to a twentieth of what micromark takes (plain timelines of 2,000 to 20,000 rows).
+ * `path`. A direct row costs the chunked parse and the analysis after it about 8 us, a tenth
+ * to a twentieth of what micromark takes (plain timelines of 2,000 to 20,000 rows), priced at
+ * 10 like the rest, at or above what it measures.
  */
 export function estimatedWork(bytes: number, measure: TextMeasure, path: ParsePath = 'full') {
   const direct = path === 'chunked' ? measure.directRows : { rows: 0, bytes: 0, cells: 0 };
@@ -75,7 +76,7 @@ export function estimatedWork(bytes: number, measure: TextMeasure, path: ParsePa
       120 * measure.opened +
       40 * (measure.cells - direct.cells) +
       0.05 * direct.bytes +
-      15 * direct.rows +
+      10 * direct.rows +
       2 * direct.cells,
     containers: 0.2 * measure.closingWork,
     paragraphs: 0.006 * measure.paragraphLineWork,
