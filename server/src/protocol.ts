@@ -245,8 +245,9 @@ export const METRICS_BREAKDOWN_REQUEST = new RequestType<
 >('postmortem/metricsBreakdown');
 
 /**
- * Node flags the server is started with: `--expose-gc` lets it give memory back after bursts
- * of analysis (`lsp/idle-collector.ts`).
+ * Node flags the VS Code client starts the server with: `--expose-gc` gives it the full
+ * collection it runs after bursts of analysis (`lsp/session/idle-collector.ts`) without the
+ * context it makes for one otherwise (`node/full-collection.ts`).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--expose-gc'];
 

@@ -6,17 +6,18 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
-import { fullCollection } from './lsp/session/idle-collector';
 import { diskConfigFiles } from './node/disk-config-files';
 import { diskWorkspaceFiles } from './node/workspace-files';
+import { fullCollection } from './node/full-collection';
 import {
+  EXPOSE_GC_FLAG,
   OLD_GENERATION_FLAG,
   SERVER_HEAP_FLAG,
   TIERING_FLAG,
   setUnlessGiven,
 } from './node/v8-flags';
 
-const v8Flags = [SERVER_HEAP_FLAG, OLD_GENERATION_FLAG, TIERING_FLAG]
+const v8Flags = [SERVER_HEAP_FLAG, OLD_GENERATION_FLAG, TIERING_FLAG, EXPOSE_GC_FLAG]
   .filter((flag) => setUnlessGiven(flag))
   .map(({ flag }) => flag);
 

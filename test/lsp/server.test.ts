@@ -76,21 +76,28 @@ describe('language server over stdio: the V8 flags it sets on itself', () => {
   test('initialized: logs the flags set, as any editor starts the server', async () => {
     assert.equal(
       await flagsLine([]),
-      'V8 flags set at start: --semi-space-growth-factor=1 --heap-growing-percent=100 --interrupt-budget=540672',
+      'V8 flags set at start: --semi-space-growth-factor=1 --heap-growing-percent=100 --interrupt-budget=540672 --expose-gc',
     );
   });
 
   test('a node option on the semispaces given at start wins over the flag', async () => {
     assert.equal(
       await flagsLine(['--max-semi-space-size=8']),
-      'V8 flags set at start: --heap-growing-percent=100 --interrupt-budget=540672',
+      'V8 flags set at start: --heap-growing-percent=100 --interrupt-budget=540672 --expose-gc',
+    );
+  });
+
+  test('started with --expose-gc, as VS Code starts it, the server sets the others', async () => {
+    assert.equal(
+      await flagsLine(['--expose-gc']),
+      'V8 flags set at start: --semi-space-growth-factor=1 --heap-growing-percent=100 --interrupt-budget=540672',
     );
   });
 
   test("a node option on the old generation's growth given at start wins over the flag", async () => {
     assert.equal(
       await flagsLine(['--heap-growing-percent=50']),
-      'V8 flags set at start: --semi-space-growth-factor=1 --interrupt-budget=540672',
+      'V8 flags set at start: --semi-space-growth-factor=1 --interrupt-budget=540672 --expose-gc',
     );
   });
 });

@@ -60,7 +60,7 @@ export interface ServerHost {
   configFiles: ConfigFiles;
   /** The workspace's files on disk; null where there is no file system (the web). */
   workspaceFiles: WorkspaceFiles | null;
-  /** A full garbage collection where the platform offers one (`node --expose-gc`), else null. */
+  /** A full garbage collection where the platform offers one (`node/full-collection.ts`), else null. */
   collect: (() => void) | null;
   /** The V8 flags the process set on itself at start (`node/v8-flags.ts`), logged once initialized. */
   v8Flags: readonly string[];

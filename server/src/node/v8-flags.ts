@@ -45,6 +45,15 @@ export const OLD_GENERATION_FLAG = { flag: '--heap-growing-percent=100', topic: 
  */
 export const TIERING_FLAG = { flag: '--interrupt-budget=540672', topic: 'interrupt-budget' };
 
+/**
+ * The language server's full collection in any editor: with the flag set, V8 gives each new
+ * context a `gc` that collects the whole heap (`full-collection.ts`), which the idle collector
+ * runs after bursts of analysis. Without it only V8's memory reducer gives memory back, and it
+ * waits for a low allocation rate: on a loaded machine 100 open 50 KB reports still held
+ * 104-112 MB 10 s after the last analysis, against 79-80 MB with the collections.
+ */
+export const EXPOSE_GC_FLAG = { flag: '--expose-gc', topic: 'expose-gc' };
+
 /** The options a process was started with: its `execArgv` and `NODE_OPTIONS`. */
 function startOptions(): string[] {
   return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];

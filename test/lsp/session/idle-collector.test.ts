@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
-import { fullCollection, IdleCollector } from '../../../server/src/lsp/session/idle-collector';
+import { IdleCollector } from '../../../server/src/lsp/session/idle-collector';
 
 describe('IdleCollector', () => {
   let collections = 0;
@@ -50,13 +50,4 @@ describe('IdleCollector', () => {
     mock.timers.tick(10_000);
     assert.equal(collections, 1, 'the count starts again after a collection');
   });
-});
-
-test('fullCollection: the gc of node --expose-gc, or null without it', () => {
-  let calls = 0;
-  const collect = fullCollection({ gc: () => calls++ });
-  assert.ok(collect);
-  collect();
-  assert.equal(calls, 1);
-  assert.equal(fullCollection({}), null);
 });

@@ -6,8 +6,8 @@
  * few full collections at once (one frees the garbage, the next ones return the freed pages to
  * the system). Nothing runs while analyses keep coming: typing is never slowed by it.
  *
- * Node offers a full collection only to a process started with `--expose-gc`
- * (`SERVER_NODE_FLAGS`, which the VS Code client passes); without it V8's reducer alone runs.
+ * The collection is `node/full-collection.ts`'s, which any editor's server has; where none
+ * can be had (the web worker), V8's reducer alone gives memory back.
  */
 
 export interface IdleCollectorOptions {
@@ -59,10 +59,4 @@ export class IdleCollector {
       rounds > 1 ? setTimeout(() => this.run(rounds - 1), this.options.roundMs) : undefined;
     this.timer?.unref();
   }
-}
-
-/** The full collection `node --expose-gc` puts on `scope` (the global object), or null. */
-export function fullCollection(scope: { gc?: unknown } = globalThis): (() => void) | null {
-  const { gc } = scope;
-  return typeof gc === 'function' ? () => (gc as () => void)() : null;
 }
