@@ -243,7 +243,7 @@ function serve(
     // Where memory or speed is in question, the log says how the process was tuned.
     if (v8Flags.length > 0) connection.console.info(`V8 flags set at start: ${v8Flags.join(' ')}`);
     // Idle before the first document: compile the analysis now rather than on its open.
-    warmUpWhileIdle(() => documents.all().length === 0);
+    warmUpWhileIdle(() => documents.all().length === 0, collect);
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: SETTINGS_SECTION,
