@@ -16,9 +16,10 @@ export const WARM_UP_DELAY_MS = 50;
 /**
  * Analyses of the warm-up report, at most, and the rows of its timeline. A fresh server's
  * first open of a 5,000-row report, from `didOpen` to the code lens (15 opens alternated):
- * 3 rounds of 60 rows 178 ms, 4 of 120 rows 163 ms, 6 of 200 rows 144-157 ms, for about 30 ms
- * a round once the first has compiled the engine. The idle server holds 71-73 MB resident
- * after it and its collection, against 67 MB after 3 rounds of 60 rows.
+ * 3 rounds of 60 rows 178 ms, 4 of 120 rows 156-163 ms, 6 of 200 rows 144-157 ms, for 20 to
+ * 30 ms a round once the first has compiled the engine (about 200 ms for the six). The idle
+ * server holds 71-75 MB resident after it and its collection, against 67 MB after 3 rounds of
+ * 60 rows.
  */
 export const WARM_UP_ROUNDS = 6;
 export const WARM_UP_ROWS = 200;
